@@ -81,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     output = parser.add_argument_group("output (any of these runs without a window)")
     output.add_argument("--export-tensors", metavar="FILE.npz", help="every stage of the pipeline")
+
+    ui = parser.add_argument_group("interface")
+    ui.add_argument("--lang", choices=("en", "pt"), help="language (default: the system's)")
     return parser
 
 
@@ -90,8 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         config = _config_from(args)
         text = _text_from(args)
         if args.export_tensors is None:
-            print("attention-study: the window is not built yet; use --export-tensors FILE.npz")
-            return 0
+            from gui.app import run_app
+
+            return run_app(text, config, args.lang)
         return _run_headless(args, text, config)
     except (UsageError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -9,7 +9,7 @@ CELLS = ("rnn", "gru", "lstm")
 NONLINEARITIES = ("tanh", "relu")
 ATTENTIONS = ("linear", "dot")
 
-MAX_SEED = 2**32 - 1  # numpy's RandomState takes seeds in [0, 2**32)
+MAX_SEED = 2**31 - 1  # fits numpy's RandomState, torch and a Qt spin box (a C int)
 MAX_SIZE = 1024  # embedding and hidden size
 MIN_TEMPERATURE, MAX_TEMPERATURE = 1e-3, 1e3
 

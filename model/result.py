@@ -6,6 +6,7 @@ The GUI renders these objects as they are; nothing here knows about torch or Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -61,6 +62,11 @@ class PipelineResult:
     @property
     def attention(self) -> np.ndarray:
         return self.stage("attention").values
+
+    @cached_property
+    def attention_row_sums(self) -> np.ndarray:
+        """``(B, L)``: each query's total attention (1, or 0 for a masked padding row)."""
+        return self.attention.sum(axis=-1, dtype=np.float64)
 
     @property
     def batch_size(self) -> int:

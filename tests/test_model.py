@@ -43,7 +43,7 @@ def test_ids_by_first_appearance_with_counts():
     "field, value",
     [
         ("seed", -1),
-        ("seed", 2**32),
+        ("seed", 2**31),
         ("seed", 1.5),
         ("embedding_size", 0),
         ("embedding_size", MAX_SIZE + 1),

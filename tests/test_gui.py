@@ -1,0 +1,271 @@
+"""The main window, offscreen: every panel follows the editor and the controls."""
+
+import random
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QTextCursor
+
+from conftest import NOTEBOOK_SENTENCES
+from gui.controller import PipelineController
+from gui.main_window import MainWindow
+from model.config import ModelConfig
+from model.tokenizer import split_sentences
+
+WAIT_MS = 60_000  # the first run includes importing torch
+
+
+@pytest.fixture
+def make_controller():
+    """Controllers for a test; their worker threads are stopped when it ends."""
+    made = []
+
+    def make(text=NOTEBOOK_SENTENCES, config=None):
+        made.append(PipelineController(text, config or ModelConfig()))
+        return made[-1]
+
+    yield make
+    for controller in made:
+        controller.shutdown()
+
+
+@pytest.fixture
+def open_window(qtbot, make_controller):
+    def open_(text=NOTEBOOK_SENTENCES, config=None):
+        controller = make_controller(text, config)
+        window = MainWindow(controller)
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
+            controller.start()
+        return window
+
+    return open_
+
+
+@pytest.fixture
+def window(open_window):
+    return open_window()
+
+
+def shapes(window):
+    return [panel.shape_text for panel in window.inspector.panels]
+
+
+def type_at_end(qtbot, window, keys):
+    editor = window.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    with qtbot.waitSignal(window.controller.result_changed, timeout=WAIT_MS):
+        qtbot.keyClicks(editor, keys)
+
+
+def test_window_opens_on_the_notebook_example(window):
+    assert "Attention Study" in window.windowTitle()
+    assert window.editor.toPlainText() == NOTEBOOK_SENTENCES
+    assert window.focusWidget() is window.editor
+    assert shapes(window) == [
+        "(3, 5)",
+        "(12, 10)",
+        "(3, 5, 10)",
+        "(3, 5, 4)",
+        "(3, 5, 5)",
+        "(3, 5, 5)",
+    ]
+    assert window.inspector.panel("inputs")._dims.text() == (
+        "3 sentences × 5 positions × 10 features"
+    )
+    np.testing.assert_array_equal(
+        window.heatmap.current_plots()[0].values, window.controller.result.attention[0]
+    )
+
+
+def test_a_fourth_sentence_changes_every_shape_and_the_heatmap(qtbot, window):
+    before = shapes(window)
+    window.heatmap.sentence_selected.emit(0)
+    old_values = window.heatmap.current_plots()[0].values.copy()
+    type_at_end(qtbot, window, "um novo exemplo com seis palavras")
+    after = shapes(window)
+    assert after == ["(4, 6)", "(18, 10)", "(4, 6, 10)", "(4, 6, 4)", "(4, 6, 6)", "(4, 6, 6)"]
+    assert all(a != b for a, b in zip(after, before, strict=True))
+    new_values = window.heatmap.current_plots()[0].values
+    assert new_values.shape == (6, 6) and old_values.shape == (5, 5)
+    assert window.vocabulary.vocabulary_model.rowCount() == 18
+    assert "4 sentences" in window.windowTitle()
+    assert "attention (4, 6, 6)" in window._shapes.text()
+
+
+def test_clearing_the_editor_shows_the_message_and_keeps_the_last_views(qtbot, window):
+    last = window.controller.result
+    with qtbot.waitSignal(window.controller.error_changed, timeout=WAIT_MS):
+        window.editor.selectAll()
+        qtbot.keyClick(window.editor, Qt.Key.Key_Delete)
+    message = window.heatmap._message
+    assert message.isVisible() and "no sentences" in message.text()
+    assert not window.inspector.isEnabled() and not window.vocabulary.isEnabled()
+    assert window.controller.result is last  # the last good result stays on screen, greyed
+    assert "no sentences" in window._error.text()
+    type_at_end(qtbot, window, "de volta")
+    assert not message.isVisible() and window.inspector.isEnabled()
+    assert window._error.text() == ""
+
+
+def test_hovering_a_cell_reports_its_exact_value(qtbot, window):
+    plot = window.heatmap.current_plots()[0]
+    view, pos = window.heatmap.map_to_widget(plot, 1, 2)
+    qtbot.mouseMove(view.viewport(), QPoint(int(pos.x()), int(pos.y())))
+    result = window.controller.result
+    readout = window.heatmap.readout
+    assert f"{result.attention[0, 1, 2]:.6f}" in readout
+    assert "“mikas”" in readout and "“ta”" in readout
+    assert f"row sum {result.attention_row_sums[0, 1]:.6f}" in readout
+
+
+def test_hovering_a_padding_cell_says_so(qtbot, window):
+    window.heatmap.sentence_selected.emit(2)  # "existem elefantes": positions 2-4 are padding
+    plot = window.heatmap.current_plots()[0]
+    view, pos = window.heatmap.map_to_widget(plot, 0, 3)
+    qtbot.mouseMove(view.viewport(), QPoint(int(pos.x()), int(pos.y())))
+    assert "“<pad>”" in window.heatmap.readout and "padding" in window.heatmap.readout
+
+
+def test_all_sentences_share_one_colour_scale(qtbot, window):
+    window.heatmap.sentence_selected.emit(-1)
+    plots = window.heatmap.current_plots()
+    assert len(plots) == 3
+    result = window.controller.result
+    for b, plot in enumerate(plots):
+        assert tuple(plot.image.getLevels()) == (0.0, 1.0)
+        np.testing.assert_array_equal(plot.values, result.attention[b])
+    bar = window.heatmap._multiples_bar
+    assert tuple(bar.levels()) == (0.0, 1.0)
+    assert {id(p.image) for p in plots} <= {id(ref()) for ref in bar.img_list}
+    lookup = plots[0].image.lut
+    for plot in plots[1:]:
+        np.testing.assert_array_equal(plot.image.lut, lookup)
+    assert window.inspector.panel("attention")._slice.text().startswith("Values for sentence 1")
+
+
+def test_controls_rerun_at_once_and_new_weights_change_the_numbers(qtbot, window):
+    controls, controller = window.controls, window.controller
+    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
+        controls.embedding_size.setValue(7)
+    assert shapes(window)[1] == "(12, 7)"
+    before = controller.result.attention.copy()
+    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
+        qtbot.mouseClick(controls.new_weights, Qt.MouseButton.LeftButton)
+    assert controls.seed.value() == 1 and controller.config.seed == 1
+    assert not np.allclose(before, controller.result.attention)
+    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
+        controls.mask_padding.setChecked(True)
+    assert np.all(controller.result.attention[2][:, 2:] == 0)
+    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
+        controls.cell.setCurrentIndex(2)
+    assert controller.config.cell == "lstm"
+    assert not controls.nonlinearity.isEnabled()
+    assert "torch.nn.LSTM(" in window.inspector.panel("rnn_output")._code.text()
+
+
+def test_rapid_edits_and_control_changes_leave_a_consistent_window(qtbot, window):
+    rng = random.Random(7)
+    editor, controls, app = window.editor, window.controls, qtbot
+    words = ["o", "gato", "ação", "日本", "mikas", "!", "batata", " ", "\n"]
+    for step in range(2000):
+        action = rng.random()
+        if action < 0.7:
+            editor.moveCursor(QTextCursor.MoveOperation.End)
+            editor.insertPlainText(rng.choice(words) + rng.choice(["", " "]))
+        elif action < 0.85:
+            cursor = editor.textCursor()
+            cursor.deletePreviousChar()
+            editor.setTextCursor(cursor)
+        elif action < 0.9:
+            controls.seed.setValue(rng.randrange(0, 50))
+        elif action < 0.95:
+            controls.hidden_size.setValue(rng.randrange(1, 9))
+        else:
+            window.heatmap.sentence_selected.emit(rng.randrange(-1, 3))
+        if step % 50 == 0:
+            app.wait(1)
+    text = editor.toPlainText()
+    if not text.strip():
+        text = "fim"
+        editor.setPlainText(text)
+    controller = window.controller
+    qtbot.waitUntil(
+        lambda: (
+            controller.result is not None
+            and not controller.is_busy
+            and [list(s) for s in controller.result.sentences] == split_sentences(text)
+        ),
+        timeout=WAIT_MS,
+    )
+    result = controller.result
+    assert result.config == controller.config
+    assert controls.seed.value() == result.config.seed
+    assert controls.hidden_size.value() == result.config.hidden_size
+    assert shapes(window) == [f"{s.shape}".replace(",)", ")") for s in result.stages]
+    shown = window.heatmap.current_plots()
+    sentence = controller.sentence
+    if sentence >= 0:
+        np.testing.assert_array_equal(shown[0].values, result.attention[sentence])
+    else:
+        for b, plot in enumerate(shown):
+            np.testing.assert_array_equal(plot.values, result.attention[b])
+
+
+def test_window_geometry_is_kept_between_runs(open_window):
+    first = open_window()
+    first.resize(1111, 777)
+    first.close()
+    assert QSettings().value("MainWindow/geometry") is not None
+    second = open_window()
+    assert (second.width(), second.height()) == (1111, 777)
+
+
+def test_the_window_shows_loading_until_the_model_is_ready(qtbot, make_controller):
+    controller = make_controller()
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    assert "Loading the model" in window.heatmap._message.text()
+    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
+        controller.start()
+    assert not window.heatmap._message.isVisible()
+
+
+def test_only_the_latest_text_is_drawn(qtbot, make_controller):
+    controller = make_controller("primeiro texto")
+    drawn = []
+    controller.result_changed.connect(drawn.append)
+    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
+        controller.start()
+    drawn.clear()
+    for k in range(30):
+        controller.replace_text(" ".join(["palavra"] * (k + 1)))
+    qtbot.waitUntil(lambda: not controller.is_busy, timeout=WAIT_MS)
+    qtbot.wait(50)
+    assert drawn, "the last text was never drawn"
+    assert all(len(r.sentences[0]) == 30 for r in drawn)
+
+
+def test_an_invalid_setting_becomes_a_message_not_an_exception(qtbot, make_controller):
+    controller = make_controller("a b")
+    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
+        controller.start()
+    controller.update_config(hidden_size=0)
+    assert "hidden_size" in controller.error
+    assert controller.config.hidden_size == 4
+
+
+class _Pinger(QObject):
+    ping = Signal(bool)
+
+
+def test_thousands_of_signals_do_not_abort_the_process():
+    # PySide6-Essentials 6.12 on CPython 3.11 aborts after a few hundred emits of a bool.
+    pinger, seen = _Pinger(), []
+    pinger.ping.connect(seen.append)
+    for k in range(20_000):
+        pinger.ping.emit(k % 2 == 0)
+    assert len(seen) == 20_000 and seen[:2] == [True, False]
