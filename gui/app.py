@@ -10,11 +10,25 @@ from PySide6.QtWidgets import QApplication
 
 from gui.controller import PipelineController
 from gui.main_window import MainWindow
-from model.config import ModelConfig
+from model.session import Session
 from resources import path
 
 LANGUAGES = ("en", "pt")
 APP_NAME = "Attention Study"
+
+
+def quiet_offscreen_warnings() -> None:
+    """Drop the offscreen platform's notice about size hints, which every window triggers.
+
+    Headless exports print nothing on success; every other Qt message still goes to stderr.
+    """
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode, context, message: str) -> None:
+        if "does not support propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
 
 
 def system_language() -> str:
@@ -57,17 +71,33 @@ def install_translation(app: QApplication, language: str) -> None:
     app._attention_study_translators = installed
 
 
-def run_app(text: str, config: ModelConfig, language: str | None = None) -> int:
-    """Show the window on ``text`` and run until it closes; returns the exit code."""
+def run_app(session: Session, language: str | None = None, restore: bool = True) -> int:
+    """Show the window and run until it closes; returns the exit code.
+
+    With ``restore``, the autosaved session (the work of the last run) replaces ``session``
+    when there is one.  Every change is autosaved again within a second.
+    """
+    from gui import autosave
+
     language = language or system_language()
     app = application(language)
-    controller = PipelineController(text, config)
+    problem = ""
+    if restore:
+        saved, problem = autosave.restore()
+        session = saved or session
+    controller = PipelineController(session.text, session.config)
+    controller.load_session(session)
     window = MainWindow(controller, language)
+    saver = autosave.Autosaver(controller, window)
+    saver.failed.connect(window.report_autosave_failure)
     window.show()
+    if problem:
+        window.report_restore_failure(problem)
     controller.start()  # the window is up; torch imports in the background
     try:
         return app.exec()
     finally:
+        saver.save_now()
         controller.shutdown()
         dispose(app, window)
 
@@ -94,9 +124,7 @@ def settle(app: QApplication, rounds: int = 5) -> None:
         QThread.msleep(10)
 
 
-def render_window(
-    text: str, config: ModelConfig, language: str, size: tuple[int, int] = (1600, 1000)
-):
+def render_window(session: Session, language: str, size: tuple[int, int] = (1600, 1000)):
     """Build the window offscreen at ``size``, wait for its first result, return a QPixmap.
 
     Raises :class:`ValueError` with the model's message if the text cannot be shown.
@@ -104,7 +132,8 @@ def render_window(
     from PySide6.QtCore import QEventLoop, QTimer
 
     app = application(language)
-    controller = PipelineController(text, config)
+    controller = PipelineController(session.text, session.config)
+    controller.load_session(session)
     window = MainWindow(controller, language)
     window.resize(*size)
     loop = QEventLoop()

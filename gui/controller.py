@@ -7,14 +7,57 @@ changed is dropped, never drawn, and a long run is cancelled when a newer reques
 
 from __future__ import annotations
 
+import gc
 import traceback
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from model.config import ModelConfig
+from model.session import Session, ViewSettings
 
 DEBOUNCE_MS = 60
+
+
+class _GuiThreadCollector(QObject):
+    """Runs Python's cyclic garbage collector on the GUI thread only.
+
+    Left automatic, the collector runs in whichever thread happens to allocate, and the
+    worker thread allocates a lot.  Collecting there can destroy Qt objects (plot items of a
+    closed view, say) in the wrong thread while the GUI thread paints them, which crashes.
+    So automatic collection is turned off and this timer collects on the GUI thread.
+    """
+
+    _installed = None
+    INTERVAL_MS = 500
+
+    @classmethod
+    def install(cls) -> None:
+        app = QCoreApplication.instance()
+        if cls._installed is None and app is not None:
+            cls._installed = cls(app)
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+        self.destroyed.connect(_GuiThreadCollector._uninstall)
+
+    @staticmethod
+    def _uninstall(*_) -> None:
+        _GuiThreadCollector._installed = None
+        gc.enable()
+
+    def collect(self) -> None:
+        """Collect each generation whose count passed its threshold, as gc itself would."""
+        thresholds = gc.get_threshold()
+        for generation in (2, 1, 0):
+            if gc.get_count()[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
 
 
 class _Worker(QObject):
@@ -74,6 +117,8 @@ class PipelineController(QObject):
     """The sentence shown by the heatmap and the value tables (-1 = all sentences)."""
     model_loaded = Signal()
     """The model layer finished importing."""
+    state_changed = Signal()
+    """Text, settings or view changed: what a session holds (for autosave)."""
 
     _request = Signal(int, str, object)
 
@@ -82,12 +127,14 @@ class PipelineController(QObject):
         self._text = text
         self._config = config or ModelConfig()
         self._sentence = 0
+        self._figure_scale = ViewSettings().figure_scale
         self._result = None
         self._error = ""
         self._generation = 0
         self._loaded = False
         self._busy = True
 
+        _GuiThreadCollector.install()
         self._thread = QThread()
         self._thread.setObjectName("pipeline")
         self._worker = _Worker()
@@ -126,6 +173,23 @@ class PipelineController(QObject):
         return self._sentence
 
     @property
+    def figure_scale(self) -> int:
+        return self._figure_scale
+
+    def session(self) -> Session:
+        """Everything needed to come back to this state: text, settings, view."""
+        return Session(self._text, self._config, ViewSettings(self._sentence, self._figure_scale))
+
+    def load_session(self, session: Session) -> None:
+        """Show a session: its text, its settings, its sentence and figure scale."""
+        self._figure_scale = session.view.figure_scale
+        self._sentence = session.view.sentence
+        self.sentence_changed.emit(self._sentence)
+        self._config = session.config
+        self.config_changed.emit(session.config)
+        self.replace_text(session.text)
+
+    @property
     def is_loaded(self) -> bool:
         return self._loaded
 
@@ -153,17 +217,20 @@ class PipelineController(QObject):
         if text != self._text:
             self._text = text
             self._debounce.start()
+            self.state_changed.emit()
 
     def replace_text(self, text: str) -> None:
         """Text from outside the editor (a file, a session): editors follow, reruns at once."""
         self._text = text
         self.text_changed.emit(text)
+        self.state_changed.emit()
         self._submit()
 
     def set_config(self, config: ModelConfig) -> None:
         if config != self._config:
             self._config = config
             self.config_changed.emit(config)
+            self.state_changed.emit()
             self._submit()
 
     def update_config(self, **changes) -> None:
@@ -187,6 +254,13 @@ class PipelineController(QObject):
         if index != self._sentence:
             self._sentence = index
             self.sentence_changed.emit(index)
+            self.state_changed.emit()
+
+    def set_figure_scale(self, scale: int) -> None:
+        if scale != self._figure_scale:
+            ViewSettings(figure_scale=scale)  # validates
+            self._figure_scale = scale
+            self.state_changed.emit()
 
     # --- running -------------------------------------------------------------------------
 

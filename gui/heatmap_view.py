@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import texts
+
 COLORMAP = "cividis"  # perceptually uniform and readable with every common colour deficiency
 MAX_MULTIPLES = 8  # small multiples shown at once in the "all sentences" view
 MAX_CELL_TEXT = 20
@@ -32,15 +34,20 @@ COLORBAR_ROOM = 90  # above this many positions, values are read by hovering ins
 # (most positions, characters of the token under a column): narrower columns, shorter words.
 # Past these, a column shows its index only; the row with the same index names the token.
 COLUMN_LABEL_WIDTHS = ((5, 10), (8, 7))
-VEIL = (255, 255, 255, 120)  # washes out padding cells so they stand apart
+HATCH = 0.28  # length of the corner strokes that mark a padding cell, in cells
 INK = "#202020"
 
 
-def _colormap() -> pg.ColorMap:
+def colormap() -> pg.ColorMap:
     return pg.colormap.get(COLORMAP)
 
 
-def _text_colors(cmap: pg.ColorMap) -> list[QColor]:
+def level(value: float) -> int:
+    """The colour-map entry (0–255) of an attention weight."""
+    return min(255, max(0, int(float(value) * 255)))
+
+
+def text_colors(cmap: pg.ColorMap) -> list[QColor]:
     """For 256 levels of the colour map, the text colour that stays readable on it."""
     lut = cmap.getLookupTable(0.0, 1.0, 256, alpha=False).astype(float) / 255
     luminance = lut @ np.array([0.2126, 0.7152, 0.0722])
@@ -63,8 +70,22 @@ def _short(token: str, limit: int = 10) -> str:
     return token if len(token) <= limit else token[: limit - 1] + "…"
 
 
+def make_colorbar(cmap: pg.ColorMap, images: list) -> pg.ColorBarItem:
+    """The fixed 0–1 colour bar, labelled, shared by every image in ``images``."""
+    bar = pg.ColorBarItem(
+        values=(0.0, 1.0), colorMap=cmap, interactive=False, width=18, colorMapMenu=False
+    )
+    bar.setImageItem(images)
+    axis = bar.getAxis("right")
+    axis.setPen(INK)
+    axis.setTextPen(INK)
+    axis.setTickFont(_font(10))
+    axis.setLabel(texts.attention_weight(), color=INK)
+    return bar
+
+
 class AttentionPlot:
-    """One attention matrix: image, padding veil, padding slashes, cell values and ticks."""
+    """One attention matrix: image, padding marks, cell values and ticks."""
 
     def __init__(self, cmap: pg.ColorMap, text_colors: list[QColor], compact: bool) -> None:
         self.compact = compact
@@ -84,12 +105,11 @@ class AttentionPlot:
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(cmap)
         self.image.setLevels((0.0, 1.0))
-        self.veil = pg.ImageItem(axisOrder="row-major")
-        self.slashes = pg.PlotCurveItem(pen=pg.mkPen("#505050", width=1), connect="pairs")
+        self.hatch = pg.PlotCurveItem(pen=pg.mkPen("#c8c8c8", width=1.5), connect="pairs")
         self.boundary = pg.PlotCurveItem(
             pen=pg.mkPen("#d02020", width=2, style=Qt.PenStyle.DashLine), connect="pairs"
         )
-        for z, item in enumerate((self.image, self.veil, self.slashes, self.boundary)):
+        for z, item in enumerate((self.image, self.hatch, self.boundary)):
             item.setZValue(z)
             self.plot.addItem(item)
         self.texts: list[pg.TextItem] = []
@@ -99,6 +119,21 @@ class AttentionPlot:
         self._titles = None
         self._tick_lines = self._label_lines = 1
 
+    def show_sentence(self, result, b: int, title: str = "", show_values: bool | None = None):
+        """Draw sentence ``b`` of ``result``, with the axis titles its attention mode needs."""
+        if show_values is None:
+            show_values = result.max_length <= (6 if self.compact else MAX_CELL_TEXT)
+        linear = result.config.attention == "linear"
+        self.show(
+            result.attention[b],
+            result.position_labels(b),
+            len(result.sentences[b]),
+            title,
+            show_values=show_values,
+            key_words=not linear,
+        )
+        self.set_axis_titles(*texts.heatmap_axis_titles(linear, self.compact))
+
     def show(
         self,
         values: np.ndarray,
@@ -106,15 +141,20 @@ class AttentionPlot:
         length: int,
         title: str,
         show_values: bool,
+        key_words: bool = True,
     ) -> None:
-        """Draw ``values`` (L × L); positions from ``length`` on are padding."""
+        """Draw ``values`` (L × L); positions from ``length`` on are padding.
+
+        ``key_words`` puts the tokens under the columns as well as beside the rows; without
+        it the columns show positions only (a Linear layer's outputs are slots, not words).
+        """
         size = values.shape[0]
         self.values, self.length = values, length
         self.image.setImage(np.ascontiguousarray(values, dtype=np.float32), autoLevels=False)
         self.image.setRect(0, 0, size, size)
         self._mark_padding(size, length)
         self.plot.setTitle(title or None, color=INK, size="9pt" if self.compact else "12pt")
-        self._set_ticks(labels)
+        self._set_ticks(labels, key_words)
         self._set_texts(values if show_values else None)
         self.plot.vb.setRange(xRange=(0, size), yRange=(0, size), padding=0)
 
@@ -133,23 +173,22 @@ class AttentionPlot:
         return self.plot.vb.mapViewToScene(QPointF(column + 0.5, row + 0.5))
 
     def _mark_padding(self, size: int, length: int) -> None:
+        """Short strokes in two corners of every padding cell, clear of the printed value,
+        and a dashed line where the sentence ends.  The cell keeps its true colour."""
         padded = np.zeros((size, size), dtype=bool)
         padded[length:, :] = True
         padded[:, length:] = True
-        veil = np.zeros((size, size, 4), dtype=np.ubyte)
-        veil[padded] = VEIL
-        self.veil.setImage(veil, autoLevels=False, levels=(0, 255))
-        self.veil.setRect(0, 0, size, size)
         rows, columns = np.nonzero(padded)
-        x = np.stack([columns, columns + 1], axis=1).ravel().astype(float)
-        y = np.stack([rows + 1, rows], axis=1).ravel().astype(float)
-        self.slashes.setData(x, y)
-        if length < size:  # a dashed line where the sentence ends
+        x0, y0 = columns.astype(float), rows.astype(float)
+        x = np.stack([x0, x0 + HATCH, x0 + 1 - HATCH, x0 + 1], axis=1).ravel()
+        y = np.stack([y0 + HATCH, y0, y0 + 1, y0 + 1 - HATCH], axis=1).ravel()
+        self.hatch.setData(x, y)
+        if length < size:
             self.boundary.setData([length, length, 0, size], [0, size, length, length])
         else:
             self.boundary.setData([], [])
 
-    def _set_ticks(self, labels: list[str]) -> None:
+    def _set_ticks(self, labels: list[str], key_words: bool) -> None:
         """Index and token under each column, index and token beside each row.
 
         Column labels stack the token under the index while columns are wide enough; past a
@@ -161,6 +200,8 @@ class AttentionPlot:
         else:
             width = next((w for limit, w in COLUMN_LABEL_WIDTHS if size <= limit), 0)
             row_width = 12 if size <= 40 else 0
+        if not key_words:
+            width = 0
         step = max(1, math.ceil(size / (6 if self.compact else 24)))
         columns, rows = [], []
         for i in range(0, size, step):
@@ -197,23 +238,20 @@ class AttentionPlot:
         cells = 0 if values is None else values.size
         while len(self.texts) < cells:
             text = pg.TextItem(anchor=(0.5, 0.5))
-            text.setZValue(10)  # above the padding veil
+            text.setZValue(10)  # above the padding marks
             self.plot.addItem(text)
             self.texts.append(text)
         if values is not None:
             size = values.shape[0]
-            font = _font(11 if size <= 6 else 9 if size <= 12 else 7)
+            font = _font(13 if size <= 6 else 11 if size <= 12 else 9)
             if self.compact:
-                font.setPointSize(7)
+                font.setPointSize(8)
             for k, (row, column) in enumerate(np.ndindex(values.shape)):
                 value = float(values[row, column])
                 item = self.texts[k]
                 item.setText(f"{value:.2f}")
                 item.setFont(font)
-                if max(row, column) >= self.length:  # on the light veil of padding
-                    item.setColor(QColor(INK))
-                else:
-                    item.setColor(self._text_colors[min(255, max(0, int(value * 255)))])
+                item.setColor(self._text_colors[level(value)])
                 item.setPos(column + 0.5, row + 0.5)
                 item.setVisible(True)
         for item in self.texts[cells:]:
@@ -228,8 +266,8 @@ class HeatmapView(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._cmap = _colormap()
-        self._text_colors = _text_colors(self._cmap)
+        self._cmap = colormap()
+        self._text_colors = text_colors(self._cmap)
         self._result = None
         self._sentence = 0
 
@@ -248,7 +286,7 @@ class HeatmapView(QWidget):
         self._single = _canvas()
         self._plot = AttentionPlot(self._cmap, self._text_colors, compact=False)
         self._single.addItem(self._plot.plot, 0, 0)
-        self._single_bar = self._colorbar([self._plot.image])
+        self._single_bar = make_colorbar(self._cmap, [self._plot.image])
         self._single.addItem(self._single_bar, 0, 1)
 
         self._multiples = _canvas()
@@ -256,7 +294,7 @@ class HeatmapView(QWidget):
         self._multiples.addItem(self._grid, 0, 0)
         self._small: list[AttentionPlot] = []
         self._grid_shape = (0, 0)
-        self._multiples_bar = self._colorbar([])
+        self._multiples_bar = make_colorbar(self._cmap, [])
         self._multiples.addItem(self._multiples_bar, 0, 1)
 
         self._stack = QStackedWidget()
@@ -341,22 +379,6 @@ class HeatmapView(QWidget):
 
     # --- drawing -------------------------------------------------------------------------
 
-    def _colorbar(self, images) -> pg.ColorBarItem:
-        bar = pg.ColorBarItem(
-            values=(0.0, 1.0),
-            colorMap=self._cmap,
-            interactive=False,
-            width=18,
-            colorMapMenu=False,
-        )
-        bar.setImageItem(images)
-        axis = bar.getAxis("right")
-        axis.setPen(INK)
-        axis.setTextPen(INK)
-        axis.setTickFont(_font(10))
-        axis.setLabel(self.tr("attention weight"), color=INK)
-        return bar
-
     def _fill_selector(self) -> None:
         result = self._result
         items = [
@@ -386,28 +408,12 @@ class HeatmapView(QWidget):
             self._render_single(result, self._sentence)
         else:
             self._stack.setCurrentWidget(self._multiples)
-            self._title.setText(self.tr("All sentences, on one colour scale"))
+            self._title.setText(texts.all_sentences_title())
             self._render_multiples(result)
 
     def _render_single(self, result, b: int) -> None:
-        linear = result.config.attention == "linear"
-        self._title.setText(
-            self.tr("Sentence {n}: “{text}”").format(n=b + 1, text=" ".join(result.sentences[b]))
-        )
-        self._plot.show(
-            result.attention[b],
-            result.position_labels(b),
-            len(result.sentences[b]),
-            "",
-            show_values=result.max_length <= MAX_CELL_TEXT,
-        )
-        if linear:
-            note = self.tr("output j of the Linear layer: a slot, not a word")
-        else:
-            note = self.tr("the token read")
-        self._plot.set_axis_titles(
-            self.tr("query position i (the token reading)"), self.tr("key position j"), note
-        )
+        self._title.setText(texts.sentence_title(b, result.sentences[b]))
+        self._plot.show_sentence(result, b)
 
     def _multiple_count(self) -> int:
         return 0 if self._result is None else min(self._result.batch_size, MAX_MULTIPLES)
@@ -439,17 +445,10 @@ class HeatmapView(QWidget):
             self._grid_shape = (count, columns)
             self._multiples_bar.setImageItem([p.image for p in self._small[:count]])
         show_values = result.max_length <= 6 and count <= 4
-        query, key = self.tr("query i"), self.tr("key j")
         for b in range(count):
-            self._small[b].set_axis_titles(query, key)
             text = " ".join(result.sentences[b])
-            self._small[b].show(
-                result.attention[b],
-                result.position_labels(b),
-                len(result.sentences[b]),
-                f"{b + 1}: {_short(text, 16)}",
-                show_values=show_values,
-            )
+            title = f"{b + 1}: {_short(text, 16)}"
+            self._small[b].show_sentence(result, b, title, show_values)
         shown = self.tr("showing the first {shown} of {total} sentences").format(
             shown=count, total=result.batch_size
         )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from gui import texts
 from gui.controller import PipelineController
 from gui.controls import ControlsPanel
+from gui.file_actions import FileActions
 from gui.heatmap_view import HeatmapView
 from gui.sentence_editor import SentenceEditor
 from gui.shape_inspector import ShapeInspector
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
         self.inspector = ShapeInspector(language)
 
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(_group(self.tr("Sentences (one a line)"), self.editor))
+        left.addWidget(_group(self.tr("Sentences (one per line)"), self.editor))
         left.addWidget(_group(self.tr("Model"), self.controls))
         left.addWidget(_group(self.tr("Vocabulary and ids"), self.vocabulary))
         left.setStretchFactor(0, 2)
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._busy_timer.setInterval(BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self._busy.show)
 
+        self.file_actions = FileActions(self, controller, language)
         self._build_menus()
         self._restore_settings()
 
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_actions.fill_menu(file_menu)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -165,12 +169,23 @@ class MainWindow(QMainWindow):
         if not controller.is_loaded and not controller.error:
             message = self.tr("Loading the model (PyTorch)…")
         else:
-            message = controller.error
+            message = controller.error[:1].upper() + controller.error[1:]
         self.heatmap.show_message(message)
         live = not message and controller.result is not None
         for view in (self.vocabulary, self.inspector):
             view.setEnabled(live)
         self._error.setText(controller.error)
+
+    def report_autosave_failure(self, reason: str) -> None:
+        message = self.tr("Your work is not being autosaved: {reason}")
+        self.statusBar().showMessage(message.format(reason=reason), 15_000)
+
+    def report_restore_failure(self, reason: str) -> None:
+        message = self.tr(
+            "The autosaved session could not be read ({reason}); "
+            "starting from the notebook's example."
+        )
+        self.statusBar().showMessage(message.format(reason=reason), 15_000)
 
     # --- settings ------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Where the sentences are typed: one a line, with undo and redo."""
+"""Where the sentences are typed: one per line, with undo and redo."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ class SentenceEditor(QPlainTextEdit):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(self.tr("Type one sentence a line, e.g. “o mikas ta ali”."))
+        self.setPlaceholderText(self.tr("Type one sentence per line, e.g. “o mikas ta ali”."))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setTabChangesFocus(True)
         font = QFont(self.font())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -21,7 +20,7 @@ from gui import texts
 from gui.table_model import ArrayTableModel
 from model.result import STAGE_KEYS
 
-MAX_VISIBLE_ROWS = 8
+MAX_VISIBLE_ROWS = 6
 
 
 class StagePanel(QFrame):
@@ -104,10 +103,15 @@ class StagePanel(QFrame):
         self._dims.setText(texts.shape_description(stage.shape, stage.dims))
         self._code.setText(stage.code)
         self._explanation.setText(texts.explanation(stage.explanation, language))
-        values, rows, columns, muted, caption = _table_for(result, self.key, max(sentence, 0))
-        self._slice.setText(caption)
-        self._slice.setVisible(bool(caption))
-        self.model.set_table(values, rows, columns, muted)
+        b = max(sentence, 0)
+        table = result.stage_table(self.key, b)
+        per_sentence = stage.values.ndim == 3
+        self._slice.setText(texts.values_caption(b, result.sentences[b]) if per_sentence else "")
+        self._slice.setVisible(per_sentence)
+        rows = table.rows
+        if self.key == "token_ids":
+            rows = [texts.sentence_label(n) for n in range(result.batch_size)]
+        self.model.set_table(table.values, rows, table.columns, table.padding)
         self._fit_table_height(len(rows))
 
     def _fit_table_height(self, rows: int) -> None:
@@ -124,31 +128,6 @@ class StagePanel(QFrame):
     def _on_toggled(self, expanded: bool) -> None:
         self._body.setVisible(expanded)
         self._toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
-
-
-def _table_for(result, key: str, b: int):
-    """The 2-D slice a stage's table shows, its labels, its padding mask and a caption."""
-    stage = result.stage(key)
-    pad = result.padding_mask
-    labels = [f"{i} {token}" for i, token in enumerate(result.position_labels(b))]
-    caption = texts.values_caption(b, result.sentences[b])
-    if key == "token_ids":
-        rows = [f"{n + 1}" for n in range(result.batch_size)]
-        columns = [str(i) for i in range(result.max_length)]
-        return stage.values, rows, columns, pad, ""
-    if key == "embeddings":
-        rows = [f"{i} {token}" for i, token in enumerate(result.vocabulary.tokens)]
-        columns = [str(i) for i in range(stage.shape[1])]
-        muted = np.zeros(stage.shape, dtype=bool)
-        muted[0, :] = True
-        return stage.values, rows, columns, muted, ""
-    values = stage.values[b]
-    if key in ("inputs", "rnn_output"):
-        columns = [str(i) for i in range(values.shape[1])]
-        muted = np.repeat(pad[b][:, None], values.shape[1], axis=1)
-        return values, labels, columns, muted, caption
-    muted = pad[b][:, None] | pad[b][None, :]
-    return values, labels, labels, muted, caption
 
 
 class ShapeInspector(QScrollArea):

@@ -7,14 +7,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 PADDING_BACKGROUND = QColor("#e4e4e4")
-PADDING_FOREGROUND = QColor("#6b6b6b")
 
 
 class ArrayTableModel(QAbstractTableModel):
     """Shows ``values[row, column]``; floats with 4 decimals as the notebook prints them.
 
     ``muted`` is a boolean array of the same shape (or None) marking padding cells, drawn
-    grey and italic.  The full value is in the tooltip.
+    italic on grey.  The full value is in the tooltip.
     """
 
     def __init__(self, parent=None) -> None:
@@ -71,8 +70,6 @@ class ArrayTableModel(QAbstractTableModel):
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if muted and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(PADDING_BACKGROUND)
-        if muted and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(PADDING_FOREGROUND)
         if muted and role == Qt.ItemDataRole.FontRole:
             return self._italic
         return None

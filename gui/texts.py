@@ -55,6 +55,47 @@ def shape_description(shape: tuple[int, ...], dims: tuple[str, ...]) -> str:
     return " × ".join(f"{n} {dimension_name(dim, n)}" for n, dim in zip(shape, dims, strict=True))
 
 
+def attention_weight() -> str:
+    return translate("texts", "attention weight")
+
+
+def sentence_title(index: int, words) -> str:
+    return translate("texts", "Sentence {n}: “{text}”").format(n=index + 1, text=" ".join(words))
+
+
+def all_sentences_title() -> str:
+    return translate("texts", "All sentences, on one colour scale")
+
+
+def heatmap_axis_titles(linear: bool, compact: bool = False) -> tuple[str, str, str]:
+    """(rows, columns, a note under the column title) for an attention heatmap."""
+    if compact:
+        return translate("texts", "query i"), translate("texts", "key j"), ""
+    if linear:
+        note = translate("texts", "output slot j of the Linear layer: a position, not a word")
+    else:
+        note = translate("texts", "the token attended to")
+    return (
+        translate("texts", "query position i (the token attending)"),
+        translate("texts", "key position j"),
+        note,
+    )
+
+
+def scores_name(attention: str) -> str:
+    if attention == "linear":
+        return translate("texts", "Linear-layer scores")
+    return translate("texts", "dot-product scores")
+
+
+def masked_padding() -> str:
+    return translate("texts", "<pad> masked")
+
+
+def sentence_label(index: int) -> str:
+    return translate("texts", "sentence {n}").format(n=index + 1)
+
+
 def values_caption(sentence: int, words) -> str:
     caption = translate("texts", "Values for sentence {n}: “{text}”")
     return caption.format(n=sentence + 1, text=" ".join(words))

@@ -66,7 +66,7 @@ class VocabularyView(QWidget):
         )
         tokens = np.array(vocabulary.tokens, dtype=object)
         cells = ids.astype(str).astype(object) + "  " + tokens[ids]
-        rows = [self.tr("sentence {n}").format(n=b + 1) for b in range(batch)]
+        rows = [texts.sentence_label(b) for b in range(batch)]
         self.ids_model.set_table(cells, rows, [str(i) for i in range(length)], result.padding_mask)
         longest = max(vocabulary.tokens, key=len)
         width = self.ids_table.fontMetrics().horizontalAdvance(f"{vocabulary.size}  {longest}")

@@ -38,7 +38,7 @@ def run_pipeline(
     config: ModelConfig | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> PipelineResult:
-    """Run every stage of the notebook on ``text`` (one sentence a line).
+    """Run every stage of the notebook on ``text`` (one sentence per line).
 
     Raises :class:`ValueError` with a readable message for empty input or input beyond
     the documented limits, and :class:`Cancelled` if ``cancelled()`` turns true.
@@ -143,15 +143,17 @@ def _code_lines(config: ModelConfig, vocab_size: int, length: int) -> dict[str, 
     logits = "scores" if config.temperature == 1.0 else f"scores / {config.temperature!r}"
     if config.mask_padding:
         attention = (
-            f"logits = ({logits}).masked_fill(token_ids[:, None, :] == 0, float('-inf'))\n"
-            "attention = torch.softmax(logits, dim=-1).masked_fill(token_ids[:, :, None] == 0, 0.0)"
+            "pad = token_ids == 0\n"
+            f"logits = ({logits}).masked_fill(pad[:, None, :], float('-inf'))\n"
+            "attention = torch.softmax(logits, dim=-1)\n"
+            "attention = attention.masked_fill(pad[:, :, None], 0.0)"
         )
     else:
         attention = f"attention = torch.softmax({logits}, dim=-1)"
     return {
-        "token_ids": "token_ids = torch.LongTensor(ids)  # ids by first appearance, 0 = <pad>",
-        "embeddings": "embeddings = torch.Tensor(np.random.RandomState"
-        f"({config.seed}).random_sample(({vocab_size}, {emb})))",
+        "token_ids": "# ids by first appearance; 0 = <pad>\ntoken_ids = torch.LongTensor(ids)",
+        "embeddings": f"rng = np.random.RandomState({config.seed})\n"
+        f"embeddings = torch.Tensor(rng.random_sample(({vocab_size}, {emb})))",
         "inputs": "inputs = embeddings[token_ids]",
         "rnn_output": f"torch.manual_seed({config.seed})\n"
         f"rnn = torch.nn.{cell}(input_size={emb}, hidden_size={hid}, batch_first=True{extra})\n"

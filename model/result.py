@@ -5,6 +5,8 @@ The GUI renders these objects as they are; nothing here knows about torch or Qt.
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -89,3 +91,50 @@ class PipelineResult:
         """The token at each position of one sentence, ``<pad>`` past its end."""
         words = list(self.sentences[sentence])
         return words + [PAD] * (self.max_length - len(words))
+
+    def stage_table(self, key: str, sentence: int = 0) -> StageTable:
+        """A stage as a labelled 2-D table: whole for ids and embeddings, else one sentence."""
+        stage = self.stage(key)
+        pad = self.padding_mask
+        if key == "token_ids":
+            rows = [f"sentence {b + 1}" for b in range(self.batch_size)]
+            return StageTable(stage.values, rows, _numbered(self.max_length), pad)
+        if key == "embeddings":
+            rows = [f"{i} {token}" for i, token in enumerate(self.vocabulary.tokens)]
+            muted = np.zeros(stage.shape, dtype=bool)
+            muted[0, :] = True
+            return StageTable(stage.values, rows, _numbered(stage.shape[1]), muted)
+        values = stage.values[sentence]
+        positions = [f"{i} {token}" for i, token in enumerate(self.position_labels(sentence))]
+        if key in ("inputs", "rnn_output"):
+            muted = np.repeat(pad[sentence][:, None], values.shape[1], axis=1)
+            return StageTable(values, positions, _numbered(values.shape[1]), muted)
+        muted = pad[sentence][:, None] | pad[sentence][None, :]
+        return StageTable(values, positions, positions, muted)
+
+
+@dataclass(frozen=True)
+class StageTable:
+    """A 2-D view of a stage: values, a label per row and column, and where padding is."""
+
+    values: np.ndarray
+    rows: list[str]
+    columns: list[str]
+    padding: np.ndarray
+
+    def to_csv(self) -> str:
+        """Comma-separated, labels in the first row and column; floats to full precision."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["", *self.columns])
+        for label, row in zip(self.rows, self.values, strict=True):
+            writer.writerow([label, *(_exact(v) for v in row)])
+        return buffer.getvalue()
+
+
+def _numbered(count: int) -> list[str]:
+    return [str(i) for i in range(count)]
+
+
+def _exact(value) -> str:
+    return repr(float(value)) if isinstance(value, np.floating) else str(value)

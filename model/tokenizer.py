@@ -20,7 +20,7 @@ NOTEBOOK_TEXT = "o mikas ta ali\neu gosto de batata frita\nexistem elefantes\n"
 
 
 def split_sentences(text: str) -> list[list[str]]:
-    """Split ``text`` into sentences (one a line) of whitespace-separated tokens.
+    """Split ``text`` into sentences (one per line) of whitespace-separated tokens.
 
     Blank lines are skipped.  Raises :class:`ValueError` when no sentence is left or the
     text holds characters that cannot be written out (unpaired surrogates).
@@ -33,7 +33,7 @@ def split_sentences(text: str) -> list[list[str]]:
         raise ValueError(f"line {line} holds bytes that are not valid UTF-8 text")
     sentences = [line.split() for line in text.splitlines() if line.strip()]
     if not sentences:
-        raise ValueError("no sentences: the text is empty or blank (write one sentence a line)")
+        raise ValueError("no sentences: the text is empty or blank (write one sentence per line)")
     return sentences
 
 

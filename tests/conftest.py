@@ -47,3 +47,46 @@ def run_cli(*args, stdin: bytes | None = None, cwd=None, env=None):
         env=full_env,
         timeout=300,
     )
+
+
+WAIT_MS = 60_000  # a window's first run includes importing torch
+
+
+@pytest.fixture
+def make_controller():
+    """Controllers for a test; their worker threads are stopped when it ends."""
+    from gui.controller import PipelineController
+    from model.config import ModelConfig
+
+    made = []
+
+    def make(text=NOTEBOOK_SENTENCES, config=None):
+        made.append(PipelineController(text, config or ModelConfig()))
+        return made[-1]
+
+    yield make
+    for controller in made:
+        controller.shutdown()
+
+
+@pytest.fixture
+def open_window(qtbot, make_controller):
+    """Opens main windows offscreen and waits for their first result."""
+    from gui.main_window import MainWindow
+
+    def open_(text=NOTEBOOK_SENTENCES, config=None):
+        controller = make_controller(text, config)
+        window = MainWindow(controller)
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
+            controller.start()
+        return window
+
+    return open_
+
+
+@pytest.fixture
+def window(open_window):
+    """The main window on the notebook's three sentences."""
+    return open_window()

@@ -3,50 +3,12 @@
 import random
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QTextCursor
 
-from conftest import NOTEBOOK_SENTENCES
-from gui.controller import PipelineController
+from conftest import NOTEBOOK_SENTENCES, WAIT_MS
 from gui.main_window import MainWindow
-from model.config import ModelConfig
 from model.tokenizer import split_sentences
-
-WAIT_MS = 60_000  # the first run includes importing torch
-
-
-@pytest.fixture
-def make_controller():
-    """Controllers for a test; their worker threads are stopped when it ends."""
-    made = []
-
-    def make(text=NOTEBOOK_SENTENCES, config=None):
-        made.append(PipelineController(text, config or ModelConfig()))
-        return made[-1]
-
-    yield make
-    for controller in made:
-        controller.shutdown()
-
-
-@pytest.fixture
-def open_window(qtbot, make_controller):
-    def open_(text=NOTEBOOK_SENTENCES, config=None):
-        controller = make_controller(text, config)
-        window = MainWindow(controller)
-        qtbot.addWidget(window)
-        window.show()
-        with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
-            controller.start()
-        return window
-
-    return open_
-
-
-@pytest.fixture
-def window(open_window):
-    return open_window()
 
 
 def shapes(window):
@@ -101,7 +63,7 @@ def test_clearing_the_editor_shows_the_message_and_keeps_the_last_views(qtbot, w
         window.editor.selectAll()
         qtbot.keyClick(window.editor, Qt.Key.Key_Delete)
     message = window.heatmap._message
-    assert message.isVisible() and "no sentences" in message.text()
+    assert message.isVisible() and "No sentences" in message.text()
     assert not window.inspector.isEnabled() and not window.vocabulary.isEnabled()
     assert window.controller.result is last  # the last good result stays on screen, greyed
     assert "no sentences" in window._error.text()
@@ -269,3 +231,31 @@ def test_thousands_of_signals_do_not_abort_the_process():
     for k in range(20_000):
         pinger.ping.emit(k % 2 == 0)
     assert len(seen) == 20_000 and seen[:2] == [True, False]
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qtbot, make_controller):
+    # Collected in the worker thread, a dead view's Qt objects would be destroyed there
+    # while the GUI thread paints: a crash.  The controller keeps collection on the GUI.
+    import gc
+    import threading
+
+    make_controller()
+    assert not gc.isenabled()
+    collected_in = []
+
+    class Cycle:
+        def __init__(self):
+            self.me = self
+
+        def __del__(self):
+            collected_in.append(threading.current_thread())
+
+    def make_garbage():  # in another thread, as the pipeline worker does
+        for _ in range(3 * gc.get_threshold()[0]):
+            Cycle()
+
+    worker = threading.Thread(target=make_garbage)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(collected_in), timeout=5000)
+    assert set(collected_in) == {threading.main_thread()}

@@ -7,9 +7,11 @@ never be skipped there.
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -69,37 +71,83 @@ def wait_for(condition, timeout=90.0, what="condition"):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def test_program_reacts_to_keystrokes_and_quits_with_ctrl_q(display, tmp_path):
-    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", LANG="C.UTF-8")
-    app = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "--lang", "en"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        window = wait_for(
+class Program:
+    """``python main.py`` on the test's X server, found by its window title."""
+
+    def __init__(self, display: str, *args: str) -> None:
+        self.display = display
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", LANG="C.UTF-8")
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "--lang", "en", *args],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self.window = wait_for(
             lambda: xdotool(
                 display, "search", "--onlyvisible", "--name", "Attention Study", check=False
             ).split("\n")[0],
             what="the window",
         )
 
-        def title():
-            return xdotool(display, "getwindowname", window, check=False)
+    def title(self) -> str:
+        return xdotool(self.display, "getwindowname", self.window, check=False)
 
-        wait_for(lambda: "3 sentences" in title(), what="the first result in the title")
-        # Real key events (XTEST) to the focused window; the editor has focus at launch.
-        xdotool(display, "windowfocus", "--sync", window)
-        xdotool(display, "key", "ctrl+End", "Return")
-        xdotool(display, "type", "--delay", "20", "uma frase nova")
-        wait_for(lambda: "4 sentences" in title(), what="the typed sentence to reach the title")
-        assert app.poll() is None, "the program stopped while typing"
+    def wait_title(self, text: str) -> None:
+        wait_for(lambda: text in self.title(), what=f"“{text}” in the title")
 
-        xdotool(display, "key", "ctrl+q", check=False)  # the window is gone before key-up
-        assert app.wait(timeout=30) == 0
+    def type_line(self, text: str) -> None:
+        """A new last line, typed with real key events (XTEST) into the focused editor."""
+        xdotool(self.display, "windowfocus", "--sync", self.window)
+        xdotool(self.display, "key", "ctrl+End", "Return")
+        xdotool(self.display, "type", "--delay", "20", text)
+
+    def quit(self) -> int:
+        xdotool(self.display, "windowfocus", "--sync", self.window)
+        xdotool(self.display, "key", "ctrl+q", check=False)  # the window is gone before key-up
+        return self.process.wait(timeout=30)
+
+    def stop(self) -> bytes:
+        if self.process.poll() is None:
+            self.process.kill()
+        _, err = self.process.communicate(timeout=10)
+        return err
+
+
+def test_program_reacts_to_keystrokes_and_quits_with_ctrl_q(display):
+    program = Program(display)
+    try:
+        program.wait_title("3 sentences")  # the editor has focus at launch: type at once
+        program.type_line("uma frase nova")
+        program.wait_title("4 sentences")
+        assert program.process.poll() is None, "the program stopped while typing"
+        assert program.quit() == 0
     finally:
-        if app.poll() is None:
-            app.kill()
-        out, err = app.communicate(timeout=10)
+        err = program.stop()
+    assert b"Traceback" not in err, err.decode(errors="replace")
+
+
+def test_typed_work_survives_the_program_being_killed(display):
+    saved = Path(os.environ["XDG_DATA_HOME"]) / "attention-study" / "autosave.json"
+    program = Program(display)
+    try:
+        program.wait_title("3 sentences")
+        program.type_line("salvo antes da queda")
+        program.wait_title("4 sentences")
+        wait_for(
+            lambda: saved.exists() and "salvo antes da queda" in saved.read_text("utf-8"),
+            timeout=10,
+            what="the autosave",
+        )
+        program.process.send_signal(signal.SIGKILL)
+        program.process.wait(timeout=10)
+    finally:
+        program.stop()
+
+    again = Program(display)
+    try:
+        again.wait_title("4 sentences")  # the typed sentence is back
+        assert again.quit() == 0
+    finally:
+        err = again.stop()
     assert b"Traceback" not in err, err.decode(errors="replace")

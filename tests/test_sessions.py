@@ -1,0 +1,139 @@
+"""Sessions, CSV tables and exported notebooks, at the model level (no Qt)."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from conftest import NOTEBOOK_SENTENCES
+from model.config import ModelConfig
+from model.notebook import notebook_json, save_notebook
+from model.pipeline import run_pipeline
+from model.session import Session, ViewSettings, load_session, save_session
+
+
+def test_a_saved_session_opens_to_identical_tensors(tmp_path):
+    session = Session(
+        "Olá, mundo!\n\n  ação  rápida\n日本語",
+        ModelConfig(
+            seed=9,
+            embedding_size=7,
+            hidden_size=3,
+            cell="lstm",
+            attention="dot",
+            mask_padding=True,
+            temperature=0.5,
+        ),
+        ViewSettings(sentence=-1, figure_scale=4),
+    )
+    path = tmp_path / "aula.json"
+    save_session(session, path)
+    loaded = load_session(path)
+    assert loaded == session
+    before, after = (
+        run_pipeline(session.text, session.config),
+        run_pipeline(loaded.text, loaded.config),
+    )
+    for a, b in zip(before.stages, after.stages, strict=True):
+        np.testing.assert_array_equal(a.values, b.values)
+
+
+def valid() -> dict:
+    return json.loads(Session(NOTEBOOK_SENTENCES).to_json())
+
+
+def changed(**entries) -> str:
+    data = valid()
+    for key, value in entries.items():
+        if "." in key:
+            outer, inner = key.split(".")
+            data[outer][inner] = value
+        else:
+            data[key] = value
+    return json.dumps(data)
+
+
+BAD = {
+    "not JSON": ("sentences: o mikas", "broken JSON"),
+    "truncated": (Session(NOTEBOOK_SENTENCES).to_json()[:80], "broken JSON"),
+    "empty file": ("", "broken JSON"),
+    "a list": ("[1, 2, 3]", "not a session file"),
+    "another format": (json.dumps({"format": "something-else", "version": 1}), "format"),
+    "unknown version": (changed(version=99), "version 99"),
+    "sentences not a list": (changed(sentences="o mikas"), "list of strings"),
+    "sentence not a string": (changed(sentences=["o", 5]), "list of strings"),
+    "seed a string": (changed(**{"model.seed": "5"}), "seed"),
+    "absurd embedding size": (changed(**{"model.embedding_size": 10**9}), "embedding_size"),
+    "negative hidden size": (changed(**{"model.hidden_size": -4}), "hidden_size"),
+    "NaN temperature": (changed(**{"model.temperature": 1.0}).replace("1.0", "NaN"), "NaN"),
+    "unknown cell": (changed(**{"model.cell": "transformer"}), "cell"),
+    "unknown setting": (changed(**{"model.colour": "red"}), "colour"),
+    "unknown entry": (changed(extra=1), "extra"),
+    "bad figure scale": (changed(**{"view.figure_scale": 3}), "figure_scale"),
+    "bad sentence index": (changed(**{"view.sentence": -7}), "view.sentence"),
+}
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_a_bad_session_file_is_refused_with_a_clear_message(tmp_path, case):
+    content, message = BAD[case]
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_session(path)
+
+
+def test_unreadable_session_files_are_refused(tmp_path):
+    binary = tmp_path / "binary.json"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(ValueError, match="not UTF-8"):
+        load_session(binary)
+    with pytest.raises(ValueError, match="no such file"):
+        load_session(tmp_path / "missing.json")
+    with pytest.raises(ValueError, match="folder"):
+        load_session(tmp_path)
+
+
+def test_a_stage_exports_as_a_labelled_csv_table():
+    result = run_pipeline("o mikas ta\nexistem")
+    csv = result.stage_table("attention", 1).to_csv().splitlines()
+    assert csv[0] == ",0 existem,1 <pad>,2 <pad>"
+    label, *values = csv[1].split(",")
+    assert label == "0 existem"
+    np.testing.assert_array_equal([float(v) for v in values], result.attention[1, 0])
+    ids = result.stage_table("token_ids").to_csv().splitlines()
+    assert ids[1:] == ["sentence 1,1,2,3", "sentence 2,4,0,0"]
+
+
+CONFIGS = [
+    ModelConfig(),
+    ModelConfig(seed=3, cell="gru", attention="dot", mask_padding=True, temperature=0.7),
+    ModelConfig(seed=12, embedding_size=5, hidden_size=6, cell="lstm", mask_padding=True),
+    ModelConfig(nonlinearity="relu", temperature=2.5),
+]
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=["notebook", "gru-dot-mask", "lstm", "relu"])
+def test_the_exported_notebook_reproduces_the_attention(tmp_path, config):
+    text = "o mikas ta ali\neu gosto de 'batata' \"frita\"\nexistem elefantes\nação é 日本"
+    result = run_pipeline(text, config)
+    path = tmp_path / "estudo.ipynb"
+    save_notebook(result, path, "pt")
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    assert notebook["nbformat"] == 4
+    code = "\n".join(c["source"] for c in notebook["cells"] if c["cell_type"] == "code")
+    out = tmp_path / "attention.npy"
+    script = code + f"\nnp.save({str(out)!r}, attention.detach().numpy())\n"
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=300, cwd=tmp_path)
+    np.testing.assert_allclose(np.load(out), result.attention, rtol=0, atol=1e-6)
+
+
+def test_the_notebook_follows_the_seed_notebook_in_portuguese():
+    result = run_pipeline(NOTEBOOK_SENTENCES)
+    cells = json.loads(notebook_json(result, "pt"))["cells"]
+    headings = [c["source"] for c in cells if c["cell_type"] == "markdown"]
+    assert any("Gerando Inputs" in h for h in headings)
+    assert any("Passando inputs pela camada de RNN" in h for h in headings)
+    assert len({c["id"] for c in cells}) == len(cells)
