@@ -29,6 +29,7 @@ from gui import texts
 COLORMAP = "cividis"  # perceptually uniform and readable with every common colour deficiency
 MAX_MULTIPLES = 8  # small multiples shown at once in the "all sentences" view
 MAX_CELL_TEXT = 20
+MIN_VALUE_PIXELS = 9  # smaller printed values are unreadable: hover shows them instead
 MIN_MULTIPLE_WIDTH = 230  # pixels a small multiple needs for its axes and a readable matrix
 COLORBAR_ROOM = 90  # above this many positions, values are read by hovering instead
 # (most positions, characters of the token under a column): narrower columns, shorter words.
@@ -118,6 +119,8 @@ class AttentionPlot:
         self.length = 0
         self._titles = None
         self._tick_lines = self._label_lines = 1
+        self._shown_texts = 0
+        self.plot.vb.sigResized.connect(lambda _view: self._fit_texts())
 
     def show_sentence(self, result, b: int, title: str = "", show_values: bool | None = None):
         """Draw sentence ``b`` of ``result``, with the axis titles its attention mode needs."""
@@ -242,20 +245,32 @@ class AttentionPlot:
             self.plot.addItem(text)
             self.texts.append(text)
         if values is not None:
-            size = values.shape[0]
-            font = _font(13 if size <= 6 else 11 if size <= 12 else 9)
-            if self.compact:
-                font.setPointSize(8)
             for k, (row, column) in enumerate(np.ndindex(values.shape)):
                 value = float(values[row, column])
                 item = self.texts[k]
                 item.setText(f"{value:.2f}")
-                item.setFont(font)
                 item.setColor(self._text_colors[level(value)])
                 item.setPos(column + 0.5, row + 0.5)
-                item.setVisible(True)
+        self._shown_texts = cells
         for item in self.texts[cells:]:
             item.setVisible(False)
+        self._fit_texts()
+
+    def _fit_texts(self) -> None:
+        """Size the printed values to the cells on screen; hide them when cells are too small."""
+        size = self.values.shape[0]
+        if not self._shown_texts or not size:
+            return
+        rect = self.plot.vb.sceneBoundingRect()
+        pixels = min(0.33 * rect.width() / size, 0.5 * rect.height() / size, 17.0)
+        readable = pixels >= MIN_VALUE_PIXELS
+        if readable:
+            font = QFont()
+            font.setPixelSize(int(pixels))
+        for item in self.texts[: self._shown_texts]:
+            if readable:
+                item.setFont(font)
+            item.setVisible(readable)
 
 
 class HeatmapView(QWidget):

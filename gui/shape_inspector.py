@@ -77,7 +77,7 @@ class StagePanel(QFrame):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.horizontalHeader().setDefaultSectionSize(72)
+        self.table.horizontalHeader().setDefaultSectionSize(64)
         self.table.verticalHeader().setDefaultSectionSize(24)
 
         self._body = QWidget()

@@ -57,19 +57,27 @@ def decode_text(data: bytes, source: str) -> str:
         raise ValueError(f"{source}: line {line} is not UTF-8 text") from None
 
 
+def read_bytes(path: str | os.PathLike, kind: str = "text file", limit: int | None = None):
+    """A file's bytes; every problem (missing, a folder, unreadable, too big) a ValueError."""
+    target = Path(path)
+    try:
+        if limit is not None and target.stat().st_size > limit:
+            size = target.stat().st_size
+            raise ValueError(f"{target.name} is too large to be a {kind} ({size:,} bytes)")
+        return target.read_bytes()
+    except FileNotFoundError:
+        raise ValueError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise ValueError(f"{path} is a folder, not a {kind}") from None
+    except OSError as exc:
+        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
 def read_text(path: str) -> str:
     """Read a UTF-8 text file, or standard input when ``path`` is ``-``."""
     if path == "-":
         return decode_text(sys.stdin.buffer.read(), "standard input")
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ValueError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise ValueError(f"{path} is a folder, not a text file") from None
-    except OSError as exc:
-        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return decode_text(data, path)
+    return decode_text(read_bytes(path), path)
 
 
 def _read_umask() -> int:

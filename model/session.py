@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.config import ModelConfig
-from model.files import write_text
+from model.files import read_bytes, write_text
 
 FORMAT = "attention-study-session"
 VERSION = 1
@@ -91,17 +91,7 @@ def save_session(session: Session, path: str | os.PathLike) -> None:
 def load_session(path: str | os.PathLike) -> Session:
     """Read and validate a session file; every problem is a :class:`ValueError`."""
     target = Path(path)
-    try:
-        size = target.stat().st_size
-        if size > MAX_SESSION_BYTES:
-            raise ValueError(f"{target.name} is too large to be a session ({size:,} bytes)")
-        data = target.read_bytes()
-    except FileNotFoundError:
-        raise ValueError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise ValueError(f"{path} is a folder, not a session file") from None
-    except OSError as exc:
-        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+    data = read_bytes(path, "session file", MAX_SESSION_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -16,7 +16,7 @@ PAD = "<pad>"
 PAD_ID = 0
 
 # The notebook's three sentences ("Sentenças Fictícias"), the program's starting example.
-NOTEBOOK_TEXT = "o mikas ta ali\neu gosto de batata frita\nexistem elefantes\n"
+NOTEBOOK_TEXT = "o mikas ta ali\neu gosto de batata frita\nexistem elefantes"
 
 
 def split_sentences(text: str) -> list[list[str]]:

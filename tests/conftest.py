@@ -17,7 +17,7 @@ from hypothesis import settings  # noqa: E402
 settings.register_profile("default", deadline=None)
 settings.load_profile("default")
 
-NOTEBOOK_SENTENCES = "o mikas ta ali\neu gosto de batata frita\nexistem elefantes\n"
+NOTEBOOK_SENTENCES = "o mikas ta ali\neu gosto de batata frita\nexistem elefantes"
 
 
 @pytest.fixture(autouse=True)

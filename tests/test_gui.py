@@ -15,10 +15,12 @@ def shapes(window):
     return [panel.shape_text for panel in window.inspector.panels]
 
 
-def type_at_end(qtbot, window, keys):
+def type_at_end(qtbot, window, keys, new_line=False):
     editor = window.editor
     editor.moveCursor(QTextCursor.MoveOperation.End)
     with qtbot.waitSignal(window.controller.result_changed, timeout=WAIT_MS):
+        if new_line:
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
         qtbot.keyClicks(editor, keys)
 
 
@@ -46,7 +48,7 @@ def test_a_fourth_sentence_changes_every_shape_and_the_heatmap(qtbot, window):
     before = shapes(window)
     window.heatmap.sentence_selected.emit(0)
     old_values = window.heatmap.current_plots()[0].values.copy()
-    type_at_end(qtbot, window, "um novo exemplo com seis palavras")
+    type_at_end(qtbot, window, "um novo exemplo com seis palavras", new_line=True)
     after = shapes(window)
     assert after == ["(4, 6)", "(18, 10)", "(4, 6, 10)", "(4, 6, 4)", "(4, 6, 6)", "(4, 6, 6)"]
     assert all(a != b for a, b in zip(after, before, strict=True))
