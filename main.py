@@ -18,13 +18,13 @@ from model.tokenizer import NOTEBOOK_TEXT
 
 EXIT_USAGE = 2
 
-# Output flags, the file types each writes, and whether it needs Qt to draw.
+# Output flags and the file types each writes.
 OUTPUTS = {
-    "export": ((".png", ".svg"), True),
-    "screenshot": ((".png",), True),
-    "export_tensors": ((".npz",), False),
-    "save_session": ((".json",), False),
-    "export_notebook": ((".ipynb",), False),
+    "export": (".png", ".svg"),
+    "screenshot": (".png",),
+    "export_tensors": (".npz",),
+    "save_session": (".json",),
+    "export_notebook": (".ipynb",),
 }
 MODEL_FLAGS = (
     "seed",
@@ -252,7 +252,7 @@ def _run_headless(args, session: Session, outputs: dict[str, str], written: list
 
 def _check_output(name: str, path: str) -> None:
     """Refuse a wrong file type or a missing folder before any work is done."""
-    suffixes, _ = OUTPUTS[name]
+    suffixes = OUTPUTS[name]
     flag = "--" + name.replace("_", "-")
     if Path(path).suffix.lower() not in suffixes:
         raise UsageError(f"{flag} writes {' or '.join(suffixes)} files, not {path}")

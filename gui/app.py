@@ -13,7 +13,6 @@ from gui.main_window import MainWindow
 from model.session import Session
 from resources import path
 
-LANGUAGES = ("en", "pt")
 APP_NAME = "Attention Study"
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from model.config import ModelConfig
+from model.config import MAX_SEED, ModelConfig
 from model.session import Session, ViewSettings
 
 DEBOUNCE_MS = 60
@@ -244,8 +244,6 @@ class PipelineController(QObject):
 
     def new_random_weights(self) -> None:
         """Draw new embeddings and weights: the next seed (wrapping at the largest)."""
-        from model.config import MAX_SEED
-
         self.update_config(seed=(self._config.seed + 1) % (MAX_SEED + 1))
 
     def select_sentence(self, index: int) -> None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 
 PAD = "<pad>"
-PAD_ID = 0
 
 # The notebook's three sentences ("Sentenças Fictícias"), the program's starting example.
 NOTEBOOK_TEXT = "o mikas ta ali\neu gosto de batata frita\nexistem elefantes"
