@@ -84,9 +84,7 @@ def run_app(session: Session, language: str | None = None, restore: bool = True)
     if restore:
         saved, problem = autosave.restore()
         session = saved or session
-    controller = PipelineController(session.text, session.config)
-    controller.load_session(session)
-    window = MainWindow(controller, language)
+    controller, window = _open(session, language)
     saver = autosave.Autosaver(controller, window)
     saver.failed.connect(window.report_autosave_failure)
     window.show()
@@ -131,9 +129,7 @@ def render_window(session: Session, language: str, size: tuple[int, int] = (1600
     from PySide6.QtCore import QEventLoop, QTimer
 
     app = application(language)
-    controller = PipelineController(session.text, session.config)
-    controller.load_session(session)
-    window = MainWindow(controller, language)
+    controller, window = _open(session, language)
     window.resize(*size)
     loop = QEventLoop()
     controller.result_changed.connect(loop.quit)
@@ -150,3 +146,10 @@ def render_window(session: Session, language: str, size: tuple[int, int] = (1600
     finally:
         controller.shutdown()
         dispose(app, window)
+
+
+def _open(session: Session, language: str) -> tuple[PipelineController, MainWindow]:
+    """A controller holding ``session`` and the window that shows it (not yet started)."""
+    controller = PipelineController()
+    controller.load_session(session)
+    return controller, MainWindow(controller, language)
