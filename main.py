@@ -1,22 +1,25 @@
 """Attention Study: the notebook "Estudo de Self-Attention" as a live instrument.
 
 Run with no output flag to open the window; any output flag runs headless, with no window
-and no display needed.  See ``python main.py --help`` and the README.
+and no display needed.  This module only parses the command line: the exports live in
+``gui/headless.py`` and the window in ``gui/app.py``.  See ``python main.py --help``.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import re
+import signal
 import sys
-from pathlib import Path
 
 from model.config import ATTENTIONS, CELLS, NONLINEARITIES, ModelConfig
+from model.errors import InputError, describe
 from model.files import read_text
 from model.session import SCALES, Session, ViewSettings, load_session
-from model.tokenizer import NOTEBOOK_TEXT
+from model.tokenizer import NOTEBOOK_TEXT, normalize_lines
+from model.training.settings import LEARNING_RATES, TASKS, TrainSettings
 
-EXIT_USAGE = 2
+EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 2, 130, 143
 
 # Output flags and the file types each writes.
 OUTPUTS = {
@@ -26,25 +29,48 @@ OUTPUTS = {
     "save_session": (".json",),
     "export_notebook": (".ipynb",),
 }
-MODEL_FLAGS = (
-    "seed",
-    "embedding_size",
-    "hidden_size",
-    "cell",
-    "nonlinearity",
-    "attention",
-    "mask_padding",
-    "temperature",
-)
+MODEL_FLAGS = tuple(ModelConfig().to_dict())
+FIGURE_FLAGS = ("sentence_index", "head", "scale")
 
 
-class UsageError(Exception):
-    """A problem with the command line or its input, reported as one ``error:`` line."""
+class Terminated(BaseException):
+    """SIGTERM, raised like Ctrl+C so that every temporary file is cleaned up on the way out."""
+
+
+class _BadValue(Exception):
+    """A flag's value refused by our own parser.  Not a ValueError: argparse would replace
+    a ValueError's message with its own English one."""
+
+    def __init__(self, error: InputError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse prints usage and more; we print one line
-        raise UsageError(message)
+    def error(self, message: str) -> None:  # argparse prints usage and more; we say one line
+        raise _usage_error(message)
+
+
+def _whole(flag: str):
+    """A whole number in ASCII digits: "12", "-3"; not "1_000", "١٢" or "1e3"."""
+
+    def parse(text: str) -> int:
+        if not re.fullmatch(r"[+-]?[0-9]{1,18}", text):
+            raise _BadValue(InputError("flag_not_whole", flag=flag, value=_shown(text)))
+        return int(text)
+
+    return parse
+
+
+def _number(flag: str):
+    """A decimal number in ASCII: "0.5", "2", "1e-3"."""
+
+    def parse(text: str) -> float:
+        if not re.fullmatch(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?", text):
+            raise _BadValue(InputError("flag_not_number", flag=flag, value=_shown(text)))
+        return float(text)
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,29 +92,38 @@ def build_parser() -> argparse.ArgumentParser:
     # Model flags default to None so that a session's values apply unless a flag is given.
     defaults = ModelConfig()
     model = parser.add_argument_group("model")
-    model.add_argument("--seed", type=int, metavar="N", help=f"random seed ({defaults.seed})")
+    model.add_argument(
+        "--seed", type=_whole("--seed"), metavar="N", help=f"random seed ({defaults.seed})"
+    )
     model.add_argument(
         "--embedding-size",
-        type=int,
+        type=_whole("--embedding-size"),
         metavar="N",
         help=f"E, features per token ({defaults.embedding_size})",
     )
     model.add_argument(
         "--hidden-size",
-        type=int,
+        type=_whole("--hidden-size"),
         metavar="N",
         help=f"H, units of the recurrent layer ({defaults.hidden_size})",
     )
-    model.add_argument("--cell", choices=CELLS, help=f"recurrent cell ({defaults.cell})")
     model.add_argument(
-        "--nonlinearity",
-        choices=NONLINEARITIES,
-        help=f"of the plain RNN cell ({defaults.nonlinearity})",
+        "--cell", choices=CELLS, help=f"recurrent cell, or none: positions only ({defaults.cell})"
+    )
+    model.add_argument(
+        "--nonlinearity", choices=NONLINEARITIES, help=f"of the plain RNN ({defaults.nonlinearity})"
     )
     model.add_argument(
         "--attention",
         choices=ATTENTIONS,
-        help="scores from a Linear layer (the notebook) or scaled dot products",
+        help="scores from a Linear layer (the notebook), scaled dot products, or multi-head "
+        "attention with queries, keys and values (linear)",
+    )
+    model.add_argument(
+        "--heads",
+        type=_whole("--heads"),
+        metavar="N",
+        help=f"heads of multi-head attention, a divisor of d ({defaults.heads})",
     )
     model.add_argument(
         "--mask-padding",
@@ -97,10 +132,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="give <pad> positions no attention",
     )
     model.add_argument(
+        "--causal", action="store_true", default=None, help="hide every later key from a query"
+    )
+    model.add_argument(
         "--temperature",
-        type=float,
+        type=_number("--temperature"),
         metavar="T",
         help=f"divide the scores by T before the softmax ({defaults.temperature})",
+    )
+
+    train = parser.add_argument_group("training (before any output)")
+    train.add_argument(
+        "--train", choices=TASKS, metavar="TASK", help="train on a task: " + ", ".join(TASKS)
+    )
+    train.add_argument(
+        "--train-steps", type=_whole("--train-steps"), metavar="N", help="optimizer steps (500)"
+    )
+    train.add_argument(
+        "--learning-rate",
+        type=_number("--learning-rate"),
+        metavar="LR",
+        help="Adam's learning rate (0.01; the window offers "
+        + ", ".join(map(str, LEARNING_RATES))
+        + ")",
     )
 
     output = parser.add_argument_group("output (any of these runs without a window)")
@@ -111,9 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="which sentence the figure shows: 0 for the first (0), or all",
     )
     output.add_argument(
+        "--head", metavar="N|all", help="multi-head: which head the figure shows, from 0 (all)"
+    )
+    output.add_argument(
         "--scale",
-        type=int,
-        choices=SCALES,
+        type=_whole("--scale"),
         metavar="K",
         help="PNG size: 1, 2 or 4 times the figure's size (1)",
     )
@@ -132,133 +188,174 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    written: list[Path] = []
+    argv = sys.argv[1:] if argv is None else list(argv)
+    language = _language_of(argv)
+    given: set[str] = set()
+    previous_term = signal.signal(signal.SIGTERM, _terminate)
     try:
-        args = build_parser().parse_args(argv)
+        try:
+            args = build_parser().parse_args(_join_negative_values(argv))
+        except _BadValue as bad:
+            raise bad.error from None
+        given = {name for name in MODEL_FLAGS if getattr(args, name) is not None}
         session = _session_from(args)
         outputs = {name: getattr(args, name) for name in OUTPUTS if getattr(args, name)}
         if not outputs:
-            if args.sentence_index is not None or args.scale is not None:
-                raise UsageError("--sentence-index and --scale go with --export")
+            if any(getattr(args, flag) is not None for flag in FIGURE_FLAGS):
+                raise InputError("figure_flags_alone")
             from gui.app import run_app
 
             explicit = args.session or args.sentences is not None or args.sentence is not None
-            explicit = explicit or any(getattr(args, f) is not None for f in MODEL_FLAGS)
-            return run_app(session, args.lang, restore=not explicit)
-        return _run_headless(args, session, outputs, written)
-    except (UsageError, ValueError, OSError) as exc:
-        for path in written:  # all or nothing: no output is left from a failed run
-            path.unlink(missing_ok=True)
-        print(f"error: {exc}", file=sys.stderr)
+            return run_app(session, args.lang, restore=not (explicit or given or args.train))
+        from gui import headless
+
+        headless.run(session, outputs, language=args.lang or "en")
+        return 0
+    except (InputError, OSError, MemoryError) as exc:
+        print(f"error: {_one_line(describe(exc, language, _flag_names(given)))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    except Terminated:
+        return EXIT_TERMINATED
+    finally:
+        signal.signal(signal.SIGTERM, previous_term)
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
 
 
 def _session_from(args: argparse.Namespace) -> Session:
-    """The input: a session file if given, then the text and model flags on top of it."""
+    """The input: a session file if given, then the text, model and training flags on it."""
     base = load_session(args.session) if args.session else Session(NOTEBOOK_TEXT)
     settings = base.config.to_dict()
-    given = {name: getattr(args, name) for name in MODEL_FLAGS if getattr(args, name) is not None}
-    settings.update(given)
-    try:
-        config = ModelConfig(**settings)
-    except ValueError as exc:
-        # The model names its fields; on the command line, name the flag instead.
-        field, _, rest = str(exc).partition(" ")
-        if field in given:
-            raise UsageError(f"--{field.replace('_', '-')} {rest}") from None
-        raise
+    settings.update(
+        (name, getattr(args, name)) for name in MODEL_FLAGS if getattr(args, name) is not None
+    )
+    config = ModelConfig(**settings)
     if args.sentences is not None and args.sentence is not None:
-        raise UsageError("give either --sentences FILE or --sentence TEXT, not both")
+        raise InputError("both_inputs")
     text = base.text
     if args.sentences is not None:
-        text = read_text(args.sentences)
+        text = normalize_lines(read_text(args.sentences))
     elif args.sentence is not None:
         text = "\n".join(args.sentence)
     view = base.view
     if args.sentence_index is not None:
-        view = ViewSettings(_sentence_index(args.sentence_index), view.figure_scale)
+        view = ViewSettings(
+            _index("--sentence-index", args.sentence_index), view.head, view.figure_scale
+        )
+    if args.head is not None:
+        view = ViewSettings(view.sentence, _index("--head", args.head), view.figure_scale)
     if args.scale is not None:
-        view = ViewSettings(view.sentence, args.scale)
-    return Session(text, config, view)
+        if args.scale not in SCALES:
+            raise InputError("flag_not_a_choice", flag="--scale", choices=SCALES, value=args.scale)
+        view = ViewSettings(view.sentence, view.head, args.scale)
+    elif not args.session:
+        view = ViewSettings(view.sentence, view.head, 1)  # figures are 1× unless asked
+    training = base.training
+    if args.train is not None or args.train_steps is not None or args.learning_rate is not None:
+        if args.train is None and training is None:
+            raise InputError("train_flags_alone")
+        current = training or TrainSettings()
+        training = TrainSettings(
+            task=args.train or current.task,
+            steps=current.steps if args.train_steps is None else args.train_steps,
+            learning_rate=current.learning_rate
+            if args.learning_rate is None
+            else args.learning_rate,
+        )
+    return Session(text, config, view, training)
 
 
-def _sentence_index(value: str) -> int:
+def _index(flag: str, value: str) -> int:
     if value == "all":
         return -1
-    try:
-        index = int(value)
-    except ValueError:
-        raise UsageError(f"--sentence-index takes a number or 'all', not {value!r}") from None
-    if index < 0:
-        raise UsageError(f"--sentence-index counts from 0, not {index}")
-    return index
+    if not re.fullmatch(r"[0-9]{1,9}", value):
+        raise InputError("flag_not_index", flag=flag, value=_shown(value))
+    return int(value)
 
 
-def _run_headless(args, session: Session, outputs: dict[str, str], written: list[Path]) -> int:
-    for name, path in outputs.items():
-        _check_output(name, path)
-    from model.pipeline import run_pipeline
-
-    result = run_pipeline(session.text, session.config)
-    sentence = session.view.sentence
-    if "export" in outputs and sentence >= result.batch_size:
-        raise UsageError(
-            f"--sentence-index {sentence}: there are {result.batch_size} sentences "
-            f"(0 to {result.batch_size - 1}, or all)"
-        )
-
-    def write(name: str, save) -> None:
-        target = Path(outputs[name])
-        existed = target.exists()
-        save(outputs[name])
-        if not existed:
-            written.append(target)
-
-    if "export_tensors" in outputs:
-        from model.export import save_npz
-
-        write("export_tensors", lambda path: save_npz(result, path))
-    if "save_session" in outputs:
-        from model.session import save_session
-
-        write("save_session", lambda path: save_session(session, path))
-    if "export_notebook" in outputs:
-        from model.notebook import save_notebook
-
-        write("export_notebook", lambda path: save_notebook(result, path, args.lang or "en"))
-    if "export" in outputs or "screenshot" in outputs:
-        from resources import offscreen_platform
-
-        os.environ["QT_QPA_PLATFORM"] = offscreen_platform()  # no display needed, or used
-        from gui import app
-
-        app.quiet_offscreen_warnings()
-        app.application(args.lang or "en")
-        if "export" in outputs:
-            from gui.figure import export_figure
-
-            # --scale, else the session's figure scale, else 1×
-            scale = args.scale or (session.view.figure_scale if args.session else 1)
-            write("export", lambda path: export_figure(result, path, sentence, scale))
-        if "screenshot" in outputs:
-            from gui.figure import save_image
-
-            image = app.render_window(session, args.lang or "en").toImage()
-            write("screenshot", lambda path: save_image(image, path))
-    return 0
+def _flag_names(given: set[str]):
+    """Name a setting by its flag when the user gave that flag, by its own name otherwise."""
+    return lambda field: "--" + field.replace("_", "-") if field in given else None
 
 
-def _check_output(name: str, path: str) -> None:
-    """Refuse a wrong file type or a missing folder before any work is done."""
-    suffixes = OUTPUTS[name]
-    flag = "--" + name.replace("_", "-")
-    if Path(path).suffix.lower() not in suffixes:
-        raise UsageError(f"{flag} writes {' or '.join(suffixes)} files, not {path}")
-    parent = Path(path).parent
-    if not parent.is_dir():
-        raise UsageError(f"{flag}: cannot write {path}: no folder {parent}")
+def _language_of(argv: list[str]) -> str:
+    """The --lang value, found before parsing so that parse errors speak it too."""
+    for k, item in enumerate(argv):
+        if item.startswith("--lang="):
+            return item.split("=", 1)[1] if item.split("=", 1)[1] in ("en", "pt") else "en"
+        if item == "--lang" and k + 1 < len(argv) and argv[k + 1] in ("en", "pt"):
+            return argv[k + 1]
+    return "en"
+
+
+_VALUE_FLAGS = {
+    "--temperature",
+    "--learning-rate",
+    "--seed",
+    "--embedding-size",
+    "--hidden-size",
+    "--heads",
+    "--train-steps",
+    "--scale",
+}
+
+
+def _join_negative_values(argv: list[str]) -> list[str]:
+    """``--temperature -inf`` as ``--temperature=-inf``: argparse would take "-inf" for a flag."""
+    joined, k = [], 0
+    while k < len(argv):
+        item = argv[k]
+        if (
+            item in _VALUE_FLAGS
+            and k + 1 < len(argv)
+            and argv[k + 1].startswith("-")
+            and argv[k + 1] != "--"
+        ):
+            joined.append(f"{item}={argv[k + 1]}")
+            k += 2
+        else:
+            joined.append(item)
+            k += 1
+    return joined
+
+
+def _usage_error(message: str) -> InputError:
+    """argparse's message, as a coded error where we know its form."""
+    patterns = (
+        (r"unrecognized arguments: (.*)", "unknown_flags", ("flags",)),
+        (r"argument (\S+?)(?:/\S+)?: expected one argument", "flag_needs_value", ("flag",)),
+        (
+            r"argument (\S+?)(?:/\S+)?: invalid choice: (.*?) \(choose from (.*)\)",
+            "flag_bad_choice",
+            ("flag", "value", "choices"),
+        ),
+        (
+            r"argument (\S+?)(?:/\S+)?: ignored explicit argument (.*)",
+            "flag_takes_no_value",
+            ("flag", "value"),
+        ),
+    )
+    for pattern, code, names in patterns:
+        match = re.fullmatch(pattern, message, flags=re.S)
+        if match:
+            return InputError(
+                code, **{n: _shown(v) for n, v in zip(names, match.groups(), strict=True)}
+            )
+    return InputError("usage", detail=_shown(message, 200))
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _one_line(message: str) -> str:
+    """Control characters (a newline in a file name, say) written as escapes: one line."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in message)
 
 
 if __name__ == "__main__":

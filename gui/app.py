@@ -8,7 +8,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from gui.controller import PipelineController
+from gui import texts
+from gui.controller import Controller
 from gui.main_window import MainWindow
 from model.session import Session
 from resources import path
@@ -68,35 +69,63 @@ def install_translation(app: QApplication, language: str) -> None:
     for translator in installed:
         app.installTranslator(translator)
     app._attention_study_translators = installed
+    texts.set_language(language)
+
+
+def open_window(
+    session: Session, result=None, remember: bool = True
+) -> tuple[Controller, MainWindow]:
+    """A controller holding ``session`` (and its ``result``, if known) and its window."""
+    controller = Controller(session, result=result)
+    return controller, MainWindow(controller, remember=remember)
 
 
 def run_app(session: Session, language: str | None = None, restore: bool = True) -> int:
     """Show the window and run until it closes; returns the exit code.
 
-    With ``restore``, the autosaved session (the work of the last run) replaces ``session``
-    when there is one.  Every change is autosaved again within a second.
+    With ``restore``, the newest autosaved work replaces ``session`` when there is some.
+    The window saves its own work within a second of every change (see ``gui.autosave``).
     """
     from gui import autosave
 
     language = language or system_language()
     app = application(language)
-    problem = ""
-    if restore:
-        saved, problem = autosave.restore()
-        session = saved or session
-    controller, window = _open(session, language)
-    saver = autosave.Autosaver(controller, window)
-    saver.failed.connect(window.report_autosave_failure)
+    store = autosave.store()
+    autosave.adopt_legacy(store)
+    recovered, set_aside = store.newest() if restore else (None, [])
+    if recovered is not None:
+        session = recovered.session
+    controller, window = open_window(session)
+    saver = autosave.Autosaver(controller, store.slot(recovered and recovered.path), window)
+    saver.failed.connect(lambda error: window.report(autosave.failure_text(error)))
+    window.file_actions.set_recovery(store)
     window.show()
-    if problem:
-        window.report_restore_failure(problem)
+    for kept, error in set_aside:
+        window.report(autosave.set_aside_text(kept, error), 60_000)
     controller.start()  # the window is up; torch imports in the background
+    controller.changed.connect(_freeze_after_first_result(controller))
     try:
         return app.exec()
     finally:
-        saver.save_now()
-        controller.shutdown()
-        dispose(app, window)
+        try:
+            saver.close()
+        finally:
+            controller.shutdown()
+            dispose(app, window)
+
+
+def _freeze_after_first_result(controller: Controller):
+    """Once the window has its first result, move everything alive out of the collector's
+    way: later collections only walk what edits create (a full one took 50 ms before)."""
+    from gui import state as aspects
+    from gui.jobs import GuiThreadCollector
+
+    def on_changed(changed) -> None:
+        if aspects.RESULT in changed:
+            controller.changed.disconnect(on_changed)
+            GuiThreadCollector.freeze()
+
+    return on_changed
 
 
 def dispose(app: QApplication, window) -> None:
@@ -119,37 +148,3 @@ def settle(app: QApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
         app.processEvents()
         QThread.msleep(10)
-
-
-def render_window(session: Session, language: str, size: tuple[int, int] = (1600, 1000)):
-    """Build the window offscreen at ``size``, wait for its first result, return a QPixmap.
-
-    Raises :class:`ValueError` with the model's message if the text cannot be shown.
-    """
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    app = application(language)
-    controller, window = _open(session, language)
-    window.resize(*size)
-    loop = QEventLoop()
-    controller.result_changed.connect(loop.quit)
-    controller.error_changed.connect(loop.quit)
-    window.show()
-    controller.start()
-    QTimer.singleShot(120_000, loop.quit)
-    loop.exec()
-    try:
-        if controller.result is None:
-            raise ValueError(controller.error or "the pipeline did not finish")
-        settle(app)
-        return window.grab()
-    finally:
-        controller.shutdown()
-        dispose(app, window)
-
-
-def _open(session: Session, language: str) -> tuple[PipelineController, MainWindow]:
-    """A controller holding ``session`` and the window that shows it (not yet started)."""
-    controller = PipelineController()
-    controller.load_session(session)
-    return controller, MainWindow(controller, language)

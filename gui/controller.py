@@ -1,306 +1,242 @@
-"""The one owner of the current text, settings and result.
+"""The one owner of a window's state and result.
 
-Widgets send edits here and render what comes back; they never talk to each other.  The
-pipeline runs on a worker thread, latest wins: a result for text or settings that have since
-changed is dropped, never drawn, and a long run is cancelled when a newer request arrives.
+Widgets send edits here and render what comes back; they never talk to each other.  Every
+change replaces the :class:`~gui.state.AppState` whole and is announced once, by
+``changed``, with the set of aspects that changed; when a result arrives with a new
+selection, both are in place before the one announcement (result first, never a view of a
+sentence that the result lacks).
+
+Pacing: one pipeline run at a time.  An edit starts a run on the next turn of the event
+loop when none is under way; edits made meanwhile are folded into one run that starts as
+soon as the current one ends.  So at the notebook's size (a run well under a millisecond)
+the window follows every keystroke, and a large input never queues up stale work.
 """
 
 from __future__ import annotations
 
-import gc
-import traceback
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from model.config import MAX_SEED, ModelConfig
-from model.session import Session, ViewSettings
-
-DEBOUNCE_MS = 60
-
-
-class _GuiThreadCollector(QObject):
-    """Runs Python's cyclic garbage collector on the GUI thread only.
-
-    Left automatic, the collector runs in whichever thread happens to allocate, and the
-    worker thread allocates a lot.  Collecting there can destroy Qt objects (plot items of a
-    closed view, say) in the wrong thread while the GUI thread paints them, which crashes.
-    So automatic collection is turned off and this timer collects on the GUI thread.
-    """
-
-    _installed = None
-    INTERVAL_MS = 500
-
-    @classmethod
-    def install(cls) -> None:
-        app = QCoreApplication.instance()
-        if cls._installed is None and app is not None:
-            cls._installed = cls(app)
-
-    def __init__(self, app: QCoreApplication) -> None:
-        super().__init__(app)
-        gc.disable()
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.INTERVAL_MS)
-        self._timer.timeout.connect(self.collect)
-        self._timer.start()
-        self.destroyed.connect(_GuiThreadCollector._uninstall)
-
-    @staticmethod
-    def _uninstall(*_) -> None:
-        _GuiThreadCollector._installed = None
-        gc.enable()
-
-    def collect(self) -> None:
-        """Collect each generation whose count passed its threshold, as gc itself would."""
-        thresholds = gc.get_threshold()
-        for generation in (2, 1, 0):
-            if gc.get_count()[generation] > thresholds[generation]:
-                gc.collect(generation)
-                return
+from gui import state as aspects
+from gui.jobs import PipelineThread
+from gui.state import AppState, clamped
+from model.config import MAX_SEED, ModelConfig, fitting_heads
+from model.errors import Notice
+from model.session import Session
 
 
-class _Worker(QObject):
-    """Lives on the worker thread: imports the model (torch) once, then runs requests."""
+class Controller(QObject):
+    """Holds the state, runs the pipeline on it, and tells views what changed."""
 
-    loaded = Signal(str)  # "" on success, else why the model could not load
-    finished = Signal(int, object, str)  # generation, result or None, error message
+    changed = Signal(object)
+    """A frozenset of aspects (``gui.state.TEXT``, ``CONFIG``, ``VIEW``, ``RESULT`` …)."""
+    notice = Signal(object)
+    """A passing message for the status bar (a model.errors.Notice the window translates)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.latest = 0  # written by the GUI thread; an int read is atomic under the GIL
-        self._run = None
-
-    @Slot()
-    def load(self) -> None:
-        try:
-            from model.pipeline import Cancelled, run_pipeline
-        except Exception as exc:  # a broken torch install must not kill the window
-            self.loaded.emit(f"the model could not be loaded: {exc}")
-            return
-        self._run, self._cancelled = run_pipeline, Cancelled
-        self.loaded.emit("")
-
-    @Slot(int, str, object)
-    def compute(self, generation: int, text: str, config: ModelConfig) -> None:
-        if self._run is None or generation != self.latest:
-            return
-        try:
-            result = self._run(text, config, cancelled=lambda: generation != self.latest)
-        except self._cancelled:
-            return
-        except ValueError as exc:
-            self.finished.emit(generation, None, str(exc))
-        except MemoryError:
-            self.finished.emit(generation, None, "not enough memory for this input")
-        except Exception as exc:  # shown to the user, never raised into Qt
-            traceback.print_exc()
-            self.finished.emit(generation, None, f"unexpected error: {exc}")
-        else:
-            self.finished.emit(generation, result, "")
-
-
-class PipelineController(QObject):
-    """Holds text, config, selected sentence and the latest result; tells views of changes."""
-
-    result_changed = Signal(object)
-    """A new :class:`~model.result.PipelineResult` for the current text and config."""
-    error_changed = Signal(str)
-    """The current input's problem, or "" when the last run succeeded."""
-    busy_changed = Signal(bool)
-    """True while a run (or the first model import) is under way."""
-    config_changed = Signal(object)
-    """The :class:`ModelConfig` now in force."""
-    text_changed = Signal(str)
-    """The text now in force, when it was set from outside the editor."""
-    sentence_changed = Signal(int)
-    """The sentence shown by the heatmap and the value tables (-1 = all sentences)."""
-    model_loaded = Signal()
-    """The model layer finished importing."""
-    state_changed = Signal()
-    """Text, settings or view changed: what a session holds (for autosave)."""
-
-    _request = Signal(int, str, object)
-
-    def __init__(self, text: str = "", config: ModelConfig | None = None, parent=None) -> None:
+    def __init__(self, session: Session | None = None, result=None, parent=None) -> None:
+        """``result``, when the caller already computed it for ``session``, is shown as is."""
         super().__init__(parent)
-        self._text = text
-        self._config = config or ModelConfig()
-        self._sentence = 0
-        self._figure_scale = ViewSettings().figure_scale
-        self._result = None
-        self._error = ""
-        self._generation = 0
-        self._loaded = False
+        self._state = AppState.from_session(session or Session(""))
+        self._result = result
+        self._result_for = (self._state.text, self._state.config) if result is not None else None
+        self._error: Exception | None = None
         self._busy = True
+        self._loaded = False
+        self._view_pending = False  # a view change waits for the result it belongs to
+        self._running = False  # a run is under way on the worker
+        self._pending = False  # the state changed since that run started
+        self._jobs = PipelineThread(self)
+        self._jobs.worker.loaded.connect(self._on_loaded)
+        self._jobs.worker.finished.connect(self._on_finished)
+        self._kick = QTimer(self)
+        self._kick.setSingleShot(True)
+        self._kick.setInterval(0)
+        self._kick.timeout.connect(self._run)
 
-        _GuiThreadCollector.install()
-        self._thread = QThread()
-        self._thread.setObjectName("pipeline")
-        self._worker = _Worker()
-        self._worker.moveToThread(self._thread)
-        self._request.connect(self._worker.compute)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.loaded.connect(self._on_loaded)
-        self._thread.started.connect(self._worker.load)
+    # --- what views read ------------------------------------------------------------------
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._submit)
-
-    # --- state -------------------------------------------------------------------------
+    @property
+    def state(self) -> AppState:
+        return self._state
 
     @property
     def text(self) -> str:
-        return self._text
+        return self._state.text
 
     @property
     def config(self) -> ModelConfig:
-        return self._config
+        return self._state.config
+
+    @property
+    def view(self):
+        return self._state.view
 
     @property
     def result(self):
-        """The last good result (kept while the current input is in error), or None."""
+        """The last good result (kept, greyed, while the current input is in error), or None."""
         return self._result
 
     @property
-    def error(self) -> str:
+    def error(self) -> Exception | None:
+        """Why the current input has no result (an InputError, usually), or None."""
         return self._error
-
-    @property
-    def sentence(self) -> int:
-        return self._sentence
-
-    @property
-    def figure_scale(self) -> int:
-        return self._figure_scale
-
-    def session(self) -> Session:
-        """Everything needed to come back to this state: text, settings, view."""
-        return Session(self._text, self._config, ViewSettings(self._sentence, self._figure_scale))
-
-    def load_session(self, session: Session) -> None:
-        """Show a session: its text, its settings, its sentence and figure scale."""
-        self._figure_scale = session.view.figure_scale
-        self._sentence = session.view.sentence
-        self.sentence_changed.emit(self._sentence)
-        self._config = session.config
-        self.config_changed.emit(session.config)
-        self.replace_text(session.text)
-
-    @property
-    def is_loaded(self) -> bool:
-        return self._loaded
 
     @property
     def is_busy(self) -> bool:
         return self._busy
 
-    # --- life cycle ----------------------------------------------------------------------
+    @property
+    def is_loaded(self) -> bool:
+        return self._loaded
+
+    def session(self) -> Session:
+        return self._state.session()
+
+    # --- life cycle -------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the worker thread; it imports the model, then runs the first request."""
-        self._thread.start()
+        """Start the worker thread: it imports the model, then runs the current state."""
+        self._jobs.start()
 
     def shutdown(self) -> None:
-        self._debounce.stop()
-        self._generation += 1
-        self._worker.latest = self._generation  # cancels a run under way
-        self._thread.quit()
-        self._thread.wait()
+        self._kick.stop()
+        self._jobs.stop()
 
-    # --- edits ---------------------------------------------------------------------------
+    # --- edits ------------------------------------------------------------------------------
 
     def set_text(self, text: str) -> None:
-        """The editor's text; reruns the pipeline after a short pause in typing."""
-        if text != self._text:
-            self._text = text
-            self._debounce.start()
-            self.state_changed.emit()
+        """The editor's text (the editor already shows it)."""
+        if text != self._state.text:
+            self._change(replace(self._state, text=text), {aspects.TEXT}, rerun=True)
 
     def replace_text(self, text: str) -> None:
-        """Text from outside the editor (a file, a session): editors follow, reruns at once."""
-        self._text = text
-        self.text_changed.emit(text)
-        self.state_changed.emit()
-        self._submit()
-
-    def set_config(self, config: ModelConfig) -> None:
-        if config != self._config:
-            self._config = config
-            self.config_changed.emit(config)
-            self.state_changed.emit()
-            self._submit()
+        """Text from outside the editor: views and the editor follow."""
+        self.set_text(text)
 
     def update_config(self, **changes) -> None:
-        """Change some settings; invalid values become the shown error, not an exception."""
+        """Change some settings.  An impossible value becomes the shown error, not a crash.
+
+        When a size change leaves a head count that no longer divides the encoder's width,
+        the heads come down to the nearest count that does, and a notice says so.
+        """
+        old = self._state.config
+        settings = {**old.to_dict(), **changes}
+        if "heads" not in changes and settings["attention"] == "multihead":
+            width = settings["embedding_size" if settings["cell"] == "none" else "hidden_size"]
+            if isinstance(width, int) and width > 0:
+                settings["heads"] = fitting_heads(width, old.heads)
         try:
-            config = replace(self._config, **changes)
+            config = ModelConfig(**settings)
         except ValueError as exc:
-            self._set_error(str(exc))
+            self._set_error(exc)
             return
-        self.set_config(config)
+        if config.heads != old.heads and "heads" not in changes:
+            self.notice.emit(Notice("heads_fitted", heads=config.heads, width=config.width))
+        if config != self._state.config:
+            self._change(replace(self._state, config=config), {aspects.CONFIG}, rerun=True)
 
     def new_random_weights(self) -> None:
         """Draw new embeddings and weights: the next seed (wrapping at the largest)."""
-        self.update_config(seed=(self._config.seed + 1) % (MAX_SEED + 1))
+        self.update_config(seed=(self._state.config.seed + 1) % (MAX_SEED + 1))
 
-    def select_sentence(self, index: int) -> None:
-        if self._result is not None:
-            index = max(-1, min(index, self._result.batch_size - 1))
-        if index != self._sentence:
-            self._sentence = index
-            self.sentence_changed.emit(index)
-            self.state_changed.emit()
+    def update_view(self, **changes) -> None:
+        """Change what the views show (sentence, head, figure scale), clamped to the result."""
+        view = replace(self._state.view, **changes)
+        if view != self._state.view:
+            self._change(replace(self._state, view=view), {aspects.VIEW})
 
-    def set_figure_scale(self, scale: int) -> None:
-        if scale != self._figure_scale:
-            ViewSettings(figure_scale=scale)  # validates
-            self._figure_scale = scale
-            self.state_changed.emit()
+    def select_cell(self, cell: tuple[int, int, int, int] | None) -> None:
+        if cell != self._state.cell:
+            self._change(replace(self._state, cell=cell), {aspects.VIEW})
 
-    # --- running -------------------------------------------------------------------------
+    def load_session(self, session: Session) -> None:
+        """Show a session: its text, settings, training and view, all in one change."""
+        new = AppState.from_session(session)
+        changed = {aspects.TEXT, aspects.CONFIG, aspects.VIEW, aspects.TRAINING}
+        self._change(new, changed, rerun=True)
 
-    def _submit(self) -> None:
-        self._debounce.stop()
-        self._generation += 1
-        self._worker.latest = self._generation
+    # --- running ----------------------------------------------------------------------------
+
+    def _change(self, new: AppState, changed: set[str], rerun: bool = False) -> None:
+        """Take ``new`` as the state and announce ``changed``.
+
+        With ``rerun`` the view is not clamped now but against the coming result, and is
+        announced with it: nothing renders the old result with a view meant for the new one.
+        """
+        if rerun:
+            self._state = new
+            self._schedule()
+            if aspects.VIEW in changed:
+                self._view_pending = True
+                changed = changed - {aspects.VIEW}
+        else:
+            self._state = clamped(new, self._result)
+        if changed:
+            self.changed.emit(frozenset(changed))
+
+    def _schedule(self) -> None:
+        if self._running:
+            self._pending = True  # folded into one run when the current one ends
+            if self._long_run:
+                self._jobs.cancel()
+        elif self._loaded:
+            self._kick.start()
         self._set_busy(True)
-        if self._loaded:  # before that, _on_loaded submits the latest text
-            self._request.emit(self._generation, self._text, self._config)
 
-    @Slot(str)
-    def _on_loaded(self, error: str) -> None:
-        if error:
+    @property
+    def _long_run(self) -> bool:
+        # Cancelling a run that ends in a millisecond would only waste it; a long one
+        # (a big input) is cancelled so the newest text starts at once.
+        return self._result is not None and self._result.batch_size * self._result.max_length > 4096
+
+    def _run(self) -> None:
+        state = self._state
+        self._running, self._pending = True, False
+        self._jobs.submit(lambda run, cancelled: run(state.text, state.config, cancelled=cancelled))
+
+    @Slot(object)
+    def _on_loaded(self, error) -> None:
+        if error is not None:
             self._set_busy(False)
             self._set_error(error)
             return
         self._loaded = True
-        self.model_loaded.emit()
-        self._submit()
+        if self._result_for == (self._state.text, self._state.config):
+            self._state = clamped(self._state, self._result)
+            self._set_busy(False)
+            self.changed.emit(frozenset({aspects.LOADED, aspects.RESULT, aspects.VIEW}))
+            return
+        self._run()
+        self.changed.emit(frozenset({aspects.LOADED}))
 
-    @Slot(int, object, str)
-    def _on_finished(self, generation: int, result, error: str) -> None:
-        if generation != self._generation:
-            return  # stale: the text or settings changed while it ran
+    @Slot(int, object, object)
+    def _on_finished(self, generation: int, result, error) -> None:
+        self._running = False
+        if self._pending or generation != self._jobs.generation:
+            self._run()  # the state moved on: this result is stale, never drawn
+            return
         self._set_busy(False)
         if result is None:
             self._set_error(error)
             return
         self._result = result
-        if self._sentence >= result.batch_size:
-            self._sentence = result.batch_size - 1
-            self.sentence_changed.emit(self._sentence)
-        self._set_error("")
-        self.result_changed.emit(result)
+        self._result_for = None
+        self._error = None
+        before = self._state
+        self._state = clamped(before, result)
+        changed = {aspects.RESULT, aspects.ERROR}
+        if self._view_pending or self._state.view != before.view or self._state.cell != before.cell:
+            changed.add(aspects.VIEW)
+        self._view_pending = False
+        self.changed.emit(frozenset(changed))
 
-    def _set_error(self, error: str) -> None:
-        if error != self._error:
+    def _set_error(self, error: Exception | None) -> None:
+        if error is not self._error:
             self._error = error
-            self.error_changed.emit(error)
+            self.changed.emit(frozenset({aspects.ERROR}))
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:
             self._busy = busy
-            self.busy_changed.emit(busy)
+            self.changed.emit(frozenset({aspects.BUSY}))

@@ -1,4 +1,8 @@
-"""The model's settings: seed, sizes, cell, attention mode, masking and temperature."""
+"""The model's settings: seed, sizes, encoder, attention, heads, masks and temperature.
+
+Every control says in its tooltip what it changes.  The panel reports edits and shows the
+config it is given; it keeps no state of its own.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -27,6 +30,10 @@ from model.config import (
 )
 
 
+def divisors(number: int, limit: int = 64) -> list[int]:
+    return [k for k in range(1, min(number, limit) + 1) if number % k == 0]
+
+
 class ControlsPanel(QWidget):
     """Widgets for every setting.  They report edits and show the config they are given."""
 
@@ -39,43 +46,93 @@ class ControlsPanel(QWidget):
         super().__init__(parent)
         self.seed = QSpinBox()
         self.seed.setRange(0, MAX_SEED)
-        self.new_weights = QPushButton(self.tr("New random &weights"))
+        self.seed.setToolTip(
+            self.tr("Fixes every random number: the embeddings and the layers' weights")
+        )
+        self.new_weights = QPushButton(self.tr("New &random weights"))
         self.new_weights.setToolTip(self.tr("Draw new embeddings and layer weights (next seed)"))
         self.embedding_size = QSpinBox()
         self.embedding_size.setRange(1, MAX_SIZE)
+        self.embedding_size.setToolTip(
+            self.tr("E: how many numbers represent each token (a row of the embedding table)")
+        )
         self.hidden_size = QSpinBox()
         self.hidden_size.setRange(1, MAX_SIZE)
+        self.hidden_size.setToolTip(
+            self.tr("H: how many numbers the recurrent layer outputs at each position")
+        )
         self.cell = QComboBox()
-        self.cell.addItems([c.upper() for c in CELLS])
+        self.cell.addItems(["RNN", "GRU", "LSTM", self.tr("none: positions only")])
+        self.cell.setToolTip(
+            self.tr(
+                "What attention reads: a recurrent layer's outputs, or (none) the embeddings "
+                "plus sinusoidal positions, as in a Transformer"
+            )
+        )
         self.nonlinearity = QComboBox()
         self.nonlinearity.addItems(list(NONLINEARITIES))
+        self.nonlinearity.setToolTip(
+            self.tr("The plain RNN's activation (GRU and LSTM fix their own)")
+        )
         self.attention = QComboBox()
         self.attention.addItem(self.tr("Linear layer (the notebook)"), "linear")
         self.attention.addItem(self.tr("Scaled dot product"), "dot")
+        self.attention.addItem(self.tr("Multi-head (queries, keys, values)"), "multihead")
+        self.attention.setToolTip(
+            self.tr(
+                "How scores are made: a Linear layer scoring positions (the notebook), dot "
+                "products of the encoder's outputs, or multi-head attention with Q, K and V"
+            )
+        )
+        self.heads = QComboBox()
+        self.heads.setToolTip(
+            self.tr("Multi-head only: how many heads split the d features (a divisor of d)")
+        )
         self.mask_padding = QCheckBox(self.tr("&Mask <pad> positions"))
+        self.mask_padding.setToolTip(
+            self.tr("Give <pad> keys exactly no weight, and <pad> queries none at all")
+        )
+        self.causal = QCheckBox(self.tr("Ca&usal mask"))
+        self.causal.setToolTip(
+            self.tr(
+                "Each word may attend to itself and earlier words only, as when generating text"
+            )
+        )
         self.temperature = QDoubleSpinBox()
         self.temperature.setRange(MIN_TEMPERATURE, MAX_TEMPERATURE)
         self.temperature.setDecimals(3)
         self.temperature.setSingleStep(0.1)
         self.temperature.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
+        self.temperature.setToolTip(
+            self.tr(
+                "Scores are divided by T before the softmax: below 1 sharpens, above 1 flattens"
+            )
+        )
 
-        seed_row = QHBoxLayout()
-        seed_row.addWidget(self.seed, 1)
-        seed_row.addWidget(self.new_weights)
+        for combo in (self.cell, self.nonlinearity, self.attention, self.heads):
+            # Narrow panels: a combo box shows what fits and its list shows everything.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
         form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        seed_label = QLabel(self.tr("&Seed:"))
-        seed_label.setBuddy(self.seed)
-        form.addRow(seed_label, seed_row)
-        form.addRow(self.tr("&Embedding size E:"), self.embedding_size)
-        form.addRow(self.tr("&Hidden size H:"), self.hidden_size)
-        form.addRow(self.tr("&Cell:"), self.cell)
-        form.addRow(self.tr("&Nonlinearity:"), self.nonlinearity)
-        form.addRow(self.tr("Sc&ores:"), self.attention)
-        form.addRow(self.tr("&Temperature:"), self.temperature)
+        form.setContentsMargins(4, 4, 4, 4)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form = form
+        self._add_row(form, self.tr("&Seed:"), self.seed)
+        form.addRow("", self.new_weights)
+        self._add_row(form, self.tr("&Embedding size E:"), self.embedding_size)
+        self._add_row(form, self.tr("H&idden size H:"), self.hidden_size)
+        self._add_row(form, self.tr("&Cell:"), self.cell)
+        self._add_row(form, self.tr("&Nonlinearity:"), self.nonlinearity)
+        self._add_row(form, self.tr("&Attention:"), self.attention)
+        self._add_row(form, self.tr("Hea&ds:"), self.heads)
+        self._add_row(form, self.tr("&Temperature:"), self.temperature)
         form.addRow("", self.mask_padding)
+        form.addRow("", self.causal)
 
-        self.show_config(ModelConfig())
+        self._config = ModelConfig()
+        self.show_config(self._config)
         self.seed.valueChanged.connect(lambda v: self.setting_edited.emit("seed", v))
         self.embedding_size.valueChanged.connect(
             lambda v: self.setting_edited.emit("embedding_size", v)
@@ -88,12 +145,35 @@ class ControlsPanel(QWidget):
         self.attention.currentIndexChanged.connect(
             lambda i: self.setting_edited.emit("attention", ATTENTIONS[i])
         )
+        self.heads.currentIndexChanged.connect(self._on_heads_changed)
         self.mask_padding.toggled.connect(lambda v: self.setting_edited.emit("mask_padding", v))
+        self.causal.toggled.connect(lambda v: self.setting_edited.emit("causal", v))
         self.temperature.valueChanged.connect(lambda v: self.setting_edited.emit("temperature", v))
         self.new_weights.clicked.connect(self.new_weights_requested)
 
+    def _add_row(self, form: QFormLayout, text: str, widget: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        label.setToolTip(widget.toolTip())
+        form.addRow(label, widget)
+
+    def fit_to(self, width: int) -> None:
+        """Labels beside their fields when ``width`` has room, above them when it is narrow."""
+        labels = [self._form.labelForField(w) for w in (self.embedding_size, self.hidden_size)]
+        label_width = max(label.sizeHint().width() for label in labels if label is not None)
+        narrow = width < label_width + 150
+        policy = QFormLayout.RowWrapPolicy
+        wanted = policy.WrapAllRows if narrow else policy.DontWrapRows
+        if self._form.rowWrapPolicy() != wanted:
+            self._form.setRowWrapPolicy(wanted)
+
+    def _on_heads_changed(self, index: int) -> None:
+        if index >= 0:
+            self.setting_edited.emit("heads", int(self.heads.itemData(index)))
+
     def show_config(self, config: ModelConfig) -> None:
         """Show ``config`` without reporting it back as an edit."""
+        self._config = config
         widgets = (
             self.seed,
             self.embedding_size,
@@ -101,7 +181,9 @@ class ControlsPanel(QWidget):
             self.cell,
             self.nonlinearity,
             self.attention,
+            self.heads,
             self.mask_padding,
+            self.causal,
             self.temperature,
         )
         blocked = [w.blockSignals(True) for w in widgets]
@@ -112,8 +194,19 @@ class ControlsPanel(QWidget):
             self.cell.setCurrentIndex(CELLS.index(config.cell))
             self.nonlinearity.setCurrentIndex(NONLINEARITIES.index(config.nonlinearity))
             self.nonlinearity.setEnabled(config.cell == "rnn")
+            self.hidden_size.setEnabled(config.cell != "none")
             self.attention.setCurrentIndex(ATTENTIONS.index(config.attention))
+            choices = divisors(config.width)
+            if config.heads not in choices:
+                choices = sorted({*choices, config.heads})
+            if [self.heads.itemData(i) for i in range(self.heads.count())] != choices:
+                self.heads.clear()
+                for k in choices:
+                    self.heads.addItem(str(k), k)
+            self.heads.setCurrentIndex(choices.index(config.heads))
+            self.heads.setEnabled(config.attention == "multihead")
             self.mask_padding.setChecked(config.mask_padding)
+            self.causal.setChecked(config.causal)
             self.temperature.setValue(config.temperature)
         finally:
             for widget, was in zip(widgets, blocked, strict=True):

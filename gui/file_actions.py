@@ -1,31 +1,37 @@
-"""The File menu: sessions, figures, screenshots, tensors and notebooks, in and out.
+"""The File menu: new, open and save sessions; figures, screenshots, tensors and notebooks.
 
 Every file is written atomically by the model's helpers, so a failed export leaves nothing
-half-written; every failure is shown in a message box and the work on screen stays as it was.
+half-written; every failure is shown in a message box in the interface's language, and the
+work on screen stays as it was.  Replacing sentences that were never saved asks first, and
+can be undone in the editor.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QDateTime, QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from gui import texts
-from gui.controller import PipelineController
-from model.result import STAGE_KEYS
-from model.session import SCALES
+from gui.controller import Controller
+from gui.heatmap.description import elide
+from model.errors import InputError
+from model.session import SCALES, Session
+from model.tokenizer import NOTEBOOK_TEXT
+
+RECOVER_ITEMS = 12
 
 
 class FileActions(QObject):
     """Creates the File menu's actions and carries them out for ``window``."""
 
-    def __init__(self, window: QWidget, controller: PipelineController, language: str) -> None:
+    def __init__(self, window: QWidget, controller: Controller) -> None:
         super().__init__(window)
         self._window = window
         self._controller = controller
-        self._language = language
+        self._saved = controller.session()  # what the last open/save/new put on screen
 
         def action(text, slot, shortcut=None) -> QAction:
             item = QAction(text, window)
@@ -34,6 +40,9 @@ class FileActions(QObject):
             item.triggered.connect(slot)
             return item
 
+        self.new_session = action(
+            self.tr("&New: the notebook's example"), self._on_new, QKeySequence.StandardKey.New
+        )
         self.open_session = action(
             self.tr("&Open session…"), self._on_open_session, QKeySequence.StandardKey.Open
         )
@@ -42,21 +51,24 @@ class FileActions(QObject):
         )
         self.export_figure = action(self.tr("Export &figure…"), self._on_export_figure, "Ctrl+E")
         self.copy_figure = action(self.tr("&Copy figure"), self._on_copy_figure, "Ctrl+Shift+C")
-        self.export_screenshot = action(self.tr("Export &screenshot…"), self._on_export_screenshot)
+        self.export_screenshot = action(self.tr("Export scree&nshot…"), self._on_export_screenshot)
         self.export_tensors = action(self.tr("Export &tensors…"), self._on_export_tensors)
-        self.export_notebook = action(self.tr("Export as &notebook…"), self._on_export_notebook)
+        self.export_notebook = action(self.tr("Export as note&book…"), self._on_export_notebook)
         self.scale_actions = QActionGroup(window)
         for scale in SCALES:
             item = QAction(self.tr("{k}× figure size").format(k=scale), window, checkable=True)
             item.setData(scale)
-            item.setChecked(scale == controller.figure_scale)
-            item.triggered.connect(lambda _checked, k=scale: controller.set_figure_scale(k))
+            item.triggered.connect(lambda _checked, k=scale: controller.update_view(figure_scale=k))
             self.scale_actions.addAction(item)
-        controller.state_changed.connect(self._show_scale)
+        controller.changed.connect(self._show_scale)
+        self._show_scale()
 
     def fill_menu(self, menu) -> None:
+        menu.addAction(self.new_session)
         menu.addAction(self.open_session)
         menu.addAction(self.save_session)
+        self.recover_menu = menu.addMenu(self.tr("&Recover autosaved work"))
+        self.recover_menu.aboutToShow.connect(self._fill_recover_menu)
         menu.addSeparator()
         menu.addAction(self.export_figure)
         menu.addAction(self.copy_figure)
@@ -66,7 +78,41 @@ class FileActions(QObject):
         menu.addAction(self.export_tensors)
         menu.addAction(self.export_notebook)
 
-    # --- sessions ------------------------------------------------------------------------
+    def set_recovery(self, store) -> None:
+        """Where File → Recover looks for autosaved work (the window's own included)."""
+        self._recovery = store
+
+    def _fill_recover_menu(self) -> None:
+        menu = self.recover_menu
+        menu.clear()
+        store = getattr(self, "_recovery", None)
+        found = store.recent()[:RECOVER_ITEMS] if store is not None else []
+        for item in found:
+            when = QDateTime.fromSecsSinceEpoch(int(item.modified)).toString("yyyy-MM-dd hh:mm")
+            lines = [line for line in item.session.text.splitlines() if line.strip()]
+            first = elide(lines[0], 40) if lines else ""
+            label = self.tr("{when} · {n} sentences · {first}").format(
+                when=when, n=len(lines), first=first
+            )
+            action = menu.addAction(label.replace("&", "&&"))
+            action.triggered.connect(lambda _checked=False, s=item.session: self._recover(s))
+        if not found:
+            menu.addAction(self.tr("No autosaved work")).setEnabled(False)
+
+    def _recover(self, session: Session) -> None:
+        if self._may_replace():
+            self._show(session)
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the sentences or settings differ from what was last opened or saved."""
+        return self._controller.session() != self._saved
+
+    # --- sessions ---------------------------------------------------------------------------
+
+    def _on_new(self) -> None:
+        if self._may_replace():
+            self._show(Session(NOTEBOOK_TEXT))
 
     def _on_open_session(self) -> None:
         path = self._ask_open(self.tr("Open session"), self.tr("Sessions (*.json)"))
@@ -76,19 +122,48 @@ class FileActions(QObject):
 
         try:
             session = load_session(path)
-        except ValueError as exc:
-            self._fail(self.tr("The session was not opened"), str(exc))
+        except InputError as exc:
+            self._fail(self.tr("The session was not opened"), texts.error_text(exc))
             return
+        if self._may_replace():
+            self._show(session)
+
+    def _show(self, session: Session) -> None:
         self._controller.load_session(session)
+        self._saved = self._controller.session()
+
+    def _may_replace(self) -> bool:
+        """Ask before unsaved sentences are replaced (the editor can still undo it)."""
+        if not self.unsaved or not self._controller.text.strip():
+            return True
+        answer = QMessageBox.question(
+            self._window,
+            self.tr("Replace the sentences?"),
+            self.tr(
+                "The sentences and settings on screen are not saved in a session. Replace "
+                "them? (Edit → Undo in the sentences brings the text back.)"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_save_session(self) -> None:
         path = self._ask_save(self.tr("Save session"), self.tr("Sessions (*.json)"), ".json")
         if path:
             from model.session import save_session
 
-            self._write(lambda: save_session(self._controller.session(), path))
+            session = self._controller.session()
+            if self._write(lambda: save_session(session, path)):
+                self._saved = session
 
-    # --- figures and screenshots ---------------------------------------------------------
+    # --- figures and screenshots ------------------------------------------------------------
+
+    def figure(self, result):
+        from gui.heatmap.figure import figure_for
+
+        view = self._controller.view
+        return figure_for(result, view.sentence, view.head)
 
     def _on_export_figure(self) -> None:
         result = self._result()
@@ -100,30 +175,28 @@ class FileActions(QObject):
             ".png",
         )
         if path:
-            from gui.figure import export_figure
+            from gui.heatmap.figure import write_figure
 
-            sentence, scale = self._controller.sentence, self._controller.figure_scale
-            self._write(lambda: export_figure(result, path, sentence, scale))
+            figure, scale = self.figure(result), self._controller.view.figure_scale
+            self._write(lambda: write_figure(figure, path, scale))
 
     def _on_copy_figure(self) -> None:
         result = self._result()
         if result is None:
             return
-        from gui.figure import HeatmapFigure
-
-        figure = HeatmapFigure(result, self._controller.sentence)
-        image = figure.image(self._controller.figure_scale)
+        image = self.figure(result).image(self._controller.view.figure_scale)
         QGuiApplication.clipboard().setImage(image)
-        self._window.statusBar().showMessage(self.tr("Figure copied to the clipboard"), 4000)
+        self._window.report(self.tr("Figure copied to the clipboard"), 4000)
 
     def _on_export_screenshot(self) -> None:
         path = self._ask_save(self.tr("Export screenshot"), self.tr("PNG image (*.png)"), ".png")
         if path:
-            from gui.figure import save_image
+            from gui.heatmap.figure import save_image
 
-            self._write(lambda: save_image(self._window.grab().toImage(), path))
+            image = self._window.grab().toImage()
+            self._write(lambda: save_image(image, path))
 
-    # --- tensors and notebooks -----------------------------------------------------------
+    # --- tensors and notebooks --------------------------------------------------------------
 
     def _on_export_tensors(self) -> None:
         result = self._result()
@@ -135,19 +208,21 @@ class FileActions(QObject):
         if not path:
             return
         if path.lower().endswith(".csv"):
-            titles = [texts.stage_title(key, result.config.cell) for key in STAGE_KEYS]
+            titles = [f"{n + 1}. {texts.stage_title(s)}" for n, s in enumerate(result.stages)]
+            current = next(n for n, s in enumerate(result.stages) if s.role == "attention")
             title, ok = QInputDialog.getItem(
                 self._window,
                 self.tr("Export a stage as CSV"),
                 self.tr("Stage:"),
                 titles,
-                len(titles) - 1,
+                current,
                 False,
             )
             if not ok:
                 return
-            key = STAGE_KEYS[titles.index(title)]
-            table = result.stage_table(key, max(self._controller.sentence, 0))
+            key = result.stages[titles.index(title)].key
+            view = self._controller.view
+            table = result.stage_table(key, max(view.sentence, 0), max(view.head, 0))
             from model.files import write_text
 
             self._write(lambda: write_text(path, table.to_csv()))
@@ -166,29 +241,31 @@ class FileActions(QObject):
         if path:
             from model.notebook import save_notebook
 
-            self._write(lambda: save_notebook(result, path, self._language))
+            self._write(lambda: save_notebook(result, path, texts.language()))
 
-    # --- helpers -------------------------------------------------------------------------
+    # --- helpers ----------------------------------------------------------------------------
 
-    def _show_scale(self) -> None:
+    def _show_scale(self, _changed=None) -> None:
+        scale = self._controller.view.figure_scale
         for item in self.scale_actions.actions():
-            item.setChecked(item.data() == self._controller.figure_scale)
+            item.setChecked(item.data() == scale)
 
     def _result(self):
         """The result on screen, or None (with a message) while the input is in error."""
-        if self._controller.error or self._controller.result is None:
-            self._fail(
-                self.tr("Nothing to export yet"),
-                self._controller.error or self.tr("The model is still loading."),
-            )
+        controller = self._controller
+        if controller.error is not None or controller.result is None:
+            reason = texts.error_text(controller.error) or self.tr("The model is still loading.")
+            self._fail(self.tr("Nothing to export yet"), reason)
             return None
-        return self._controller.result
+        return controller.result
 
-    def _write(self, write) -> None:
+    def _write(self, write) -> bool:
         try:
             write()
-        except (OSError, ValueError) as exc:
-            self._fail(self.tr("The file was not written"), str(exc))
+        except (OSError, ValueError, MemoryError) as exc:
+            self._fail(self.tr("The file was not written"), texts.error_text(exc))
+            return False
+        return True
 
     def _fail(self, title: str, message: str) -> None:
         QMessageBox.warning(self._window, title, message)

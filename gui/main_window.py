@@ -1,109 +1,161 @@
-"""The main window: editor and settings on the left, heatmap in the middle, stages on the right.
+"""The main window: the heatmap in the middle, panels around it that the user can rearrange.
 
-The window wires widgets to the controller and nothing else: edits go to the controller,
-results come back from it, and every view renders the same result.
+The window wires widgets to the controller and nothing else: edits go to the controller, its
+one ``changed`` signal comes back, and every view renders the same result.  Panels are dock
+widgets: each can be moved, tabbed, closed and brought back from the View menu, and reached
+from the keyboard (Ctrl+1 … Ctrl+5, or F6 to go round them).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QGroupBox,
+    QApplication,
+    QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QSplitter,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from gui import help as help_dialogs
+from gui import state as aspects
 from gui import texts
-from gui.controller import PipelineController
+from gui.controller import Controller
 from gui.controls import ControlsPanel
 from gui.file_actions import FileActions
-from gui.heatmap_view import HeatmapView
+from gui.heatmap.view import HeatmapView
+from gui.inspector import ShapeInspector
 from gui.sentence_editor import SentenceEditor
-from gui.shape_inspector import ShapeInspector
 from gui.vocabulary_view import VocabularyView
+from gui.widgets import ElidedLabel
 from resources import path
 
 BUSY_DELAY_MS = 300  # only runs that take longer than this show "computing…"
+DEFAULT_SIZE = (1600, 1000)
+MIN_SIZE = (640, 480)
 
 
-def _group(title: str, widget: QWidget) -> QGroupBox:
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(6, 6, 6, 6)
-    layout.addWidget(widget)
-    return box
+class _Scrolling(QScrollArea):
+    """A panel that scrolls on a small screen instead of being cut off, and tells its
+    content how wide it is (see ``ControlsPanel.fit_to``)."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        fit_to = getattr(self.widget(), "fit_to", None)
+        if fit_to is not None:
+            fit_to(self.viewport().width())
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = _Scrolling()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: PipelineController, language: str = "en", parent=None):
+    """``remember``: restore the size and layout of the last run, and keep them on close
+    (off for the offscreen renders of the command line, which must look the same anywhere)."""
+
+    def __init__(self, controller: Controller, parent=None, remember: bool = True) -> None:
         super().__init__(parent)
         self.controller = controller
+        self._remember = remember
         self.setWindowTitle("Attention Study")
         self.setWindowIcon(QIcon(str(path("icons", "attention-study.svg"))))
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
 
         self.editor = SentenceEditor()
         self.editor.set_text(controller.text)
+        self.editor.document().clearUndoRedoStacks()
         self.controls = ControlsPanel()
         self.controls.show_config(controller.config)
         self.vocabulary = VocabularyView()
         self.heatmap = HeatmapView()
-        self.inspector = ShapeInspector(language)
+        self.inspector = ShapeInspector()
+        self.setCentralWidget(self.heatmap)
 
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(_group(self.tr("Sentences (one per line)"), self.editor))
-        left.addWidget(_group(self.tr("Model"), self.controls))
-        left.addWidget(_group(self.tr("Vocabulary and ids"), self.vocabulary))
-        left.setStretchFactor(0, 2)
-        left.setStretchFactor(2, 3)
-        self._splitter = QSplitter(Qt.Orientation.Horizontal)
-        self._splitter.addWidget(left)
-        self._splitter.addWidget(_group(self.tr("Attention"), self.heatmap))
-        self._splitter.addWidget(_group(self.tr("Pipeline, stage by stage"), self.inspector))
-        self._splitter.setStretchFactor(0, 3)
-        self._splitter.setStretchFactor(1, 5)
-        self._splitter.setStretchFactor(2, 4)
-        self._splitter.setSizes([420, 640, 540])
-        self._left_splitter = left
-        self.setCentralWidget(self._splitter)
+        editor_label = QLabel(self.tr("One sentence per &line:"))
+        editor_label.setBuddy(self.editor)
+        sentences = QWidget()
+        sentences.setLayout(_column(editor_label, self.editor))
+        self.docks = {
+            "sentences": self._dock("sentences", self.tr("Sentences"), sentences),
+            "model": self._dock("model", self.tr("Model"), _scrolling(self.controls)),
+            "pipeline": self._dock("pipeline", self.tr("Pipeline, stage by stage"), self.inspector),
+            "vocabulary": self._dock("vocabulary", self.tr("Vocabulary and ids"), self.vocabulary),
+        }
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.addDockWidget(left, self.docks["sentences"])
+        self.addDockWidget(left, self.docks["model"])
+        self.addDockWidget(right, self.docks["pipeline"])
+        self.tabifyDockWidget(self.docks["pipeline"], self.docks["vocabulary"])
+        self.docks["pipeline"].raise_()
+        # Where the keyboard lands in each pane (Ctrl+1 … Ctrl+5, F6): the pipeline's first
+        # panel is rebuilt with the stages, so targets are looked up when needed.
+        self._focus_targets = [
+            lambda: self.editor,
+            lambda: self.controls.seed,
+            lambda: self.heatmap.canvas,
+            lambda: self.inspector.first_focus() or self.inspector,
+            lambda: self.vocabulary.vocabulary_table,
+        ]
 
-        self._shapes = QLabel()
-        self._error = QLabel()
+        self._shapes = ElidedLabel()
+        self._error = ElidedLabel()
         self._error.setStyleSheet("color: #a01010;")
         self._busy = QLabel(self.tr("computing…"))
         self._busy.hide()
-        self.statusBar().addWidget(self._shapes, 1)
-        self.statusBar().addPermanentWidget(self._error)
+        self.statusBar().addWidget(self._shapes, 3)
+        self.statusBar().addWidget(self._error, 2)
         self.statusBar().addPermanentWidget(self._busy)
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self._busy.show)
 
-        self.file_actions = FileActions(self, controller, language)
+        self.file_actions = FileActions(self, controller)
         self._build_menus()
         self._restore_settings()
+        self._dirty: set[str] = set()  # views hidden while the result changed
 
         self.editor.text_edited.connect(controller.set_text)
         self.controls.setting_edited.connect(self._on_setting_edited)
         self.controls.new_weights_requested.connect(controller.new_random_weights)
-        self.heatmap.sentence_selected.connect(controller.select_sentence)
-        controller.result_changed.connect(self._on_result_changed)
-        controller.sentence_changed.connect(self._on_sentence_changed)
-        controller.error_changed.connect(self._on_error_changed)
-        controller.config_changed.connect(self.controls.show_config)
-        controller.text_changed.connect(self.editor.set_text)
-        controller.busy_changed.connect(self._on_busy_changed)
-        controller.model_loaded.connect(self._show_state)
+        self.heatmap.sentence_chosen.connect(lambda b: controller.update_view(sentence=b))
+        self.heatmap.head_chosen.connect(lambda h: controller.update_view(head=h))
+        self.heatmap.cell_chosen.connect(controller.select_cell)
+        controller.changed.connect(self._on_changed)
+        controller.notice.connect(self._on_notice)
+        for key, dock in self.docks.items():
+            dock.visibilityChanged.connect(
+                lambda visible, key=key: visible and self._render_dirty(key)
+            )
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
         self._show_state()
         self.editor.setFocus()
 
-    # --- menus ---------------------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        return dock
+
+    # --- menus ------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -114,100 +166,209 @@ class MainWindow(QMainWindow):
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Attention Study"), self)
-        about.triggered.connect(self._on_about)
-        help_menu.addAction(about)
 
-    def _on_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Attention Study"),
-            self.tr(
-                "<p><b>Attention Study</b> turns the notebook <i>Estudo de Self-Attention</i> "
-                "into a live instrument: type sentences and watch every stage of the "
-                "pipeline, from token ids to attention weights.</p>"
-            ),
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        titles = [
+            self.tr("Go to the sentences"),
+            self.tr("Go to the model settings"),
+            self.tr("Go to the heatmap"),
+            self.tr("Go to the pipeline"),
+            self.tr("Go to the vocabulary"),
+        ]
+        for number, title in enumerate(titles, start=1):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, k=number - 1: self.focus_pane(k))
+            view_menu.addAction(action)
+        cycle = QAction(self.tr("Next pane"), self)
+        cycle.setShortcut(QKeySequence(Qt.Key.Key_F6))
+        cycle.triggered.connect(self.focus_next_pane)
+        view_menu.addAction(cycle)
+        view_menu.addSeparator()
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        help_dialogs.fill_menu(self, self.menuBar().addMenu(self.tr("&Help")))
+
+    def focus_pane(self, index: int) -> None:
+        """Show the pane (its dock, if tabbed away or closed) and put the keyboard in it."""
+        target = self._focus_targets[index]()
+        for dock in self.docks.values():
+            if dock.isAncestorOf(target):
+                dock.show()
+                dock.raise_()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_next_pane(self) -> None:
+        focused = QApplication.focusWidget()
+        panes = [
+            self.editor,
+            self.docks["model"],
+            self.heatmap.canvas,
+            self.inspector,
+            self.vocabulary,
+        ]
+        current = next(
+            (k for k, pane in enumerate(panes) if focused is pane or pane.isAncestorOf(focused)),
+            -1,
         )
+        self.focus_pane((current + 1) % len(self._focus_targets))
 
-    # --- reactions to the controller -----------------------------------------------------
+    def _on_focus_changed(self, _old, new) -> None:
+        """Scroll a panel so that the widget the keyboard moved to is in view."""
+        if new is None or not self.isAncestorOf(new):
+            return
+        parent = new.parentWidget()
+        while parent is not None and parent is not self:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(new, 16, 16)
+            parent = parent.parentWidget()
+
+    # --- reactions to the controller ------------------------------------------------------------
 
     def _on_setting_edited(self, name: str, value) -> None:
         self.controller.update_config(**{name: value})
 
-    def _on_result_changed(self, result) -> None:
-        sentence = self.controller.sentence
-        self.heatmap.show_result(result, sentence)
-        self.inspector.show_result(result, sentence)
-        self.vocabulary.show_result(result)
-        self._shapes.setText(
-            "  ·  ".join(f"{s.key} {texts.shape_text(s.shape)}" for s in result.stages)
-        )
-        sentences = texts.dimension_name("sentence", result.batch_size)
-        self.setWindowTitle(f"Attention Study — {result.batch_size} {sentences}")
-        self._show_state()
+    def _on_changed(self, changed: frozenset) -> None:
+        controller = self.controller
+        if aspects.TEXT in changed:
+            self.editor.set_text(controller.text)
+        if aspects.CONFIG in changed:
+            self.controls.show_config(controller.config)
+        result = controller.result
+        if result is not None and changed & {aspects.RESULT, aspects.VIEW}:
+            self._render(result, changed)
+            if self._needs_dock_sizes:  # the first layout may have ignored them before
+                self._needs_dock_sizes = False
+                self._default_dock_sizes()
+        if changed & {aspects.ERROR, aspects.LOADED, aspects.RESULT}:
+            self._show_state()
+        if aspects.BUSY in changed:
+            if controller.is_busy:
+                self._busy_timer.start()
+            else:
+                self._busy_timer.stop()
+                self._busy.hide()
 
-    def _on_sentence_changed(self, sentence: int) -> None:
-        result = self.controller.result
-        if result is not None:
-            self.heatmap.show_sentence(sentence)
-            self.inspector.show_result(result, sentence)
+    def _render(self, result, changed: frozenset) -> None:
+        view = self.controller.view
+        self.heatmap.show_result(result, view.sentence, view.head, self.controller.state.cell)
+        self._render_when_visible("pipeline")
+        if aspects.RESULT in changed:
+            self._render_when_visible("vocabulary")
+            self._shapes.setText(
+                "  ·  ".join(f"{s.key} {texts.shape_text(s.shape)}" for s in result.stages)
+            )
+            count = f"{result.batch_size} {texts.dimension_name('sentence', result.batch_size)}"
+            self.setWindowTitle(f"Attention Study — {count}")
 
-    def _on_error_changed(self, error: str) -> None:
-        self._show_state()
-
-    def _on_busy_changed(self, busy: bool) -> None:
-        if busy:
-            self._busy_timer.start()
+    def _render_when_visible(self, key: str) -> None:
+        """Views in hidden docks wait until they are shown: work follows what is visible."""
+        if self.docks[key].isVisible() and not self.docks[key].visibleRegion().isEmpty():
+            self._render_view(key)
         else:
-            self._busy_timer.stop()
-            self._busy.hide()
+            self._dirty.add(key)
+
+    def _render_dirty(self, key: str) -> None:
+        if key in self._dirty and self.controller.result is not None:
+            self._render_view(key)
+
+    def _render_view(self, key: str) -> None:
+        self._dirty.discard(key)
+        result, view = self.controller.result, self.controller.view
+        if key == "pipeline":
+            self.inspector.show_result(result, view.sentence, view.head)
+        elif key == "vocabulary":
+            self.vocabulary.show_result(result)
 
     def _show_state(self) -> None:
         """Loading, an error over greyed views, or the live views."""
         controller = self.controller
-        if not controller.is_loaded and not controller.error:
+        if not controller.is_loaded and controller.error is None:
             message = self.tr("Loading the model (PyTorch)…")
         else:
-            message = controller.error[:1].upper() + controller.error[1:]
+            message = texts.error_text(controller.error)
         self.heatmap.show_message(message)
         live = not message and controller.result is not None
         for view in (self.vocabulary, self.inspector):
             view.setEnabled(live)
-        self._error.setText(controller.error)
+        self._error.setText(texts.error_text(controller.error))
 
-    def report_autosave_failure(self, reason: str) -> None:
-        message = self.tr("Your work is not being autosaved: {reason}")
-        self.statusBar().showMessage(message.format(reason=reason), 15_000)
+    def _on_notice(self, notice) -> None:
+        self.statusBar().showMessage(texts.error_text(notice), 8000)
 
-    def report_restore_failure(self, reason: str) -> None:
-        message = self.tr(
-            "The autosaved session could not be read ({reason}); "
-            "starting from the notebook's example."
-        )
-        self.statusBar().showMessage(message.format(reason=reason), 15_000)
+    def report(self, message: str, timeout_ms: int = 15_000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
 
-    # --- settings ------------------------------------------------------------------------
+    # --- settings ---------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
+        if not self._remember:
+            self.resize(*DEFAULT_SIZE)
+            self._needs_dock_sizes = True
+            return
         settings = QSettings()
         settings.beginGroup("MainWindow")
         geometry = settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1600, 1000)
-        for key, splitter in (("splitter", self._splitter), ("left", self._left_splitter)):
-            state = settings.value(key)
-            if state is not None:
-                splitter.restoreState(state)
+        state = settings.value("state")
         settings.endGroup()
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        if not restored:
+            self.resize(*DEFAULT_SIZE)
+        self.fit_to_screen()
+        self._needs_dock_sizes = state is None or not self.restoreState(state)
+
+    def fit_to_screen(self) -> None:
+        """Keep the window on the screen and no larger than it (screens change between runs)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        width = min(max(self.width(), MIN_SIZE[0]), available.width())
+        height = min(max(self.height(), MIN_SIZE[1]), available.height())
+        self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), available.left()), available.right() - frame.width() + 1)
+        y = min(max(frame.y(), available.top()), available.bottom() - frame.height() + 1)
+        self.move(max(x, available.left()), max(y, available.top()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._needs_dock_sizes:
+            self._needs_dock_sizes = False
+            QTimer.singleShot(0, self._default_dock_sizes)
+
+    def _default_dock_sizes(self) -> None:
+        """The panels' first sizes: the heatmap in the middle keeps most of the width."""
+        self.layout().activate()  # apply pending layout first, or it would undo these sizes
+        width = self.width()
+        left = min(max(int(width * 0.22), 275), 380)
+        right = min(max(int(width * 0.27), 265), 520)
+        self.resizeDocks(
+            [self.docks["sentences"], self.docks["pipeline"]],
+            [left, right],
+            Qt.Orientation.Horizontal,
+        )
+        self.resizeDocks(
+            [self.docks["sentences"], self.docks["model"]],
+            [int(self.height() * 0.3), int(self.height() * 0.6)],
+            Qt.Orientation.Vertical,
+        )
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if not self._remember:
+            super().closeEvent(event)
+            return
         settings = QSettings()
         settings.beginGroup("MainWindow")
         settings.setValue("geometry", self.saveGeometry())
-        settings.setValue("splitter", self._splitter.saveState())
-        settings.setValue("left", self._left_splitter.saveState())
+        settings.setValue("state", self.saveState())
         settings.endGroup()
         super().closeEvent(event)
+
+
+def _column(*widgets) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    layout.setContentsMargins(4, 4, 4, 4)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout

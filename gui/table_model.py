@@ -1,4 +1,9 @@
-"""A read-only table over a 2-D array, with labelled headers and muted padding cells."""
+"""Read-only tables over the model's arrays, formatted lazily: only visible cells cost anything.
+
+Qt asks a model for each role of each visible cell on every paint, so ``data`` answers the
+roles it knows at once and formats a value only when it is displayed.  Padding cells are
+drawn italic on grey.  Long tokens are shortened in cells and given whole in tooltips.
+"""
 
 from __future__ import annotations
 
@@ -6,82 +11,165 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-PADDING_BACKGROUND = QColor("#e4e4e4")
+from gui.heatmap.description import elide
+
+PADDING_BACKGROUND = QBrush(QColor("#e4e4e4"))
+HIGHLIGHT_BACKGROUND = QBrush(QColor("#ffe9a8"))
+CELL_CHARS = 40
+TIP_CHARS = 400
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_FONT = Qt.ItemDataRole.FontRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-class ArrayTableModel(QAbstractTableModel):
-    """Shows ``values[row, column]``; floats with 4 decimals as the notebook prints them.
+def format_value(value, full: bool = False) -> str:
+    if isinstance(value, (float, np.floating)):
+        return f"{value:.7g}" if full else f"{value:.4f}"
+    return str(value)
 
-    ``muted`` is a boolean array of the same shape (or None) marking padding cells, drawn
-    italic on grey.  The full value is in the tooltip.
+
+class LazyTableModel(QAbstractTableModel):
+    """The Qt side of a table; subclasses say what a cell holds with :meth:`cell`.
+
+    ``highlight`` rows and columns (the heatmap's hovered query and key) get a warm
+    background, so a cell can be followed from the heatmap into every table.
     """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._values = np.zeros((0, 0))
-        self._muted = None
+        self._shape = (0, 0)
         self._rows: list[str] = []
         self._columns: list[str] = []
+        self._muted: np.ndarray | None = None
+        self._numeric = False
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._highlight: tuple[set, set] = (set(), set())
 
-    def set_table(
-        self,
-        values: np.ndarray,
-        row_labels: list[str],
-        column_labels: list[str],
-        muted: np.ndarray | None = None,
-    ) -> None:
-        same_shape = values.shape == self._values.shape
-        self._values, self._muted = values, muted
-        if same_shape and row_labels == self._rows and column_labels == self._columns:
-            # Same layout: repaint the cells, keep the view's scroll position and selection.
-            if values.size:
-                last = self.index(values.shape[0] - 1, values.shape[1] - 1)
-                self.dataChanged.emit(self.index(0, 0), last)
+    def cell(self, row: int, column: int):
+        raise NotImplementedError
+
+    def _reset(self, shape, rows, columns, muted, numeric: bool) -> None:
+        """New contents: repaint in place when the layout is the same (keeps scrolling)."""
+        same = shape == self._shape and rows == self._rows and columns == self._columns
+        self._muted, self._numeric = muted, numeric
+        if same:
+            if shape[0] and shape[1]:
+                self.dataChanged.emit(self.index(0, 0), self.index(shape[0] - 1, shape[1] - 1))
             return
         self.beginResetModel()
-        self._rows, self._columns = row_labels, column_labels
+        self._shape, self._rows, self._columns = shape, rows, columns
         self.endResetModel()
+
+    def set_highlight(self, rows=(), columns=()) -> None:
+        highlight = (set(rows), set(columns))
+        if highlight != self._highlight:
+            self._highlight = highlight
+            if self._shape[0] and self._shape[1]:
+                self.dataChanged.emit(
+                    self.index(0, 0),
+                    self.index(self._shape[0] - 1, self._shape[1] - 1),
+                    [_BACKGROUND],
+                )
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
+        return 0 if parent.isValid() else self._shape[0]
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._shape[1]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=_DISPLAY):
+        if role == _DISPLAY:
+            value = self.cell(index.row(), index.column())
+            return elide(value, CELL_CHARS) if isinstance(value, str) else format_value(value)
+        if role == _ALIGN:
+            return _RIGHT if self._numeric else _LEFT
+        if role == _BACKGROUND:
+            row, column = index.row(), index.column()
+            if row in self._highlight[0] or column in self._highlight[1]:
+                return HIGHLIGHT_BACKGROUND
+            return PADDING_BACKGROUND if self._is_muted(row, column) else None
+        if role == _FONT:
+            return self._italic if self._is_muted(index.row(), index.column()) else None
+        if role == _TOOLTIP:
+            row, column = index.row(), index.column()
+            value = format_value(self.cell(row, column), full=True)
+            text = f"{elide(self._rows[row], 80)} · {elide(self._columns[column], 80)}: {value}"
+            return elide(text, TIP_CHARS) + ("  (<pad>)" if self._is_muted(row, column) else "")
+        return None
+
+    def _is_muted(self, row: int, column: int) -> bool:
+        return self._muted is not None and bool(self._muted[row, column])
+
+    def headerData(self, section: int, orientation, role=_DISPLAY):  # noqa: N802
+        labels = self._columns if orientation == Qt.Orientation.Horizontal else self._rows
+        if not 0 <= section < len(labels):
+            return None
+        if role == _DISPLAY:
+            return elide(labels[section], CELL_CHARS)
+        if role == _TOOLTIP:
+            return elide(labels[section], TIP_CHARS)
+        return None
+
+
+class ArrayTableModel(LazyTableModel):
+    """``values[row, column]``: floats with 4 decimals as the notebook prints them."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._values = np.zeros((0, 0))
+
+    def set_table(self, values: np.ndarray, rows, columns, muted=None) -> None:
+        self._values = values
+        numeric = np.issubdtype(values.dtype, np.number)
+        self._reset(values.shape, list(rows), list(columns), muted, numeric)
+
+    def cell(self, row: int, column: int):
+        return self._values[row, column]
 
     def value(self, row: int, column: int):
         return self._values[row, column]
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else self._values.shape[0]
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._values.shape[1]
+class VocabularyModel(LazyTableModel):
+    """id, token and count of every vocabulary entry; ``<pad>`` (id 0) muted."""
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        muted = self._muted is not None and bool(self._muted[row, column])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _format(self._values[row, column])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            value = self._values[row, column]
-            text = f"{self._rows[row]} · {self._columns[column]}: {_format(value, full=True)}"
-            return text + ("  (<pad>)" if muted else "")
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            numeric = np.issubdtype(self._values.dtype, np.number)
-            horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if muted and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(PADDING_BACKGROUND)
-        if muted and role == Qt.ItemDataRole.FontRole:
-            return self._italic
-        return None
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._tokens: tuple[str, ...] = ()
+        self._counts: tuple[int, ...] = ()
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        labels = self._columns if orientation == Qt.Orientation.Horizontal else self._rows
-        return labels[section] if 0 <= section < len(labels) else None
+    def set_vocabulary(self, vocabulary) -> None:
+        self._tokens, self._counts = vocabulary.tokens, vocabulary.counts
+        size = vocabulary.size
+        muted = np.zeros((size, 3), dtype=bool)
+        muted[0, :] = True
+        rows = [str(i) for i in range(size)]
+        self._reset((size, 3), rows, self._headers, muted, numeric=False)
+
+    def cell(self, row: int, column: int):
+        return (row, self._tokens[row], self._counts[row])[column]
 
 
-def _format(value, full: bool = False) -> str:
-    if isinstance(value, (float, np.floating)):
-        return f"{value:.7g}" if full else f"{value:.4f}"
-    return str(value)
+class IdsModel(LazyTableModel):
+    """The padded id matrix, each cell "id  token"; padding muted."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._ids = np.zeros((0, 0), dtype=np.int64)
+        self._tokens: tuple[str, ...] = ()
+
+    def set_ids(self, ids: np.ndarray, tokens, rows, padding: np.ndarray) -> None:
+        self._ids, self._tokens = ids, tokens
+        columns = [str(i) for i in range(ids.shape[1])]
+        self._reset(ids.shape, rows, columns, padding, numeric=False)
+
+    def cell(self, row: int, column: int):
+        number = int(self._ids[row, column])
+        return f"{number}  {self._tokens[number]}"

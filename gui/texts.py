@@ -1,31 +1,50 @@
-"""Human names for the model's keys (stages, dimensions), in the interface language.
+"""Words for the model's keys and results, in the interface language.
 
-The model names things with stable keys; this module turns them into translated words, and
-loads the stage explanations from ``resources/explanations``.
+The model names things with stable keys and raises coded errors; this module turns them into
+the interface's words: Qt's translations for short labels, and the model's own catalogs
+(``resources/messages``, ``resources/explanations``) for errors and stage explanations.
 """
 
 from __future__ import annotations
 
-import json
-from functools import cache
-
 from PySide6.QtCore import QCoreApplication
 
-from resources import path
+from gui.heatmap.description import Words, elide
+from model import explanations
+from model.errors import describe
 
 translate = QCoreApplication.translate
 
+_language = ["en"]
 
-def stage_title(key: str, cell: str = "rnn") -> str:
-    titles = {
-        "token_ids": translate("texts", "Token ids (padded)"),
-        "embeddings": translate("texts", "Embedding table"),
-        "inputs": translate("texts", "Inputs: embeddings of each token"),
-        "rnn_output": translate("texts", "Output of the {cell}").format(cell=cell.upper()),
-        "scores": translate("texts", "Attention scores"),
-        "attention": translate("texts", "Attention weights (softmax)"),
-    }
-    return titles[key]
+
+def set_language(language: str) -> None:
+    """The interface language, for the parts not translated by Qt (set with the translator)."""
+    _language[0] = language
+
+
+def language() -> str:
+    return _language[0]
+
+
+def error_text(error: BaseException | None, field_name=None) -> str:
+    """An error as one sentence in the interface language, starting with a capital unless
+    it starts with a file's name (which keeps its own spelling)."""
+    if error is None:
+        return ""
+    text = describe(error, language(), field_name)
+    first = text.split(" ", 1)[0]
+    if any(mark in first for mark in "./\\") or not first[:1].islower():
+        return text
+    return text[:1].upper() + text[1:]
+
+
+def stage_title(stage) -> str:
+    return explanations.stage_title(stage, language())
+
+
+def stage_explanation(stage) -> str:
+    return explanations.stage_text(stage, language())
 
 
 def dimension_name(key: str, count: int) -> str:
@@ -36,13 +55,18 @@ def dimension_name(key: str, count: int) -> str:
         "token_id": (translate("texts", "token id"), translate("texts", "token ids")),
         "feature": (translate("texts", "feature"), translate("texts", "features")),
         "hidden_unit": (translate("texts", "hidden unit"), translate("texts", "hidden units")),
+        "head": (translate("texts", "head"), translate("texts", "heads")),
+        "head_feature": (
+            translate("texts", "feature of the head"),
+            translate("texts", "features of the head"),
+        ),
         "query_position": (
             translate("texts", "query position"),
             translate("texts", "query positions"),
         ),
         "key_position": (translate("texts", "key position"), translate("texts", "key positions")),
     }
-    singular, plural = names[key]
+    singular, plural = names.get(key, (key, key))
     return singular if count == 1 else plural
 
 
@@ -55,61 +79,63 @@ def shape_description(shape: tuple[int, ...], dims: tuple[str, ...]) -> str:
     return " × ".join(f"{n} {dimension_name(dim, n)}" for n, dim in zip(shape, dims, strict=True))
 
 
-def attention_weight() -> str:
-    return translate("texts", "attention weight")
-
-
-def sentence_title(index: int, words) -> str:
-    return translate("texts", "Sentence {n}: “{text}”").format(n=index + 1, text=" ".join(words))
-
-
-def all_sentences_title() -> str:
-    return translate("texts", "All sentences, on one colour scale")
-
-
-def heatmap_axis_titles(linear: bool, compact: bool = False) -> tuple[str, str, str]:
-    """(rows, columns, a note under the column title) for an attention heatmap."""
-    if compact:
-        return translate("texts", "query i"), translate("texts", "key j"), ""
-    if linear:
-        note = translate("texts", "output slot j of the Linear layer: a position, not a word")
-    else:
-        note = translate("texts", "the token attended to")
-    return (
-        translate("texts", "query position i (the token attending)"),
-        translate("texts", "key position j"),
-        note,
+def heatmap_words() -> Words:
+    return Words(
+        sentence_title=translate("texts", "Sentence {n}: “{text}”"),
+        panel_title=translate("texts", "{n}: {text}"),
+        head=translate("texts", "head {n}"),
+        all_sentences=translate("texts", "All sentences, on one colour scale"),
+        query_title=translate("texts", "query i (the token attending)"),
+        query_short=translate("texts", "query i"),
+        key_title=translate("texts", "key j"),
+        position_note=translate(
+            "texts", "a position: output slot j of the Linear layer, not a word"
+        ),
+        token_note=translate("texts", "the token attended to"),
+        weight=translate("texts", "attention weight"),
+        every=translate("texts", "labels every {n}"),
     )
 
 
-def scores_name(attention: str) -> str:
-    if attention == "linear":
+def settings_line(config) -> str:
+    """The settings a figure was made with, in one line under its title."""
+    cell = (
+        translate("texts", "no recurrence (positions)")
+        if config.cell == "none"
+        else (config.cell.upper() + (f" ({config.nonlinearity})" if config.cell == "rnn" else ""))
+    )
+    parts = [
+        translate("texts", "seed {n}").format(n=config.seed),
+        f"E = {config.embedding_size}",
+        f"H = {config.hidden_size}",
+        cell,
+        scores_name(config),
+    ]
+    if config.temperature != 1.0:
+        parts.append(f"T = {config.temperature:g}")
+    if config.mask_padding:
+        parts.append(translate("texts", "<pad> masked"))
+    if config.causal:
+        parts.append(translate("texts", "causal"))
+    return " · ".join(parts)
+
+
+def scores_name(config) -> str:
+    if config.attention == "linear":
         return translate("texts", "Linear-layer scores")
-    return translate("texts", "dot-product scores")
-
-
-def masked_padding() -> str:
-    return translate("texts", "<pad> masked")
+    if config.attention == "dot":
+        return translate("texts", "dot-product scores")
+    return translate("texts", "multi-head attention, {h} heads").format(h=config.heads)
 
 
 def sentence_label(index: int) -> str:
     return translate("texts", "sentence {n}").format(n=index + 1)
 
 
-def values_caption(sentence: int, words) -> str:
-    caption = translate("texts", "Values for sentence {n}: “{text}”")
-    return caption.format(n=sentence + 1, text=" ".join(words))
-
-
-def explanation(key: str, language: str) -> str:
-    texts = _explanations(language)
-    return texts.get(key) or _explanations("en").get(key, "")
-
-
-@cache
-def _explanations(language: str) -> dict[str, str]:
-    try:
-        with open(path("explanations", f"{language}.json"), encoding="utf-8") as stream:
-            return json.load(stream)
-    except (OSError, ValueError):
-        return {}
+def values_caption(sentence: int, words, head: int | None = None) -> str:
+    caption = translate("texts", "Values for sentence {n}: “{text}”").format(
+        n=sentence + 1, text=elide(" ".join(words), 60)
+    )
+    if head is not None:
+        caption += " · " + translate("texts", "head {n}").format(n=head + 1)
+    return caption

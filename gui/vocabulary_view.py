@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import texts
-from gui.table_model import ArrayTableModel
-
-
-def _table(model: ArrayTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+from gui.inspector import value_table, wrapping_label
+from gui.table_model import CELL_CHARS, IdsModel, VocabularyModel
 
 
 class VocabularyView(QWidget):
@@ -23,15 +14,18 @@ class VocabularyView(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.vocabulary_model = ArrayTableModel(self)
-        self.ids_model = ArrayTableModel(self)
-        self._vocabulary_title = QLabel()
-        self._ids_title = QLabel()
-        self.vocabulary_table = _table(self.vocabulary_model)
+        self.vocabulary_model = VocabularyModel(
+            [self.tr("id"), self.tr("token"), self.tr("count")], self
+        )
+        self.ids_model = IdsModel(self)
+        self._vocabulary_title = wrapping_label()
+        self._ids_title = wrapping_label()
+        self.vocabulary_table = value_table(self.vocabulary_model)
         self.vocabulary_table.verticalHeader().hide()
-        self.ids_table = _table(self.ids_model)
-        self.ids_table.horizontalHeader().setStretchLastSection(False)
+        self.vocabulary_table.horizontalHeader().setStretchLastSection(True)
+        self.ids_table = value_table(self.ids_model)
         self.ids_table.horizontalHeader().setDefaultSectionSize(88)
+        self._tokens = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -47,27 +41,17 @@ class VocabularyView(QWidget):
                 v=vocabulary.size, n=vocabulary.size - 1
             )
         )
-        table = np.empty((vocabulary.size, 3), dtype=object)
-        table[:, 0] = np.arange(vocabulary.size)
-        table[:, 1] = vocabulary.tokens
-        table[:, 2] = vocabulary.counts
-        muted = np.zeros(table.shape, dtype=bool)
-        muted[0, :] = True
-        rows = [str(i) for i in range(vocabulary.size)]
-        columns = [self.tr("id"), self.tr("token"), self.tr("count")]
-        self.vocabulary_model.set_table(table, rows, columns, muted)
-
+        self.vocabulary_model.set_vocabulary(vocabulary)
         ids = result.token_ids
-        batch, length = ids.shape
         self._ids_title.setText(
             self.tr("<b>Padded ids</b>: {shape}, 0 = &lt;pad&gt;").format(
                 shape=texts.shape_description(ids.shape, ("sentence", "position"))
             )
         )
-        tokens = np.array(vocabulary.tokens, dtype=object)
-        cells = ids.astype(str).astype(object) + "  " + tokens[ids]
-        rows = [texts.sentence_label(b) for b in range(batch)]
-        self.ids_model.set_table(cells, rows, [str(i) for i in range(length)], result.padding_mask)
-        longest = max(vocabulary.tokens, key=len)
-        width = self.ids_table.fontMetrics().horizontalAdvance(f"{vocabulary.size}  {longest}")
-        self.ids_table.horizontalHeader().setDefaultSectionSize(min(180, max(56, width + 16)))
+        rows = [texts.sentence_label(b) for b in range(ids.shape[0])]
+        self.ids_model.set_ids(ids, vocabulary.tokens, rows, result.padding_mask)
+        if vocabulary.tokens is not self._tokens:  # column width: once per vocabulary
+            self._tokens = vocabulary.tokens
+            longest = max(vocabulary.tokens, key=len)[:CELL_CHARS]
+            width = self.ids_table.fontMetrics().horizontalAdvance(f"{vocabulary.size}  {longest}")
+            self.ids_table.horizontalHeader().setDefaultSectionSize(min(180, max(56, width + 16)))

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass, fields
 
-CELLS = ("rnn", "gru", "lstm")
+from model.errors import InputError
+from model.validate import check_bool, check_choice, check_float, check_int
+
+CELLS = ("rnn", "gru", "lstm", "none")  # "none": no recurrence, inputs + positions
 NONLINEARITIES = ("tanh", "relu")
-ATTENTIONS = ("linear", "dot")
+ATTENTIONS = ("linear", "dot", "multihead")
 
 MAX_SEED = 2**31 - 1  # fits numpy's RandomState, torch and a Qt spin box (a C int)
 MAX_SIZE = 1024  # embedding and hidden size
+MAX_HEADS = 64
 MIN_TEMPERATURE, MAX_TEMPERATURE = 1e-3, 1e3
 
 # Limits of the input.  512 sentences of 256 tokens at size 1024 is the largest case that
@@ -25,7 +28,8 @@ class ModelConfig:
     """Everything besides the text that decides the pipeline's numbers.
 
     The defaults are the notebook's: seed 0, embeddings of 10 features, an RNN of 4 hidden
-    units with tanh, a Linear layer for the scores, no masking, temperature 1.
+    units with tanh, a Linear layer for the scores, no masking, temperature 1.  ``heads``
+    is used by multi-head attention only; ``causal`` hides every later key from a query.
     """
 
     seed: int = 0
@@ -34,25 +38,40 @@ class ModelConfig:
     cell: str = "rnn"
     nonlinearity: str = "tanh"  # used by the plain RNN cell; GRU and LSTM have fixed ones
     attention: str = "linear"
+    heads: int = 2
     mask_padding: bool = False
+    causal: bool = False
     temperature: float = 1.0
 
     def __post_init__(self) -> None:
-        _check_int("seed", self.seed, 0, MAX_SEED)
-        _check_int("embedding_size", self.embedding_size, 1, MAX_SIZE)
-        _check_int("hidden_size", self.hidden_size, 1, MAX_SIZE)
-        _check_choice("cell", self.cell, CELLS)
-        _check_choice("nonlinearity", self.nonlinearity, NONLINEARITIES)
-        _check_choice("attention", self.attention, ATTENTIONS)
-        if not isinstance(self.mask_padding, bool):
-            raise ValueError(f"mask_padding must be true or false, not {self.mask_padding!r}")
-        t = self.temperature
-        if isinstance(t, bool) or not isinstance(t, (int, float)) or not math.isfinite(t):
-            raise ValueError(f"temperature must be a number, not {t!r}")
-        if not MIN_TEMPERATURE <= t <= MAX_TEMPERATURE:
-            low, high = MIN_TEMPERATURE, MAX_TEMPERATURE
-            raise ValueError(f"temperature must be between {low:g} and {high:g}, not {t:g}")
-        object.__setattr__(self, "temperature", float(t))
+        check_int("seed", self.seed, 0, MAX_SEED)
+        check_int("embedding_size", self.embedding_size, 1, MAX_SIZE)
+        check_int("hidden_size", self.hidden_size, 1, MAX_SIZE)
+        check_choice("cell", self.cell, CELLS)
+        check_choice("nonlinearity", self.nonlinearity, NONLINEARITIES)
+        check_choice("attention", self.attention, ATTENTIONS)
+        check_int("heads", self.heads, 1, MAX_HEADS)
+        check_bool("mask_padding", self.mask_padding)
+        check_bool("causal", self.causal)
+        temperature = check_float("temperature", self.temperature, MIN_TEMPERATURE, MAX_TEMPERATURE)
+        object.__setattr__(self, "temperature", temperature)
+        if self.attention == "multihead" and self.width % self.heads:
+            raise InputError(
+                "heads_do_not_divide",
+                heads=self.heads,
+                width=self.width,
+                size="E" if self.cell == "none" else "H",
+            )
+
+    @property
+    def width(self) -> int:
+        """d, the encoder's width: H after a recurrent cell, E with ``cell="none"``."""
+        return self.embedding_size if self.cell == "none" else self.hidden_size
+
+    @property
+    def head_count(self) -> int:
+        """Attention maps per sentence: ``heads`` in multi-head mode, else 1."""
+        return self.heads if self.attention == "multihead" else 1
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -61,39 +80,33 @@ class ModelConfig:
     def from_dict(cls, data: dict) -> ModelConfig:
         """Build a config from a mapping, naming any key that is not a setting."""
         if not isinstance(data, dict):
-            raise ValueError(f"model settings must be a mapping, not {type(data).__name__}")
+            raise InputError("not_a_mapping", what="model")
         known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
+        unknown = sorted(set(data) - known, key=str)
         if unknown:
-            raise ValueError(f"unknown model setting: {', '.join(map(str, unknown))}")
+            raise InputError("unknown_setting", names=", ".join(map(str, unknown)))
         return cls(**data)
 
 
 def check_input_size(batch: int, length: int, config: ModelConfig) -> None:
-    """Raise :class:`ValueError` when the input exceeds the documented limits."""
+    """Raise :class:`InputError` when the input exceeds the documented limits."""
     if batch > MAX_SENTENCES:
-        raise ValueError(f"too many sentences: {batch:,} (the limit is {MAX_SENTENCES:,})")
+        raise InputError("too_many_sentences", count=batch, limit=MAX_SENTENCES)
     if length > MAX_SENTENCE_LENGTH:
-        raise ValueError(
-            f"sentence too long: {length:,} tokens (the limit is {MAX_SENTENCE_LENGTH:,})"
-        )
-    width = max(config.embedding_size, config.hidden_size, length)
+        raise InputError("sentence_too_long", length=length, limit=MAX_SENTENCE_LENGTH)
+    width = max(config.embedding_size, config.hidden_size, length * config.head_count)
     elements = batch * length * width
     if elements > MAX_STAGE_ELEMENTS:
-        raise ValueError(
-            f"input too large: {batch:,} sentences × {length:,} positions × {width:,} "
-            f"= {elements:,} values in one stage (the limit is {MAX_STAGE_ELEMENTS:,}, "
-            "e.g. 512 sentences of 256 tokens at size 1024)"
+        raise InputError(
+            "input_too_large",
+            batch=batch,
+            length=length,
+            width=width,
+            elements=elements,
+            limit=MAX_STAGE_ELEMENTS,
         )
 
 
-def _check_int(name: str, value, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be a whole number, not {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low:,} and {high:,}, not {value:,}")
-
-
-def _check_choice(name: str, value, choices: tuple[str, ...]) -> None:
-    if value not in choices:
-        raise ValueError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+def fitting_heads(width: int, heads: int) -> int:
+    """The most heads, up to ``heads``, that divide ``width`` (at least 1)."""
+    return max(k for k in range(1, min(heads, width) + 1) if width % k == 0)

@@ -1,7 +1,8 @@
 """A Jupyter notebook that redoes the app's computation, step by step like the seed notebook.
 
-Its code cells are the very code each stage reports, so running the notebook top to bottom
-reproduces the app's tensors.  Written as nbformat 4.5 JSON; no Jupyter is needed here.
+Its code cells are the very code each stage reports, in the result's order, so running the
+notebook top to bottom reproduces the app's tensors.  With training, the task's data and the
+training loop follow the untrained stages.  Written as nbformat 4.5 JSON; no Jupyter is needed.
 """
 
 from __future__ import annotations
@@ -9,95 +10,73 @@ from __future__ import annotations
 import json
 import os
 
+from model.explanations import stage_text, stage_title
 from model.files import write_text
-from model.result import PipelineResult
+from model.stages import PipelineResult
 
 _TEXTS = {
     "en": {
         "title": "# Self-attention study, exported from Attention Study",
         "intro": "The pipeline of the notebook *Estudo de Self-Attention* on these sentences, "
-        "with seed {seed}, embeddings of size {emb}, a {cell} of {hid} hidden units, "
-        "{attention} scores{mask} and softmax temperature {temperature}. Run the cells "
-        "from top to bottom: they give exactly the numbers the app showed.",
-        "mask": ", masked padding",
-        "linear": "Linear-layer",
-        "dot": "scaled dot-product",
-        "inputs": "## Generating the inputs\n\nOne sentence per line; tokens split on whitespace.",
-        "ids": "Each word gets an id by order of first appearance; 0 is `<pad>`, which fills "
-        "short sentences up to the longest one.",
-        "embeddings": "Random embeddings, one row per vocabulary entry (seeded).",
-        "lookup": "Replace each id by its embedding row.",
-        "rnn": "## Through the recurrent layer",
+        "with these settings: {settings}. Run the cells from top to bottom: they give exactly "
+        "the numbers the app showed.",
+        "inputs": "## Generating the inputs\n\nOne sentence per line; tokens split on "
+        "whitespace. Each word gets an id by order of first appearance; 0 is `<pad>`, which "
+        "fills short sentences up to the longest one.",
+        "encoder.rnn": "## Through the recurrent layer",
+        "encoder.none": "## Positions instead of a recurrent layer",
         "scores": "## Attention scores",
-        "attention": "## Softmax: the attention weights",
+        "training": "## Training",
     },
     "pt": {
         "title": "# Estudo de Self-Attention, exportado do Attention Study",
         "intro": "O pipeline do notebook *Estudo de Self-Attention* nestas sentenças, com "
-        "semente {seed}, embeddings de tamanho {emb}, uma {cell} de {hid} unidades ocultas, "
-        "scores por {attention}{mask} e temperatura do softmax {temperature}. Rode as "
-        "células de cima para baixo: elas dão exatamente os números que o app mostrou.",
-        "mask": ", padding mascarado",
-        "linear": "camada Linear",
-        "dot": "produto escalar escalonado",
-        "inputs": "## Gerando Inputs\n\nUma sentença por linha; tokens separados por espaços.",
-        "ids": "Cada palavra recebe um id na ordem em que aparece; 0 é o `<pad>`, que completa "
-        "as sentenças curtas até o tamanho da maior.",
-        "embeddings": "Embeddings aleatórios, uma linha por entrada do vocabulário (com semente).",
-        "lookup": "Trocamos cada id pela sua linha de embedding.",
-        "rnn": "## Passando inputs pela camada de RNN",
+        "estas configurações: {settings}. Rode as células de cima para baixo: elas dão "
+        "exatamente os números que o app mostrou.",
+        "inputs": "## Gerando Inputs\n\nUma sentença por linha; tokens separados por espaços. "
+        "Cada palavra recebe um id na ordem em que aparece; 0 é o `<pad>`, que completa as "
+        "sentenças curtas até o tamanho da maior.",
+        "encoder.rnn": "## Passando inputs pela camada de RNN",
+        "encoder.none": "## Posições no lugar da camada recorrente",
         "scores": "## Scores de atenção",
-        "attention": "## Softmax: os pesos de atenção",
+        "training": "## Treino",
     },
 }
 
 
-def notebook_json(result: PipelineResult, language: str = "en") -> str:
-    """The notebook as JSON text."""
+def notebook_json(result: PipelineResult, language: str = "en", training_code: str = "") -> str:
+    """The notebook as JSON text.  ``training_code`` (from the training module) comes last:
+    it trains the layers the stage cells built, then recomputes the trained stages."""
     words = _TEXTS.get(language, _TEXTS["en"])
-    config = result.config
-    code = {stage.key: stage.code for stage in result.stages}
-    intro = words["intro"].format(
-        seed=config.seed,
-        emb=config.embedding_size,
-        hid=config.hidden_size,
-        cell=config.cell.upper(),
-        attention=words[config.attention],
-        mask=words["mask"] if config.mask_padding else "",
-        temperature=config.temperature,
-    )
+    settings = ", ".join(f"{name} = {value!r}" for name, value in result.config.to_dict().items())
     text = "\n".join(" ".join(sentence) for sentence in result.sentences)
     cells = [
-        _markdown(words["title"] + "\n\n" + intro),
+        _markdown(words["title"] + "\n\n" + words["intro"].format(settings=settings)),
         _code("import math\n\nimport numpy as np\nimport torch"),
         _markdown(words["inputs"]),
         _code(
             f"text = {text!r}\n"
             "sentences = [line.split() for line in text.splitlines() if line.strip()]\n"
-            "sentences"
-        ),
-        _markdown(words["ids"]),
-        _code(
             "vocabulary = {}\n"
             "for sentence in sentences:\n"
             "    for token in sentence:\n"
             "        vocabulary.setdefault(token, len(vocabulary) + 1)\n"
             "longest = max(len(sentence) for sentence in sentences)\n"
-            "ids = [[vocabulary[t] for t in s] + [0] * (longest - len(s)) for s in sentences]\n"
-            + code["token_ids"]
-            + "\ntoken_ids"
+            "ids = [[vocabulary[t] for t in s] + [0] * (longest - len(s)) for s in sentences]"
         ),
-        _markdown(words["embeddings"]),
-        _code(code["embeddings"] + "\nembeddings.shape"),
-        _markdown(words["lookup"]),
-        _code(code["inputs"] + "\ninputs.shape"),
-        _markdown(words["rnn"]),
-        _code(code["rnn_output"] + "\nrnn_output.shape"),
-        _markdown(words["scores"]),
-        _code(code["scores"] + "\nscores"),
-        _markdown(words["attention"]),
-        _code(code["attention"] + "\nattention"),
     ]
+    for stage in result.stages:
+        if stage.role == "encoder":
+            kind = "none" if result.config.cell == "none" else "rnn"
+            cells.append(_markdown(words[f"encoder.{kind}"]))
+        elif stage.role == "scores":
+            cells.append(_markdown(words["scores"]))
+        title, explanation = stage_title(stage, language), stage_text(stage, language)
+        cells.append(_markdown(f"### {title}\n\n{explanation}"))
+        show = stage.key if stage.role == "attention" else f"{stage.key}.shape"
+        cells.append(_code(f"{stage.code}\n{show}"))
+    if training_code:
+        cells += [_markdown(words["training"]), _code(training_code)]
     for number, cell in enumerate(cells):
         cell["id"] = f"cell-{number}"
     notebook = {
@@ -112,8 +91,10 @@ def notebook_json(result: PipelineResult, language: str = "en") -> str:
     return json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
 
 
-def save_notebook(result: PipelineResult, path: str | os.PathLike, language: str = "en") -> None:
-    write_text(path, notebook_json(result, language))
+def save_notebook(
+    result: PipelineResult, path: str | os.PathLike, language: str = "en", training_code=""
+) -> None:
+    write_text(path, notebook_json(result, language, training_code))
 
 
 def _markdown(text: str) -> dict:

@@ -1,87 +1,104 @@
-"""Sessions: the sentences and every model and view setting, as a versioned JSON file.
+"""Sessions: the sentences and every model, training and view setting, as versioned JSON.
 
-Loading validates everything and raises :class:`ValueError` with a readable message, so a
-broken file never replaces the work on screen.
+Loading validates everything and raises :class:`~model.errors.InputError`, so a broken file
+never replaces the work on screen.  Version 1 files (before multi-head attention and
+training) still open: their missing settings take their defaults.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from model.config import ModelConfig
+from model.config import MAX_HEADS, MAX_SENTENCES, ModelConfig
+from model.errors import InputError
 from model.files import read_bytes, write_text
+from model.tokenizer import normalize_lines
+from model.training.settings import TrainSettings
+from model.validate import check_choice, check_int, shown
 
 FORMAT = "attention-study-session"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_SESSION_BYTES = 64 * 2**20  # far beyond any input the pipeline accepts
+MAX_NUMBER_DIGITS = 32  # no setting needs more; a 5,000-digit number is not a setting
 SCALES = (1, 2, 4)
+ENTRIES = ("format", "version", "sentences", "model", "training", "view")
 
 
 @dataclass(frozen=True)
 class ViewSettings:
-    """What the window shows: the selected sentence (-1 = all) and the figure scale."""
+    """What the window shows: the sentence (-1 = all), the head (-1 = all) and figure scale."""
 
     sentence: int = 0
+    head: int = -1
     figure_scale: int = 2
 
     def __post_init__(self) -> None:
-        if isinstance(self.sentence, bool) or not isinstance(self.sentence, int):
-            raise ValueError(f"view.sentence must be a whole number, not {self.sentence!r}")
-        if self.sentence < -1:
-            raise ValueError(f"view.sentence must be -1 (all) or more, not {self.sentence}")
-        if self.figure_scale not in SCALES or isinstance(self.figure_scale, bool):
-            choices, scale = ", ".join(map(str, SCALES)), self.figure_scale
-            raise ValueError(f"view.figure_scale must be one of {choices}, not {scale!r}")
+        check_int("view.sentence", self.sentence, -1, MAX_SENTENCES - 1)
+        check_int("view.head", self.head, -1, MAX_HEADS - 1)
+        check_choice("view.figure_scale", self.figure_scale, SCALES)
+
+    def to_dict(self) -> dict:
+        return {"sentence": self.sentence, "head": self.head, "figure_scale": self.figure_scale}
 
 
 @dataclass(frozen=True)
 class Session:
+    """Text, model settings, training (None = untrained) and view settings."""
+
     text: str
     config: ModelConfig = field(default_factory=ModelConfig)
     view: ViewSettings = field(default_factory=ViewSettings)
+    training: TrainSettings | None = None
 
     def to_json(self) -> str:
         data = {
             "format": FORMAT,
             "version": VERSION,
-            "sentences": self.text.split("\n"),
+            "sentences": self.text.splitlines(),
             "model": self.config.to_dict(),
-            "view": {"sentence": self.view.sentence, "figure_scale": self.view.figure_scale},
+            "view": self.view.to_dict(),
         }
+        if self.training is not None:
+            data["training"] = self.training.to_dict()
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+    def with_text(self, text: str) -> Session:
+        return replace(self, text=text)
 
     @classmethod
     def from_json(cls, source: str) -> Session:
-        try:
-            data = json.loads(source, parse_constant=_no_constant)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"not a session file: broken JSON at line {exc.lineno}") from None
+        data = _parse(source)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ValueError("not a session file: it has no 'format': 'attention-study-session'")
+            raise InputError("not_a_session")
         version = data.get("version")
-        if version != VERSION:
-            raise ValueError(
-                f"session version {version!r} is not supported (this program reads {VERSION})"
-            )
-        unknown = sorted(set(data) - {"format", "version", "sentences", "model", "view"})
+        if type(version) is not int or version not in READABLE_VERSIONS:
+            raise InputError("session_version", version=shown(version), supported=VERSION)
+        unknown = sorted(set(data) - set(ENTRIES), key=str)
         if unknown:
-            raise ValueError(f"unknown session entry: {', '.join(unknown)}")
+            raise InputError("unknown_entry", names=", ".join(unknown))
         sentences = data.get("sentences")
         if not isinstance(sentences, list) or not all(isinstance(s, str) for s in sentences):
-            raise ValueError("session 'sentences' must be a list of strings")
-        if any("\n" in s or "\r" in s for s in sentences):
-            raise ValueError("each session sentence must be a single line")
-        view = data.get("view", {})
-        if not isinstance(view, dict):
-            raise ValueError("session 'view' must be a mapping")
-        unknown_view = sorted(set(view) - {"sentence", "figure_scale"})
-        if unknown_view:
-            raise ValueError(f"unknown view setting: {', '.join(unknown_view)}")
+            raise InputError("sentences_not_strings")
         config = ModelConfig.from_dict(data.get("model", {}))
-        return cls("\n".join(sentences), config, ViewSettings(**view))
+        view = _mapping(data.get("view", {}), "view")
+        unknown_view = sorted(set(view) - {"sentence", "head", "figure_scale"}, key=str)
+        if unknown_view:
+            raise InputError("unknown_view_setting", names=", ".join(unknown_view))
+        training = data.get("training")
+        if training is not None:
+            training = _mapping(training, "training")
+            unknown_training = sorted(set(training) - {"task", "steps", "learning_rate"}, key=str)
+            if unknown_training:
+                raise InputError("unknown_training_setting", names=", ".join(unknown_training))
+            training = TrainSettings(**training)
+        # Sentences hold no line breaks once written by us, but a file edited by hand may:
+        # they split sentences exactly as they would in the editor.
+        text = normalize_lines("\n".join(sentences))
+        return cls(text, config, ViewSettings(**view), training)
 
 
 def save_session(session: Session, path: str | os.PathLike) -> None:
@@ -89,18 +106,37 @@ def save_session(session: Session, path: str | os.PathLike) -> None:
 
 
 def load_session(path: str | os.PathLike) -> Session:
-    """Read and validate a session file; every problem is a :class:`ValueError`."""
-    target = Path(path)
-    data = read_bytes(path, "session file", MAX_SESSION_BYTES)
+    """Read and validate a session file; every problem is an :class:`InputError`."""
+    name = Path(path).name
+    data = read_bytes(path, "session", MAX_SESSION_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValueError(f"{target.name} is not a session file (not UTF-8 text)") from None
+        raise InputError("in_file", file=name, detail=InputError("session_not_text")) from None
     try:
         return Session.from_json(text)
-    except ValueError as exc:
-        raise ValueError(f"{target.name}: {exc}") from None
+    except InputError as exc:
+        raise InputError("in_file", file=name, detail=exc) from None
 
 
-def _no_constant(name: str):
-    raise ValueError(f"not a session file: {name} is not a number JSON allows")
+def _parse(source: str):
+    def whole(text: str) -> int:
+        if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+            raise InputError("number_too_long", digits=len(text.lstrip("-")))
+        return int(text)
+
+    def constant(name: str):
+        raise InputError("not_json_number", name=name)
+
+    try:
+        return json.loads(source, parse_int=whole, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise InputError("broken_json", line=exc.lineno) from None
+    except RecursionError:
+        raise InputError("broken_json_nesting") from None
+
+
+def _mapping(value, what: str) -> dict:
+    if not isinstance(value, dict):
+        raise InputError("not_a_mapping", kind=what)
+    return value

@@ -7,10 +7,11 @@ padding token that fills short sentences up to the longest one.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
+
+from model.errors import InputError
 
 PAD = "<pad>"
 
@@ -21,19 +22,28 @@ NOTEBOOK_TEXT = "o mikas ta ali\neu gosto de batata frita\nexistem elefantes"
 def split_sentences(text: str) -> list[list[str]]:
     """Split ``text`` into sentences (one per line) of whitespace-separated tokens.
 
-    Blank lines are skipped.  Raises :class:`ValueError` when no sentence is left or the
+    Blank lines are skipped.  Raises :class:`InputError` when no sentence is left or the
     text holds characters that cannot be written out (unpaired surrogates).
     """
     if not isinstance(text, str):
-        raise ValueError(f"text must be a string, not {type(text).__name__}")
-    bad = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), None)
-    if bad is not None:
-        line = text.count("\n", 0, bad) + 1
-        raise ValueError(f"line {line} holds bytes that are not valid UTF-8 text")
+        raise InputError("not_text", kind=type(text).__name__)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError("bad_text_line", line=text.count("\n", 0, exc.start) + 1) from None
     sentences = [line.split() for line in text.splitlines() if line.strip()]
     if not sentences:
-        raise ValueError("no sentences: the text is empty or blank (write one sentence per line)")
+        raise InputError("no_sentences")
     return sentences
+
+
+def normalize_lines(text: str) -> str:
+    """The text with every line break (CR, CRLF, U+2028 …) written as ``\\n``.
+
+    The tokenizer splits lines as Python does; writing them back with ``\\n`` keeps the same
+    sentences, so a session saved from CRLF text opens again to the same numbers.
+    """
+    return "\n".join(text.splitlines())
 
 
 @dataclass(frozen=True)
@@ -55,16 +65,19 @@ def encode(sentences: list[list[str]]) -> tuple[Vocabulary, np.ndarray]:
     Returns the vocabulary and the ``(B, L)`` int64 matrix of ids.
     """
     ids: dict[str, int] = {}
+    counts: list[int] = [0]
+    flat: list[int] = []
+    lengths = np.fromiter((len(s) for s in sentences), dtype=np.int64, count=len(sentences))
     for sentence in sentences:
         for token in sentence:
-            ids.setdefault(token, len(ids) + 1)
-    batch, length = len(sentences), max(len(s) for s in sentences)
+            number = ids.get(token)
+            if number is None:
+                number = ids[token] = len(ids) + 1
+                counts.append(0)
+            counts[number] += 1
+            flat.append(number)
+    batch, length = len(sentences), int(lengths.max())
     token_ids = np.zeros((batch, length), dtype=np.int64)
-    for row, sentence in enumerate(sentences):
-        token_ids[row, : len(sentence)] = [ids[token] for token in sentence]
-
-    counts = Counter(token for sentence in sentences for token in sentence)
-    tokens = (PAD, *ids)
-    pad_count = batch * length - sum(len(s) for s in sentences)
-    vocabulary = Vocabulary(tokens, (pad_count, *(counts[t] for t in ids)))
-    return vocabulary, token_ids
+    token_ids[np.arange(length)[None, :] < lengths[:, None]] = flat
+    counts[0] = batch * length - len(flat)
+    return Vocabulary((PAD, *ids), tuple(counts)), token_ids

@@ -1,5 +1,10 @@
-"""Plain files the program reads at run time, reached through :func:`path`."""
+"""Plain files the program reads at run time, reached through :func:`path`.
 
+Nothing here imports Qt: the model reads its message and explanation catalogs from here too.
+"""
+
+import json
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -8,6 +13,20 @@ ROOT = Path(__file__).resolve().parent
 def path(*parts: str) -> Path:
     """The path of a file under ``resources/``, e.g. ``path("translations", "pt.qm")``."""
     return ROOT.joinpath(*parts)
+
+
+@cache
+def catalog(name: str, language: str) -> dict:
+    """``resources/<name>/<language>.json`` as a dict (messages, explanations, lessons).
+
+    A missing language gives the English catalog; the files ship with the program, so a
+    broken one is a packaging error and raises.
+    """
+    file = path(name, f"{language}.json")
+    if not file.exists():
+        file = path(name, "en.json")
+    with open(file, encoding="utf-8") as stream:
+        return json.load(stream)
 
 
 def offscreen_platform() -> str:

@@ -8,7 +8,9 @@ sys.path.insert(0, str(ROOT))
 from resources import offscreen_platform  # noqa: E402
 
 # Qt renders offscreen in tests, on a fixed 1920×1200 screen, unless a test starts an X server.
-os.environ.setdefault("QT_QPA_PLATFORM", offscreen_platform())
+# An exported QT_QPA_PLATFORM=offscreen is respected, and still gets the fixed screen.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen").split(":")[0] == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = offscreen_platform()
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
@@ -52,16 +54,33 @@ def run_cli(*args, stdin: bytes | None = None, cwd=None, env=None):
 WAIT_MS = 60_000  # a window's first run includes importing torch
 
 
+def result_arrived(changed) -> bool:
+    from gui.state import RESULT
+
+    return RESULT in changed
+
+
+def wait_for_result(qtbot, controller, action=None):
+    """Run ``action`` (if any) and wait for the controller's next result."""
+    with qtbot.waitSignal(controller.changed, timeout=WAIT_MS, check_params_cb=result_arrived):
+        if action is not None:
+            action()
+
+
 @pytest.fixture
 def make_controller():
     """Controllers for a test; their worker threads are stopped when it ends."""
-    from gui.controller import PipelineController
+    from gui.controller import Controller
     from model.config import ModelConfig
+    from model.session import Session
 
     made = []
 
-    def make(text=NOTEBOOK_SENTENCES, config=None):
-        made.append(PipelineController(text, config or ModelConfig()))
+    def make(text=NOTEBOOK_SENTENCES, config=None, view=None):
+        session = Session(text, config or ModelConfig())
+        if view is not None:
+            session = Session(text, config or ModelConfig(), view)
+        made.append(Controller(session))
         return made[-1]
 
     yield make
@@ -74,13 +93,13 @@ def open_window(qtbot, make_controller):
     """Opens main windows offscreen and waits for their first result."""
     from gui.main_window import MainWindow
 
-    def open_(text=NOTEBOOK_SENTENCES, config=None):
-        controller = make_controller(text, config)
+    def open_(text=NOTEBOOK_SENTENCES, config=None, size=(1600, 1000), view=None):
+        controller = make_controller(text, config, view)
         window = MainWindow(controller)
         qtbot.addWidget(window)
+        window.resize(*size)
         window.show()
-        with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
-            controller.start()
+        wait_for_result(qtbot, controller, controller.start)
         return window
 
     return open_

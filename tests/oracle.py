@@ -78,3 +78,92 @@ def notebook(
         "scores": linear_output.detach().numpy(),
         "attention": weights.detach().numpy(),
     }
+
+
+def sinusoids(length, size):
+    """positions[p, i] = sin(p / 10000 ** (2 * (i // 2) / E)) for even i, cos(...) for odd i."""
+    p = np.arange(length)[:, None]
+    i = np.arange(size)[None, :]
+    angle = p / 10000 ** (2 * (i // 2) / size)
+    return torch.tensor(np.where(i % 2 == 0, np.sin(angle), np.cos(angle)), dtype=torch.float32)
+
+
+def multihead(
+    text,
+    seed=0,
+    embedding_size=10,
+    hidden_size=4,
+    cell="rnn",
+    nonlinearity="tanh",
+    heads=2,
+    mask_padding=False,
+    causal=False,
+    temperature=1.0,
+    by_hand=False,
+):
+    """Multi-head attention as the design's part 2 fixes it.
+
+    At temperature 1 (and unless ``by_hand``) the weights come from
+    ``torch.nn.MultiheadAttention``'s own forward; otherwise they are computed by hand from
+    that module's weights.  Padding query rows are set to 0 afterwards when masking.
+    """
+    sentences = [line.split() for line in text.splitlines() if line.strip()]
+    vocab = {}
+    for sentence in sentences:
+        for word in sentence:
+            vocab.setdefault(word, len(vocab) + 1)
+    length = max(len(s) for s in sentences)
+    ids = torch.LongTensor([[vocab[w] for w in s] + [0] * (length - len(s)) for s in sentences])
+    embeddings = torch.Tensor(
+        np.random.RandomState(seed).random_sample((len(vocab) + 1, embedding_size))
+    )
+    inputs = embeddings[ids]
+    torch.manual_seed(seed)
+    if cell != "none":
+        kinds = {"rnn": torch.nn.RNN, "gru": torch.nn.GRU, "lstm": torch.nn.LSTM}
+        extra = {"nonlinearity": nonlinearity} if cell == "rnn" else {}
+        rnn = kinds[cell](embedding_size, hidden_size, batch_first=True, **extra)
+    d = embedding_size if cell == "none" else hidden_size
+    torch.nn.Linear(d, length, bias=False)  # drawn in every mode
+    mha = torch.nn.MultiheadAttention(d, heads, bias=False, batch_first=True)
+    out = {"token_ids": ids.numpy(), "inputs": inputs.numpy()}
+    if cell == "none":
+        positions = sinusoids(length, embedding_size)
+        x = inputs + positions
+        out["positions"], out["encoded"] = positions.numpy(), x.numpy()
+    else:
+        x = rnn(inputs)[0]
+        out["rnn_output"] = x.detach().numpy()
+    pad = ids == 0
+    future = torch.triu(torch.ones(length, length, dtype=torch.bool), 1)
+    if temperature == 1.0 and not by_hand:
+        output, weights = mha(
+            x,
+            x,
+            x,
+            key_padding_mask=pad if mask_padding else None,
+            attn_mask=future if causal else None,
+            average_attn_weights=False,
+        )
+        weights = weights.detach().clone()
+    else:
+        b, dh = x.shape[0], d // heads
+        w_q, w_k, w_v = mha.in_proj_weight.detach().chunk(3)
+        q = (x @ w_q.T).view(b, length, heads, dh).transpose(1, 2)
+        k = (x @ w_k.T).view(b, length, heads, dh).transpose(1, 2)
+        v = (x @ w_v.T).view(b, length, heads, dh).transpose(1, 2)
+        logits = (q @ k.transpose(-1, -2) / math.sqrt(dh)) / temperature
+        if mask_padding:
+            logits = logits.masked_fill(pad[:, None, None, :], float("-inf"))
+        if causal:
+            logits = logits.masked_fill(future, float("-inf"))
+        weights = torch.softmax(logits, dim=-1).detach().clone()
+        context = (weights @ v).transpose(1, 2).reshape(b, length, d)
+        output = mha.out_proj(context)
+        out["queries"], out["keys"] = q.detach().numpy(), k.detach().numpy()
+        out["values"] = v.detach().numpy()
+    if mask_padding:
+        weights[pad[:, None, :, None].expand_as(weights)] = 0.0
+    out["attention"] = weights.numpy()
+    out["output"] = output.detach().numpy()
+    return out

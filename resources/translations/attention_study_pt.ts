@@ -1,209 +1,308 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pt_BR">
 <context>
     <name>ControlsPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="42"/>
-        <source>New random &amp;weights</source>
-        <translation>Novos pesos &amp;aleatórios</translation>
+        <location filename="../../gui/controls.py" line="50" />
+        <source>Fixes every random number: the embeddings and the layers' weights</source>
+        <translation>Fixa todos os números aleatórios: os embeddings e os pesos das camadas</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="43"/>
+        <location filename="../../gui/controls.py" line="52" />
+        <source>New &amp;random weights</source>
+        <translation>&amp;Novos pesos aleatórios</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="53" />
         <source>Draw new embeddings and layer weights (next seed)</source>
         <translation>Sorteia novos embeddings e pesos das camadas (próxima semente)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="53"/>
+        <location filename="../../gui/controls.py" line="57" />
+        <source>E: how many numbers represent each token (a row of the embedding table)</source>
+        <translation>E: quantos números representam cada token (uma linha da tabela de embeddings)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="62" />
+        <source>H: how many numbers the recurrent layer outputs at each position</source>
+        <translation>H: quantos números a camada recorrente produz em cada posição</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="65" />
+        <source>none: positions only</source>
+        <translation>nenhuma: só posições</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="68" />
+        <source>What attention reads: a recurrent layer's outputs, or (none) the embeddings plus sinusoidal positions, as in a Transformer</source>
+        <translation>O que a atenção lê: as saídas de uma camada recorrente, ou (nenhuma) os embeddings mais posições senoidais, como num Transformer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="75" />
+        <source>The plain RNN's activation (GRU and LSTM fix their own)</source>
+        <translation>A ativação da RNN simples (GRU e LSTM têm as suas)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="78" />
         <source>Linear layer (the notebook)</source>
         <translation>Camada Linear (como no notebook)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="54"/>
+        <location filename="../../gui/controls.py" line="79" />
         <source>Scaled dot product</source>
         <translation>Produto escalar escalonado</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="55"/>
-        <source>&amp;Mask &lt;pad&gt; positions</source>
-        <translation>&amp;Mascarar posições &lt;pad&gt;</translation>
+        <location filename="../../gui/controls.py" line="80" />
+        <source>Multi-head (queries, keys, values)</source>
+        <translation>Multi-cabeça (queries, keys, values)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="67"/>
+        <location filename="../../gui/controls.py" line="83" />
+        <source>How scores are made: a Linear layer scoring positions (the notebook), dot products of the encoder's outputs, or multi-head attention with Q, K and V</source>
+        <translation>Como os scores são feitos: uma camada Linear que pontua posições (o notebook), produtos escalares das saídas do codificador, ou atenção multi-cabeça com Q, K e V</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="89" />
+        <source>Multi-head only: how many heads split the d features (a divisor of d)</source>
+        <translation>Só multi-cabeça: em quantas cabeças os d componentes se dividem (um divisor de d)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="91" />
+        <source>&amp;Mask &lt;pad&gt; positions</source>
+        <translation>Masca&amp;rar posições &lt;pad&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="93" />
+        <source>Give &lt;pad&gt; keys exactly no weight, and &lt;pad&gt; queries none at all</source>
+        <translation>Dá peso exatamente zero às keys &lt;pad&gt;, e nenhum peso às queries &lt;pad&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="98" />
+        <source>Each word may attend to itself and earlier words only, as when generating text</source>
+        <translation>Cada palavra só presta atenção a si mesma e às anteriores, como ao gerar texto</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="108" />
+        <source>Scores are divided by T before the softmax: below 1 sharpens, above 1 flattens</source>
+        <translation>Os scores são divididos por T antes do softmax: abaixo de 1 concentra, acima de 1 achata</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="122" />
         <source>&amp;Seed:</source>
         <translation>&amp;Semente:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="70"/>
+        <location filename="../../gui/controls.py" line="124" />
         <source>&amp;Embedding size E:</source>
-        <translation>Tamanho do &amp;embedding E:</translation>
+        <translation>Tamanho do e&amp;mbedding E:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="71"/>
-        <source>&amp;Hidden size H:</source>
-        <translation>Tamanho da camada &amp;oculta H:</translation>
+        <location filename="../../gui/controls.py" line="125" />
+        <source>H&amp;idden size H:</source>
+        <translation>Tamanho &amp;oculto H:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="72"/>
+        <location filename="../../gui/controls.py" line="128" />
+        <source>&amp;Attention:</source>
+        <translation>A&amp;tenção:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="129" />
+        <source>Hea&amp;ds:</source>
+        <translation>Ca&amp;beças:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="126" />
         <source>&amp;Cell:</source>
         <translation>&amp;Célula:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="73"/>
+        <location filename="../../gui/controls.py" line="95" />
+        <source>Ca&amp;usal mask</source>
+        <translation>Máscara ca&amp;usal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="127" />
         <source>&amp;Nonlinearity:</source>
-        <translation>&amp;Não linearidade:</translation>
+        <translation>Não &amp;linearidade:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="74"/>
-        <source>Sc&amp;ores:</source>
-        <translation>Sco&amp;res:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/controls.py" line="75"/>
+        <location filename="../../gui/controls.py" line="130" />
         <source>&amp;Temperature:</source>
-        <translation>&amp;Temperatura:</translation>
+        <translation>Tem&amp;peratura:</translation>
     </message>
 </context>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="38"/>
+        <location filename="../../gui/file_actions.py" line="47" />
         <source>&amp;Open session…</source>
         <translation>&amp;Abrir sessão…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="41"/>
+        <location filename="../../gui/file_actions.py" line="50" />
         <source>&amp;Save session…</source>
         <translation>&amp;Salvar sessão…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="43"/>
+        <location filename="../../gui/file_actions.py" line="52" />
         <source>Export &amp;figure…</source>
         <translation>Exportar &amp;figura…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="44"/>
+        <location filename="../../gui/file_actions.py" line="53" />
         <source>&amp;Copy figure</source>
         <translation>&amp;Copiar figura</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="45"/>
-        <source>Export &amp;screenshot…</source>
-        <translation>Exportar captura da &amp;tela…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_actions.py" line="46"/>
+        <location filename="../../gui/file_actions.py" line="55" />
         <source>Export &amp;tensors…</source>
         <translation>Exportar &amp;tensores…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="47"/>
-        <source>Export as &amp;notebook…</source>
-        <translation>Exportar como &amp;notebook…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_actions.py" line="50"/>
+        <location filename="../../gui/file_actions.py" line="59" />
         <source>{k}× figure size</source>
         <translation>{k}× o tamanho da figura</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="63"/>
+        <location filename="../../gui/file_actions.py" line="70" />
+        <source>&amp;Recover autosaved work</source>
+        <translation>Recuperar trabal&amp;ho salvo automaticamente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="75" />
         <source>Figure s&amp;cale (PNG)</source>
         <translation>&amp;Escala da figura (PNG)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="72"/>
+        <location filename="../../gui/file_actions.py" line="94" />
+        <source>{when} · {n} sentences · {first}</source>
+        <translation>{when} · {n} sentenças · {first}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="100" />
+        <source>No autosaved work</source>
+        <translation>Nenhum trabalho salvo automaticamente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="118" />
         <source>Open session</source>
         <translation>Abrir sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="72"/>
-        <location filename="../../gui/file_actions.py" line="85"/>
+        <location filename="../../gui/file_actions.py" line="118" />
+        <location filename="../../gui/file_actions.py" line="152" />
         <source>Sessions (*.json)</source>
         <translation>Sessões (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="80"/>
+        <location filename="../../gui/file_actions.py" line="126" />
         <source>The session was not opened</source>
         <translation>A sessão não foi aberta</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="85"/>
+        <location filename="../../gui/file_actions.py" line="141" />
+        <source>Replace the sentences?</source>
+        <translation>Substituir as sentenças?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="143" />
+        <source>The sentences and settings on screen are not saved in a session. Replace them? (Edit → Undo in the sentences brings the text back.)</source>
+        <translation>As sentenças e configurações na tela não estão salvas numa sessão. Substituí-las? (Desfazer nas sentenças traz o texto de volta.)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="152" />
         <source>Save session</source>
         <translation>Salvar sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="98"/>
+        <location filename="../../gui/file_actions.py" line="173" />
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="99"/>
+        <location filename="../../gui/file_actions.py" line="174" />
         <source>PNG image (*.png);;SVG drawing, text kept as text (*.svg)</source>
         <translation>Imagem PNG (*.png);;Desenho SVG, com o texto como texto (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="117"/>
+        <location filename="../../gui/file_actions.py" line="189" />
         <source>Figure copied to the clipboard</source>
         <translation>Figura copiada para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="120"/>
+        <location filename="../../gui/file_actions.py" line="192" />
         <source>Export screenshot</source>
         <translation>Exportar captura da tela</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="120"/>
+        <location filename="../../gui/file_actions.py" line="192" />
         <source>PNG image (*.png)</source>
         <translation>Imagem PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="132"/>
+        <location filename="../../gui/file_actions.py" line="205" />
         <source>NumPy archive, every stage (*.npz)</source>
         <translation>Arquivo NumPy, todas as etapas (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="133"/>
+        <location filename="../../gui/file_actions.py" line="206" />
         <source>CSV table, one stage of the selected sentence (*.csv)</source>
         <translation>Tabela CSV, uma etapa da sentença selecionada (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="134"/>
+        <location filename="../../gui/file_actions.py" line="207" />
         <source>Export tensors</source>
         <translation>Exportar tensores</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="141"/>
+        <location filename="../../gui/file_actions.py" line="215" />
         <source>Export a stage as CSV</source>
         <translation>Exportar uma etapa como CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="142"/>
+        <location filename="../../gui/file_actions.py" line="216" />
         <source>Stage:</source>
         <translation>Etapa:</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="164"/>
+        <location filename="../../gui/file_actions.py" line="239" />
         <source>Export as notebook</source>
         <translation>Exportar como notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="164"/>
+        <location filename="../../gui/file_actions.py" line="239" />
         <source>Jupyter notebook (*.ipynb)</source>
         <translation>Notebook Jupyter (*.ipynb)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="181"/>
+        <location filename="../../gui/file_actions.py" line="258" />
         <source>Nothing to export yet</source>
         <translation>Ainda não há nada para exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="182"/>
+        <location filename="../../gui/file_actions.py" line="257" />
         <source>The model is still loading.</source>
         <translation>O modelo ainda está carregando.</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="191"/>
+        <location filename="../../gui/file_actions.py" line="44" />
+        <source>&amp;New: the notebook's example</source>
+        <translation>&amp;Novo: o exemplo do notebook</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="54" />
+        <source>Export scree&amp;nshot…</source>
+        <translation>Exportar captura da &amp;janela…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="56" />
+        <source>Export as note&amp;book…</source>
+        <translation>Exportar como note&amp;book…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="266" />
         <source>The file was not written</source>
         <translation>O arquivo não foi gravado</translation>
     </message>
@@ -211,123 +310,219 @@
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="281"/>
-        <source>&amp;Sentence:</source>
-        <translation>Sen&amp;tença:</translation>
+        <location filename="../../gui/heatmap/view.py" line="97" />
+        <source>Which sentence the heatmap shows</source>
+        <translation>Qual sentença o heatmap mostra</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="331"/>
-        <source>Hover over a cell to read its exact value.</source>
-        <translation>Passe o mouse sobre uma célula para ler o valor exato.</translation>
+        <location filename="../../gui/heatmap/view.py" line="104" />
+        <source>One attention head, or all side by side</source>
+        <translation>Uma cabeça de atenção, ou todas lado a lado</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="385"/>
+        <location filename="../../gui/heatmap/view.py" line="106" />
+        <source>Sentence sh&amp;own:</source>
+        <translation>Sentença mostra&amp;da:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="108" />
+        <source>Head sho&amp;wn:</source>
+        <translation>Cabeça &amp;visível:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="111" />
+        <source>Previous page (Page Up)</source>
+        <translation>Página anterior (Page Up)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="114" />
+        <source>Next page (Page Down)</source>
+        <translation>Próxima página (Page Down)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="194" />
+        <location filename="../../gui/heatmap/view.py" line="477" />
+        <source>Hover over a cell, or press the arrow keys, to read it.</source>
+        <translation>Passe o mouse sobre uma célula, ou use as setas, para lê-la.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="273" />
         <source>{n}: {text}</source>
         <translation>{n}: {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="388"/>
+        <location filename="../../gui/heatmap/view.py" line="276" />
         <source>All sentences ({n})</source>
         <translation>Todas as sentenças ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="452"/>
-        <source>showing the first {shown} of {total} sentences</source>
-        <translation>mostrando as primeiras {shown} de {total} sentenças</translation>
+        <location filename="../../gui/heatmap/view.py" line="279" />
+        <source>All heads</source>
+        <translation>Todas as cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="475"/>
-        <source>sentence {b} · query {i} “{qi}” → key {j} “{kj}”: {value} · row sum {total}</source>
-        <translation>sentença {b} · consulta {i} “{qi}” → chave {j} “{kj}”: {value} · soma da linha {total}</translation>
+        <location filename="../../gui/heatmap/view.py" line="280" />
+        <source>Head {n}</source>
+        <translation>Cabeça {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="486"/>
-        <source>  (padding)</source>
-        <translation>  (padding)</translation>
+        <location filename="../../gui/heatmap/view.py" line="322" />
+        <source>Columns (keys): {note}.</source>
+        <translation>Colunas (keys): {note}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="361" />
+        <source>uniform 1/{n}</source>
+        <translation>uniforme 1/{n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="370" />
+        <source>{first}–{last} of {total}</source>
+        <translation>{first}–{last} de {total}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="382" />
+        <source>▨ striped: padding, which still takes part (as in the notebook)</source>
+        <translation>▨ listrado: padding, que ainda participa (como no notebook)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="384" />
+        <source>▨ grey: padding, masked (weight exactly 0)</source>
+        <translation>▨ cinza: padding mascarado (peso exatamente 0)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="386" />
+        <source>▧ light grey: a later key, hidden by the causal mask</source>
+        <translation>▧ cinza claro: uma key posterior, escondida pela máscara causal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="487" />
+        <source>sentence {b}</source>
+        <translation>sentença {b}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="489" />
+        <source>head {h}</source>
+        <translation>cabeça {h}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="490" />
+        <source>query {i} “{qi}” → key {j} “{kj}”</source>
+        <translation>query {i} “{qi}” → key {j} “{kj}”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="497" />
+        <source>masked: padding, weight exactly 0</source>
+        <translation>mascarada: padding, peso exatamente 0</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="499" />
+        <source>masked: a later key (causal), weight exactly 0</source>
+        <translation>mascarada: key posterior (causal), peso exatamente 0</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="503" />
+        <source> (padding)</source>
+        <translation> (padding)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="505" />
+        <source>row sum {total}</source>
+        <translation>soma da linha {total}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="58"/>
-        <source>Sentences (one per line)</source>
-        <translation>Sentenças (uma por linha)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="59"/>
+        <location filename="../../gui/main_window.py" line="92" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="60"/>
+        <location filename="../../gui/main_window.py" line="94" />
         <source>Vocabulary and ids</source>
         <translation>Vocabulário e ids</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="65"/>
-        <source>Attention</source>
-        <translation>Atenção</translation>
+        <location filename="../../gui/main_window.py" line="86" />
+        <source>One sentence per &amp;line:</source>
+        <translation>Uma sentença por l&amp;inha:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="66"/>
+        <location filename="../../gui/main_window.py" line="91" />
+        <source>Sentences</source>
+        <translation>Sentenças</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="93" />
         <source>Pipeline, stage by stage</source>
         <translation>Pipeline, etapa por etapa</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77"/>
+        <location filename="../../gui/main_window.py" line="115" />
         <source>computing…</source>
         <translation>calculando…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109"/>
+        <location filename="../../gui/main_window.py" line="161" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="164" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="170" />
+        <source>&amp;View</source>
+        <translation>&amp;Exibir</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="172" />
+        <source>Go to the sentences</source>
+        <translation>Ir para as sentenças</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="173" />
+        <source>Go to the model settings</source>
+        <translation>Ir para as configurações do modelo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="174" />
+        <source>Go to the heatmap</source>
+        <translation>Ir para o heatmap</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="175" />
+        <source>Go to the pipeline</source>
+        <translation>Ir para o pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="176" />
+        <source>Go to the vocabulary</source>
+        <translation>Ir para o vocabulário</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="183" />
+        <source>Next pane</source>
+        <translation>Próximo painel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="190" />
         <source>&amp;Help</source>
-        <translation>Aj&amp;uda</translation>
+        <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
-        <source>&amp;About Attention Study</source>
-        <translation>&amp;Sobre o Attention Study</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="125"/>
-        <source>About Attention Study</source>
-        <translation>Sobre o Attention Study</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="127"/>
-        <source>&lt;p&gt;&lt;b&gt;Attention Study&lt;/b&gt; turns the notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; into a live instrument: type sentences and watch every stage of the pipeline, from token ids to attention weights.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;O &lt;b&gt;Attention Study&lt;/b&gt; transforma o notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; num instrumento vivo: digite sentenças e veja cada etapa do pipeline, dos ids dos tokens aos pesos de atenção.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="287" />
         <source>Loading the model (PyTorch)…</source>
         <translation>Carregando o modelo (PyTorch)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="180"/>
-        <source>Your work is not being autosaved: {reason}</source>
-        <translation>Seu trabalho não está sendo salvo automaticamente: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="185"/>
-        <source>The autosaved session could not be read ({reason}); starting from the notebook&apos;s example.</source>
-        <translation>Não foi possível ler a sessão salva automaticamente ({reason}); começando pelo exemplo do notebook.</translation>
     </message>
 </context>
 <context>
     <name>SentenceEditor</name>
     <message>
-        <location filename="../../gui/sentence_editor.py" line="18"/>
+        <location filename="../../gui/sentence_editor.py" line="20" />
         <source>Type one sentence per line, e.g. “o mikas ta ali”.</source>
         <translation>Digite uma sentença por linha, por exemplo “o mikas ta ali”.</translation>
     </message>
@@ -335,200 +530,337 @@
 <context>
     <name>VocabularyView</name>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="46"/>
+        <location filename="../../gui/vocabulary_view.py" line="40" />
         <source>&lt;b&gt;Vocabulary&lt;/b&gt;: V = {v} ({n} distinct tokens + &amp;lt;pad&amp;gt;)</source>
         <translation>&lt;b&gt;Vocabulário&lt;/b&gt;: V = {v} ({n} tokens distintos + &amp;lt;pad&amp;gt;)</translation>
     </message>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="57"/>
+        <location filename="../../gui/vocabulary_view.py" line="18" />
         <source>id</source>
         <translation>id</translation>
     </message>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="57"/>
+        <location filename="../../gui/vocabulary_view.py" line="18" />
         <source>token</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="57"/>
+        <location filename="../../gui/vocabulary_view.py" line="18" />
         <source>count</source>
         <translation>contagem</translation>
     </message>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="63"/>
+        <location filename="../../gui/vocabulary_view.py" line="47" />
         <source>&lt;b&gt;Padded ids&lt;/b&gt;: {shape}, 0 = &amp;lt;pad&amp;gt;</source>
         <translation>&lt;b&gt;Ids com padding&lt;/b&gt;: {shape}, 0 = &amp;lt;pad&amp;gt;</translation>
     </message>
 </context>
 <context>
+    <name>autosave</name>
+    <message>
+        <location filename="../../gui/autosave.py" line="99" />
+        <source>Your work is not being saved automatically: {reason}</source>
+        <translation>Seu trabalho não está sendo salvo automaticamente: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/autosave.py" line="105" />
+        <source>The autosaved work could not be read ({reason}). It was kept as {path}; File → Recover lists the work that can be opened.</source>
+        <translation>O trabalho salvo automaticamente não pôde ser lido ({reason}). Ele foi guardado como {path}; Arquivo → Recuperar lista o trabalho que pode ser aberto.</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <location filename="../../gui/help.py" line="16" />
+        <source>Go to the sentences, model, heatmap, pipeline, vocabulary</source>
+        <translation>Ir para as sentenças, o modelo, o heatmap, o pipeline, o vocabulário</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="18" />
+        <source>Go to the next pane</source>
+        <translation>Ir para o próximo painel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="19" />
+        <source>Next and previous control</source>
+        <translation>Próximo e anterior controle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="20" />
+        <source>Arrow keys</source>
+        <translation>Setas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="20" />
+        <source>On the heatmap: move between cells</source>
+        <translation>No heatmap: andar entre as células</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="21" />
+        <source>On the heatmap: explain the cell under the cursor</source>
+        <translation>No heatmap: explicar a célula sob o cursor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="24" />
+        <source>On the heatmap: previous and next page of panels</source>
+        <translation>No heatmap: página anterior e próxima de painéis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="26" />
+        <source>New: the notebook's example</source>
+        <translation>Novo: o exemplo do notebook</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="27" />
+        <source>Open and save a session</source>
+        <translation>Abrir e salvar uma sessão</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="28" />
+        <source>Export the figure, copy it to the clipboard</source>
+        <translation>Exportar a figura, copiá-la para a área de transferência</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="29" />
+        <source>Undo and redo in the sentences</source>
+        <translation>Desfazer e refazer nas sentenças</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="30" />
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="37" />
+        <source>&lt;h3&gt;What am I looking at?&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Random, untrained weights.&lt;/b&gt; As in the notebook, the embeddings and the layers are random numbers fixed by the seed. The attention you see shows how the mechanism works, not what it has learned: that is why the weights look almost uniform, about 1/n each.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rows are queries, columns are keys.&lt;/b&gt; Row i is the token that attends; its weights over the columns sum to 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;In the notebook's linear mode a column is a position, not a word.&lt;/b&gt; The Linear layer has one output per position: column 3 is the layer's fourth output, whatever word stands there. In the dot-product and multi-head modes a column is the word at that position.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why a longer sentence changes the other sentences' maps.&lt;/b&gt; All sentences are padded to the longest one, L. A new longest sentence changes L: the Linear layer gets a new size and new random weights, every sentence gets more padding positions, and without masking the softmax spreads weight over them too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Padding.&lt;/b&gt; Striped cells are &amp;lt;pad&amp;gt; positions that still take part, as in the notebook. With masking they turn grey and get exactly 0. With the causal mask, later keys are hidden too, with a different hatch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;O que estou vendo?&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Pesos aleatórios, sem treino.&lt;/b&gt; Como no notebook, os embeddings e as camadas são números aleatórios fixados pela semente. A atenção que você vê mostra como o mecanismo funciona, não o que ele aprendeu: por isso os pesos parecem quase uniformes, cerca de 1/n cada.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Linhas são queries, colunas são keys.&lt;/b&gt; A linha i é o token que presta atenção; seus pesos sobre as colunas somam 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;No modo linear do notebook, uma coluna é uma posição, não uma palavra.&lt;/b&gt; A camada Linear tem uma saída por posição: a coluna 3 é a quarta saída da camada, seja qual for a palavra ali. Nos modos de produto escalar e multi-cabeça, a coluna é a palavra naquela posição.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Por que uma sentença mais longa muda os mapas das outras.&lt;/b&gt; Todas as sentenças são completadas até a mais longa, L. Uma nova sentença mais longa muda L: a camada Linear ganha outro tamanho e novos pesos aleatórios, toda sentença ganha mais posições de padding e, sem máscara, o softmax espalha peso sobre elas também.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Padding.&lt;/b&gt; Células listradas são posições &amp;lt;pad&amp;gt; que ainda participam, como no notebook. Com a máscara elas ficam cinza e recebem exatamente 0. Com a máscara causal, as keys posteriores também ficam escondidas, com outra hachura.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="68" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atalhos de &amp;teclado</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="70" />
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="74" />
+        <source>&amp;What am I looking at?</source>
+        <translation>&amp;O que estou vendo?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="76" />
+        <source>What am I looking at?</source>
+        <translation>O que estou vendo?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="81" />
+        <source>&amp;About Attention Study</source>
+        <translation>&amp;Sobre o Attention Study</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="84" />
+        <source>About Attention Study</source>
+        <translation>Sobre o Attention Study</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="85" />
+        <source>&lt;p&gt;&lt;b&gt;Attention Study&lt;/b&gt; turns the notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; into a live instrument: type sentences and watch every stage of the pipeline, from token ids to attention weights.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;O &lt;b&gt;Attention Study&lt;/b&gt; transforma o notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; num instrumento ao vivo: digite sentenças e acompanhe cada estágio do pipeline, dos ids dos tokens aos pesos de atenção.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>texts</name>
     <message>
-        <location filename="../../gui/texts.py" line="21"/>
-        <source>Token ids (padded)</source>
-        <translation>Ids dos tokens (com padding)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="22"/>
-        <source>Embedding table</source>
-        <translation>Tabela de embeddings</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="23"/>
-        <source>Inputs: embeddings of each token</source>
-        <translation>Inputs: o embedding de cada token</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="24"/>
-        <source>Output of the {cell}</source>
-        <translation>Saída da {cell}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="25"/>
-        <source>Attention scores</source>
-        <translation>Scores de atenção</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="26"/>
-        <source>Attention weights (softmax)</source>
-        <translation>Pesos de atenção (softmax)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="34"/>
+        <location filename="../../gui/texts.py" line="53" />
         <source>sentence</source>
         <translation>sentença</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="34"/>
+        <location filename="../../gui/texts.py" line="53" />
         <source>sentences</source>
         <translation>sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="35"/>
+        <location filename="../../gui/texts.py" line="54" />
         <source>position</source>
         <translation>posição</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="35"/>
+        <location filename="../../gui/texts.py" line="54" />
         <source>positions</source>
         <translation>posições</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="36"/>
+        <location filename="../../gui/texts.py" line="55" />
         <source>token id</source>
         <translation>id de token</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="36"/>
+        <location filename="../../gui/texts.py" line="55" />
         <source>token ids</source>
         <translation>ids de token</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="37"/>
+        <location filename="../../gui/texts.py" line="56" />
         <source>feature</source>
         <translation>componente</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="37"/>
+        <location filename="../../gui/texts.py" line="56" />
         <source>features</source>
         <translation>componentes</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="38"/>
+        <location filename="../../gui/texts.py" line="57" />
         <source>hidden unit</source>
         <translation>unidade oculta</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="38"/>
+        <location filename="../../gui/texts.py" line="57" />
         <source>hidden units</source>
         <translation>unidades ocultas</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="40"/>
+        <location filename="../../gui/texts.py" line="58" />
+        <source>head</source>
+        <translation>cabeça</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="58" />
+        <source>heads</source>
+        <translation>cabeças</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="60" />
+        <source>feature of the head</source>
+        <translation>componente da cabeça</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="61" />
+        <source>features of the head</source>
+        <translation>componentes da cabeça</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="64" />
         <source>query position</source>
         <translation>posição de consulta</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="41"/>
+        <location filename="../../gui/texts.py" line="65" />
         <source>query positions</source>
         <translation>posições de consulta</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="43"/>
+        <location filename="../../gui/texts.py" line="67" />
         <source>key position</source>
         <translation>posição de chave</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="43"/>
+        <location filename="../../gui/texts.py" line="67" />
         <source>key positions</source>
         <translation>posições de chave</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="59"/>
+        <location filename="../../gui/texts.py" line="85" />
+        <source>{n}: {text}</source>
+        <translation>{n}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="86" />
+        <location filename="../../gui/texts.py" line="140" />
+        <source>head {n}</source>
+        <translation>cabeça {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="88" />
+        <source>query i (the token attending)</source>
+        <translation>query i (o token que presta atenção)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="89" />
+        <source>query i</source>
+        <translation>query i</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="91" />
+        <source>a position: output slot j of the Linear layer, not a word</source>
+        <translation>uma posição: a saída j da camada Linear, não uma palavra</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="95" />
         <source>attention weight</source>
         <translation>peso de atenção</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="63"/>
+        <location filename="../../gui/texts.py" line="84" />
         <source>Sentence {n}: “{text}”</source>
         <translation>Sentença {n}: “{text}”</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="67"/>
+        <location filename="../../gui/texts.py" line="87" />
         <source>All sentences, on one colour scale</source>
         <translation>Todas as sentenças, em uma mesma escala de cores</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="73"/>
-        <source>query i</source>
-        <translation>consulta i</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="73"/>
+        <location filename="../../gui/texts.py" line="90" />
         <source>key j</source>
         <translation>chave j</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="75"/>
-        <source>output slot j of the Linear layer: a position, not a word</source>
-        <translation>saída j da camada Linear: uma posição, não uma palavra</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="77"/>
+        <location filename="../../gui/texts.py" line="94" />
         <source>the token attended to</source>
         <translation>o token que recebe a atenção</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="79"/>
-        <source>query position i (the token attending)</source>
-        <translation>posição de consulta i (o token que presta atenção)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="80"/>
-        <source>key position j</source>
-        <translation>posição de chave j</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="87"/>
+        <location filename="../../gui/texts.py" line="125" />
         <source>Linear-layer scores</source>
         <translation>scores da camada Linear</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="88"/>
+        <location filename="../../gui/texts.py" line="127" />
         <source>dot-product scores</source>
         <translation>scores por produto escalar</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="92"/>
+        <location filename="../../gui/texts.py" line="117" />
         <source>&lt;pad&gt; masked</source>
         <translation>&lt;pad&gt; mascarado</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="96"/>
+        <location filename="../../gui/texts.py" line="96" />
+        <source>labels every {n}</source>
+        <translation>rótulos a cada {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="103" />
+        <source>no recurrence (positions)</source>
+        <translation>sem recorrência (posições)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="108" />
+        <source>seed {n}</source>
+        <translation>semente {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="119" />
+        <source>causal</source>
+        <translation>causal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="128" />
+        <source>multi-head attention, {h} heads</source>
+        <translation>atenção multi-cabeça, {h} cabeças</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="132" />
         <source>sentence {n}</source>
         <translation>sentença {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="100"/>
+        <location filename="../../gui/texts.py" line="136" />
         <source>Values for sentence {n}: “{text}”</source>
         <translation>Valores da sentença {n}: “{text}”</translation>
     </message>

@@ -22,17 +22,15 @@ STARTUP = textwrap.dedent(
     """
     import time
     start = time.perf_counter()
-    from gui.app import application, dispose
-    from gui.controller import PipelineController
-    from gui.main_window import MainWindow
+    from gui.app import application, dispose, open_window
+    from model.session import Session
     from model.tokenizer import NOTEBOOK_TEXT
     app = application("en")
-    controller = PipelineController(NOTEBOOK_TEXT)
-    window = MainWindow(controller)
+    controller, window = open_window(Session(NOTEBOOK_TEXT))
     window.show()
     app.processEvents()
     shown = time.perf_counter()
-    controller.result_changed.connect(app.quit)
+    controller.changed.connect(lambda changed: "result" in changed and app.quit())
     controller.start()
     app.exec()
     filled = time.perf_counter()
@@ -61,13 +59,12 @@ def startup_figures() -> list[str]:
 
 
 def view_figures(cases, repeat: int) -> list[str]:
-    from gui.app import application, dispose
-    from gui.controller import PipelineController
-    from gui.main_window import MainWindow
+    from gui.app import application, dispose, open_window
     from model.pipeline import run_pipeline
+    from model.session import Session
 
     app = application("en")
-    window = MainWindow(PipelineController(NOTEBOOK))
+    _, window = open_window(Session(NOTEBOOK))
     window.resize(1600, 1000)
     window.show()
     lines = []
@@ -77,7 +74,8 @@ def view_figures(cases, repeat: int) -> list[str]:
 
         def render(results=results, flip=[0]):  # noqa: B006 (a counter kept between calls)
             flip[0] ^= 1
-            window._on_result_changed(results[flip[0]])
+            window.controller._result = results[flip[0]]
+            window._on_changed(frozenset({"result"}))
             app.processEvents()
 
         lines.append(report(f"render every view: {label}", measure(render, repeat)))
@@ -94,14 +92,15 @@ def stall_figures(count: int, length: int) -> list[str]:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from gui.app import application
-    from gui.controller import PipelineController
+    from gui.controller import Controller
     from model.config import ModelConfig
+    from model.session import Session
     from tests.benchmarks.test_pipeline_speed import sentences
 
     application("en")
-    controller = PipelineController("a", ModelConfig(embedding_size=64, hidden_size=64))
+    controller = Controller(Session("a", ModelConfig(embedding_size=64, hidden_size=64)))
     loop = QEventLoop()
-    controller.result_changed.connect(loop.quit)
+    controller.changed.connect(lambda changed: "result" in changed and loop.quit())
     controller.start()
     loop.exec()  # torch imported, first small result in
 
@@ -117,7 +116,9 @@ def stall_figures(count: int, length: int) -> list[str]:
     timer.timeout.connect(tick)
     done = QEventLoop()
     arrived = []
-    controller.result_changed.connect(lambda r: (arrived.append(time.perf_counter()), done.quit()))
+    controller.changed.connect(
+        lambda changed: "result" in changed and (arrived.append(time.perf_counter()), done.quit())
+    )
     start = time.perf_counter()
     timer.start()
     controller.replace_text(sentences(count, length))

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import ROOT
 from model.config import MAX_SIZE, ModelConfig, check_input_size
+from model.errors import InputError, describe
 from model.export import save_npz
 from model.pipeline import Cancelled, run_pipeline
 from model.tokenizer import encode, split_sentences
@@ -50,6 +51,8 @@ def test_ids_by_first_appearance_with_counts():
         ("hidden_size", True),
         ("hidden_size", "4"),
         ("cell", "transformer"),
+        ("heads", 0),
+        ("causal", 1),
         ("nonlinearity", "sigmoid"),
         ("attention", "additive"),
         ("mask_padding", "yes"),
@@ -59,15 +62,18 @@ def test_ids_by_first_appearance_with_counts():
         ("temperature", 1e6),
     ],
 )
-def test_invalid_settings_raise_value_error_naming_the_field(field, value):
-    with pytest.raises(ValueError, match=field):
+def test_invalid_settings_raise_an_input_error_naming_the_field(field, value):
+    with pytest.raises(InputError) as caught:
         ModelConfig(**{field: value})
+    assert caught.value.values["field"] == field
+    english, portuguese = describe(caught.value, "en"), describe(caught.value, "pt")
+    assert english != portuguese and len(english.splitlines()) == 1
 
 
 def test_config_round_trips_through_a_dict_and_rejects_unknown_keys():
     config = ModelConfig(seed=3, cell="gru", temperature=2.0)
     assert ModelConfig.from_dict(config.to_dict()) == config
-    with pytest.raises(ValueError, match="colour"):
+    with pytest.raises(InputError, match="colour"):
         ModelConfig.from_dict({"seed": 1, "colour": "red"})
 
 

@@ -127,18 +127,18 @@ def test_program_reacts_to_keystrokes_and_quits_with_ctrl_q(display):
     assert b"Traceback" not in err, err.decode(errors="replace")
 
 
+def autosaved(text: str) -> bool:
+    folder = Path(os.environ["XDG_DATA_HOME"]) / "attention-study" / "autosave"
+    return any(text in path.read_text("utf-8") for path in folder.glob("*.json"))
+
+
 def test_typed_work_survives_the_program_being_killed(display):
-    saved = Path(os.environ["XDG_DATA_HOME"]) / "attention-study" / "autosave.json"
     program = Program(display)
     try:
         program.wait_title("3 sentences")
         program.type_line("salvo antes da queda")
         program.wait_title("4 sentences")
-        wait_for(
-            lambda: saved.exists() and "salvo antes da queda" in saved.read_text("utf-8"),
-            timeout=10,
-            what="the autosave",
-        )
+        wait_for(lambda: autosaved("salvo antes da queda"), timeout=10, what="the autosave")
         program.process.send_signal(signal.SIGKILL)
         program.process.wait(timeout=10)
     finally:

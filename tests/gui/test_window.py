@@ -3,11 +3,13 @@
 import random
 
 import numpy as np
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QTextCursor
 
-from conftest import NOTEBOOK_SENTENCES, WAIT_MS
+from conftest import NOTEBOOK_SENTENCES, WAIT_MS, wait_for_result
+from gui import state as aspects
 from gui.main_window import MainWindow
+from model.config import ModelConfig
 from model.tokenizer import split_sentences
 
 
@@ -18,42 +20,37 @@ def shapes(window):
 def type_at_end(qtbot, window, keys, new_line=False):
     editor = window.editor
     editor.moveCursor(QTextCursor.MoveOperation.End)
-    with qtbot.waitSignal(window.controller.result_changed, timeout=WAIT_MS):
+
+    def typing():
         if new_line:
             qtbot.keyClick(editor, Qt.Key.Key_Return)
         qtbot.keyClicks(editor, keys)
+
+    wait_for_result(qtbot, window.controller, typing)
+    qtbot.waitUntil(lambda: not window.controller.is_busy, timeout=WAIT_MS)
+
+
+def shown_values(window):
+    return [plot.panel.values for plot in window.heatmap.current_plots()]
 
 
 def test_window_opens_on_the_notebook_example(window):
     assert "Attention Study" in window.windowTitle()
     assert window.editor.toPlainText() == NOTEBOOK_SENTENCES
     assert window.focusWidget() is window.editor
-    assert shapes(window) == [
-        "(3, 5)",
-        "(12, 10)",
-        "(3, 5, 10)",
-        "(3, 5, 4)",
-        "(3, 5, 5)",
-        "(3, 5, 5)",
-    ]
-    assert window.inspector.panel("inputs")._dims.text() == (
-        "3 sentences × 5 positions × 10 features"
-    )
-    np.testing.assert_array_equal(
-        window.heatmap.current_plots()[0].values, window.controller.result.attention[0]
-    )
+    assert shapes(window) == ["(3, 5)", "(12, 10)", "(3, 5, 10)", "(3, 5, 4)", "(3, 5, 5)", "(3, 5, 5)"]
+    assert window.inspector.panel("inputs").dims.text() == "3 sentences × 5 positions × 10 features"
+    np.testing.assert_array_equal(shown_values(window)[0], window.controller.result.attention[0])
 
 
 def test_a_fourth_sentence_changes_every_shape_and_the_heatmap(qtbot, window):
     before = shapes(window)
-    window.heatmap.sentence_selected.emit(0)
-    old_values = window.heatmap.current_plots()[0].values.copy()
     type_at_end(qtbot, window, "um novo exemplo com seis palavras", new_line=True)
     after = shapes(window)
     assert after == ["(4, 6)", "(18, 10)", "(4, 6, 10)", "(4, 6, 4)", "(4, 6, 6)", "(4, 6, 6)"]
     assert all(a != b for a, b in zip(after, before, strict=True))
-    new_values = window.heatmap.current_plots()[0].values
-    assert new_values.shape == (6, 6) and old_values.shape == (5, 5)
+    assert shown_values(window)[0].shape == (6, 6)
+    window.focus_pane(4)  # the vocabulary renders when its panel is shown
     assert window.vocabulary.vocabulary_model.rowCount() == 18
     assert "4 sentences" in window.windowTitle()
     assert "attention (4, 6, 6)" in window._shapes.text()
@@ -61,78 +58,96 @@ def test_a_fourth_sentence_changes_every_shape_and_the_heatmap(qtbot, window):
 
 def test_clearing_the_editor_shows_the_message_and_keeps_the_last_views(qtbot, window):
     last = window.controller.result
-    with qtbot.waitSignal(window.controller.error_changed, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.controller.changed, timeout=WAIT_MS):
         window.editor.selectAll()
         qtbot.keyClick(window.editor, Qt.Key.Key_Delete)
-    message = window.heatmap._message
+    qtbot.waitUntil(lambda: window.controller.error is not None, timeout=WAIT_MS)
+    message = window.heatmap.message
     assert message.isVisible() and "No sentences" in message.text()
     assert not window.inspector.isEnabled() and not window.vocabulary.isEnabled()
     assert window.controller.result is last  # the last good result stays on screen, greyed
-    assert "no sentences" in window._error.text()
     type_at_end(qtbot, window, "de volta")
     assert not message.isVisible() and window.inspector.isEnabled()
     assert window._error.text() == ""
 
 
+def hover(qtbot, window, row, column, panel=0):
+    plot = window.heatmap.current_plots()[panel]
+    view, pos = window.heatmap.map_to_widget(plot, row, column)
+    qtbot.mouseMove(view, QPoint(int(pos.x()), int(pos.y())))
+
+
 def test_hovering_a_cell_reports_its_exact_value(qtbot, window):
-    plot = window.heatmap.current_plots()[0]
-    view, pos = window.heatmap.map_to_widget(plot, 1, 2)
-    qtbot.mouseMove(view.viewport(), QPoint(int(pos.x()), int(pos.y())))
+    hover(qtbot, window, 1, 2)
     result = window.controller.result
-    readout = window.heatmap.readout
+    readout = window.heatmap.readout.text()
     assert f"{result.attention[0, 1, 2]:.6f}" in readout
     assert "“mikas”" in readout and "“ta”" in readout
-    assert f"row sum {result.attention_row_sums[0, 1]:.6f}" in readout
+    assert f"row sum {result.attention_row_sums[0, 0, 1]:.6f}" in readout
 
 
 def test_hovering_a_padding_cell_says_so(qtbot, window):
-    window.heatmap.sentence_selected.emit(2)  # "existem elefantes": positions 2-4 are padding
-    plot = window.heatmap.current_plots()[0]
-    view, pos = window.heatmap.map_to_widget(plot, 0, 3)
-    qtbot.mouseMove(view.viewport(), QPoint(int(pos.x()), int(pos.y())))
-    assert "“<pad>”" in window.heatmap.readout and "padding" in window.heatmap.readout
+    window.controller.update_view(sentence=2)  # "existem elefantes": positions 2-4 are padding
+    hover(qtbot, window, 0, 3)
+    assert "“<pad>”" in window.heatmap.readout.text()
+    assert "padding" in window.heatmap.readout.text()
 
 
 def test_all_sentences_share_one_colour_scale(qtbot, window):
-    window.heatmap.sentence_selected.emit(-1)
+    window.controller.update_view(sentence=-1)
     plots = window.heatmap.current_plots()
     assert len(plots) == 3
     result = window.controller.result
+    scales = {(p.item.painter._scale.low, p.item.painter._scale.high) for p in plots}
+    assert scales == {(0.0, 1.0)}
     for b, plot in enumerate(plots):
-        assert tuple(plot.image.getLevels()) == (0.0, 1.0)
-        np.testing.assert_array_equal(plot.values, result.attention[b])
-    bar = window.heatmap._multiples_bar
-    assert tuple(bar.levels()) == (0.0, 1.0)
-    assert {id(p.image) for p in plots} <= {id(ref()) for ref in bar.img_list}
-    lookup = plots[0].image.lut
-    for plot in plots[1:]:
-        np.testing.assert_array_equal(plot.image.lut, lookup)
-    assert window.inspector.panel("attention")._slice.text().startswith("Values for sentence 1")
+        np.testing.assert_array_equal(plot.panel.values, result.attention[b])
+    assert window.inspector.panel("attention").slice.text().startswith("Values for sentence 1")
 
 
 def test_controls_rerun_at_once_and_new_weights_change_the_numbers(qtbot, window):
     controls, controller = window.controls, window.controller
-    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
-        controls.embedding_size.setValue(7)
+    wait_for_result(qtbot, controller, lambda: controls.embedding_size.setValue(7))
     assert shapes(window)[1] == "(12, 7)"
     before = controller.result.attention.copy()
-    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
-        qtbot.mouseClick(controls.new_weights, Qt.MouseButton.LeftButton)
+    wait_for_result(
+        qtbot, controller, lambda: qtbot.mouseClick(controls.new_weights, Qt.MouseButton.LeftButton)
+    )
     assert controls.seed.value() == 1 and controller.config.seed == 1
     assert not np.allclose(before, controller.result.attention)
-    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
-        controls.mask_padding.setChecked(True)
+    wait_for_result(qtbot, controller, lambda: controls.mask_padding.setChecked(True))
     assert np.all(controller.result.attention[2][:, 2:] == 0)
-    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
-        controls.cell.setCurrentIndex(2)
+    wait_for_result(qtbot, controller, lambda: controls.cell.setCurrentIndex(2))
     assert controller.config.cell == "lstm"
     assert not controls.nonlinearity.isEnabled()
-    assert "torch.nn.LSTM(" in window.inspector.panel("rnn_output")._code.text()
+    assert "torch.nn.LSTM(" in window.inspector.panel("rnn_output").code.text()
+
+
+def test_multihead_mode_rebuilds_the_pipeline_panels_from_the_stages(qtbot, window):
+    controls, controller = window.controls, window.controller
+    wait_for_result(qtbot, controller, lambda: controls.attention.setCurrentIndex(2))
+    assert [p.key for p in window.inspector.panels] == list(controller.result.keys)
+    assert window.inspector.panel("queries").shape_text == "(3, 2, 5, 2)"
+    assert len(window.heatmap.current_plots()) == 2  # both heads, side by side
+    assert window.heatmap.head_selector.isVisible()
+    wait_for_result(qtbot, controller, lambda: controls.attention.setCurrentIndex(0))
+    assert [p.key for p in window.inspector.panels][-2:] == ["scores", "attention"]
+    assert not window.heatmap.head_selector.isVisible()
+
+
+def test_a_size_that_heads_cannot_divide_brings_the_heads_down(qtbot, window):
+    controller = window.controller
+    wait_for_result(qtbot, controller, lambda: controller.update_config(attention="multihead", heads=4))
+    notices = []
+    controller.notice.connect(notices.append)
+    wait_for_result(qtbot, controller, lambda: window.controls.hidden_size.setValue(6))
+    assert controller.config.heads == 3 and controller.error is None
+    assert notices and "3 heads" in window.statusBar().currentMessage()
 
 
 def test_rapid_edits_and_control_changes_leave_a_consistent_window(qtbot, window):
     rng = random.Random(7)
-    editor, controls, app = window.editor, window.controls, qtbot
+    editor, controls = window.editor, window.controls
     words = ["o", "gato", "ação", "日本", "mikas", "!", "batata", " ", "\n"]
     for step in range(2000):
         action = rng.random()
@@ -148,9 +163,9 @@ def test_rapid_edits_and_control_changes_leave_a_consistent_window(qtbot, window
         elif action < 0.95:
             controls.hidden_size.setValue(rng.randrange(1, 9))
         else:
-            window.heatmap.sentence_selected.emit(rng.randrange(-1, 3))
+            window.controller.update_view(sentence=rng.randrange(-1, 3))
         if step % 50 == 0:
-            app.wait(1)
+            qtbot.wait(1)
     text = editor.toPlainText()
     if not text.strip():
         text = "fim"
@@ -169,22 +184,13 @@ def test_rapid_edits_and_control_changes_leave_a_consistent_window(qtbot, window
     assert controls.seed.value() == result.config.seed
     assert controls.hidden_size.value() == result.config.hidden_size
     assert shapes(window) == [f"{s.shape}".replace(",)", ")") for s in result.stages]
-    shown = window.heatmap.current_plots()
-    sentence = controller.sentence
+    sentence = controller.view.sentence
+    values = shown_values(window)
     if sentence >= 0:
-        np.testing.assert_array_equal(shown[0].values, result.attention[sentence])
+        np.testing.assert_array_equal(values[0], result.attention[sentence])
     else:
-        for b, plot in enumerate(shown):
-            np.testing.assert_array_equal(plot.values, result.attention[b])
-
-
-def test_window_geometry_is_kept_between_runs(open_window):
-    first = open_window()
-    first.resize(1111, 777)
-    first.close()
-    assert QSettings().value("MainWindow/geometry") is not None
-    second = open_window()
-    assert (second.width(), second.height()) == (1111, 777)
+        for b, shown in enumerate(values):
+            np.testing.assert_array_equal(shown, result.attention[b])
 
 
 def test_the_window_shows_loading_until_the_model_is_ready(qtbot, make_controller):
@@ -192,33 +198,32 @@ def test_the_window_shows_loading_until_the_model_is_ready(qtbot, make_controlle
     window = MainWindow(controller)
     qtbot.addWidget(window)
     window.show()
-    assert "Loading the model" in window.heatmap._message.text()
-    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
-        controller.start()
-    assert not window.heatmap._message.isVisible()
+    assert "Loading the model" in window.heatmap.message.text()
+    wait_for_result(qtbot, controller, controller.start)
+    assert not window.heatmap.message.isVisible()
 
 
 def test_only_the_latest_text_is_drawn(qtbot, make_controller):
     controller = make_controller("primeiro texto")
     drawn = []
-    controller.result_changed.connect(drawn.append)
-    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
-        controller.start()
+    controller.changed.connect(
+        lambda changed: aspects.RESULT in changed and drawn.append(controller.result)
+    )
+    wait_for_result(qtbot, controller, controller.start)
     drawn.clear()
     for k in range(30):
         controller.replace_text(" ".join(["palavra"] * (k + 1)))
     qtbot.waitUntil(lambda: not controller.is_busy, timeout=WAIT_MS)
-    qtbot.wait(50)
     assert drawn, "the last text was never drawn"
-    assert all(len(r.sentences[0]) == 30 for r in drawn)
+    assert len(drawn[-1].sentences[0]) == 30
+    assert all(r.sentences[0] == tuple(controller.text.split()) for r in drawn[-1:])
 
 
 def test_an_invalid_setting_becomes_a_message_not_an_exception(qtbot, make_controller):
     controller = make_controller("a b")
-    with qtbot.waitSignal(controller.result_changed, timeout=WAIT_MS):
-        controller.start()
+    wait_for_result(qtbot, controller, controller.start)
     controller.update_config(hidden_size=0)
-    assert "hidden_size" in controller.error
+    assert controller.error is not None and controller.error.values["field"] == "hidden_size"
     assert controller.config.hidden_size == 4
 
 
@@ -261,3 +266,18 @@ def test_garbage_is_collected_on_the_gui_thread_only(qtbot, make_controller):
     worker.join()
     qtbot.waitUntil(lambda: bool(collected_in), timeout=5000)
     assert set(collected_in) == {threading.main_thread()}
+
+
+def test_a_result_and_its_clamped_selection_arrive_in_one_change(qtbot, make_controller):
+    from model.session import Session, ViewSettings
+
+    controller = make_controller()
+    wait_for_result(qtbot, controller, controller.start)
+    seen = []
+    controller.changed.connect(lambda changed: seen.append((changed, controller.view.sentence)))
+    session = Session("um\ndois", ModelConfig(), ViewSettings(sentence=7))
+    wait_for_result(qtbot, controller, lambda: controller.load_session(session))
+    results = [(c, s) for c, s in seen if aspects.RESULT in c]
+    assert len(results) == 1
+    changed, sentence = results[0]
+    assert sentence == 1 and aspects.VIEW in changed

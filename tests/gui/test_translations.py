@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOTEBOOK_SENTENCES, ROOT
-from gui import texts
+from conftest import NOTEBOOK_SENTENCES, ROOT, wait_for_result
 from gui.app import install_translation
-from gui.controller import PipelineController
+from gui.controller import Controller
 from gui.main_window import MainWindow
 from model.config import ModelConfig
 from model.pipeline import run_pipeline
+from model.session import Session
 
 TS = ROOT / "resources" / "translations" / "attention_study_pt.ts"
 QM = TS.with_suffix(".qm")
@@ -39,7 +39,7 @@ def messages(ts_path):
 
 def test_every_interface_string_has_a_portuguese_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))
     subprocess.run(
         [qt_tool("lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True
     )
@@ -59,14 +59,42 @@ def test_the_compiled_translation_is_up_to_date(tmp_path):
 
 
 def test_every_stage_has_an_explanation_in_both_languages():
+    import itertools
+
+    from model.explanations import stage_text, stage_title
+
     keys = set()
-    for config in (ModelConfig(), ModelConfig(attention="dot", mask_padding=True)):
-        keys |= {stage.explanation for stage in run_pipeline("a b\nc", config).stages}
+    modes = itertools.product(
+        ("rnn", "none"), ("linear", "dot", "multihead"), (False, True), (False, True)
+    )
+    for cell, attention, mask, causal in modes:
+        config = ModelConfig(cell=cell, attention=attention, mask_padding=mask, causal=causal)
+        for stage in run_pipeline("a b\nc", config).stages:
+            keys.add(stage.explanation)
+            for language in ("en", "pt"):
+                assert stage_title(stage, language).strip() and stage_text(stage, language).strip()
+                assert "{" not in stage_title(stage, language) + stage_text(stage, language)
     for language in ("en", "pt"):
         with open(ROOT / "resources" / "explanations" / f"{language}.json", encoding="utf-8") as f:
             explanations = json.load(f)
         assert keys <= set(explanations), (language, keys - set(explanations))
-        assert all(explanations[k].strip() for k in keys)
+
+
+def test_every_message_has_both_languages_and_the_same_placeholders():
+    import string
+
+    def catalog(language):
+        path = ROOT / "resources" / "messages" / f"{language}.json"
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    english, portuguese = catalog("en"), catalog("pt")
+    assert set(english) == set(portuguese)
+    for key, text in english.items():
+        if isinstance(text, dict):
+            assert set(text) == set(portuguese[key]), key
+            continue
+        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(portuguese[key]) if f}, key
 
 
 @pytest.fixture
@@ -77,18 +105,26 @@ def portuguese(qapp):
 
 
 def test_the_window_speaks_portuguese(qtbot, portuguese):
-    controller = PipelineController(NOTEBOOK_SENTENCES)
-    window = MainWindow(controller, "pt")
+    controller = Controller(Session(NOTEBOOK_SENTENCES))
+    window = MainWindow(controller)
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(controller.result_changed, timeout=60_000):
-        controller.start()
     try:
+        wait_for_result(qtbot, controller, controller.start)
         assert window.windowTitle() == "Attention Study — 3 sentenças"
-        assert window.inspector.panel("inputs")._dims.text() == (
+        assert window.inspector.panel("inputs").dims.text() == (
             "3 sentenças × 5 posições × 10 componentes"
         )
-        assert texts.explanation("inputs", "pt").startswith("Indexar a tabela")
-        assert window.inspector.panel("inputs")._explanation.text().startswith("Indexar")
+        assert window.inspector.panel("inputs").explanation.text().startswith("Indexar")
+        assert window.inspector.panel("embeddings").title.text() == "2. Tabela de embeddings"
+        wait_for_result_or_error(qtbot, controller, lambda: window.editor.setPlainText("  "))
+        assert window.heatmap.message.text().startswith("Nenhuma sentença")
+        controller.update_config(hidden_size=0)
+        assert "Tamanho oculto H deve estar entre 1 e 1.024" in window._error.text()
     finally:
         controller.shutdown()
+
+
+def wait_for_result_or_error(qtbot, controller, action):
+    action()
+    qtbot.waitUntil(lambda: not controller.is_busy and controller.error is not None, timeout=60_000)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from conftest import run_cli
-from gui.figure import SINGLE_SIZE
+from gui.heatmap.figure import SINGLE_SIZE
 
 # What a machine without a screen looks like: no display, no platform chosen for Qt.
 NO_DISPLAY = {"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}
@@ -65,7 +65,7 @@ def test_svg_figures_keep_their_labels_as_text(tmp_path):
     words = {
         "".join(node.itertext()).strip() for node in root.iter("{http://www.w3.org/2000/svg}text")
     }
-    assert {"0 eu", "1 gosto", "4 frita", "attention weight", "key position j"} <= words
+    assert {"0 eu", "1 gosto", "4 frita", "attention weight", "key j"} <= words
     assert "Sentence 2: “eu gosto de batata frita”" in words
     assert any(w.startswith("0.") for w in words)  # the cell values
 
@@ -73,15 +73,17 @@ def test_svg_figures_keep_their_labels_as_text(tmp_path):
 def test_figures_follow_the_interface_language(tmp_path):
     path = tmp_path / "figura.svg"
     ok(headless("--export", path, "--lang", "pt"))
-    assert "posição de chave j" in path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert "chave j" in text and "peso de atenção" in text
 
 
 def test_the_window_screenshot_is_taken_without_a_display(tmp_path):
     path = tmp_path / "window.png"
     ok(headless("--screenshot", path))
-    image = QImage(str(path))
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
     assert (image.width(), image.height()) == (1600, 1000)
-    assert len({image.pixel(x, 500) for x in range(0, 1600, 7)}) > 20  # drawn, not blank
+    pixels = np.frombuffer(image.constBits(), dtype=np.uint32)
+    assert pixels.min() != pixels.max()  # something was drawn: not one flat colour
 
 
 def test_a_saved_session_reproduces_the_tensors(tmp_path):
@@ -119,10 +121,22 @@ def test_flags_beside_a_session_override_it(tmp_path):
     ok(run_cli("--session", session, "--save-session", session))  # rewriting it in place works
 
 
-def test_the_exported_notebook_is_written(tmp_path):
-    path = tmp_path / "estudo.ipynb"
-    ok(run_cli("--export-notebook", path, "--lang", "pt"))
-    assert '"nbformat": 4' in path.read_text(encoding="utf-8")
+def test_the_exported_notebook_reproduces_the_command_lines_tensors(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    notebook, tensors = tmp_path / "estudo.ipynb", tmp_path / "t.npz"
+    flags = ("--sentence", "ação é café", "--sentence", "日本 語", "--cell", "gru", "--causal")
+    ok(run_cli(*flags, "--export-notebook", notebook, "--export-tensors", tensors, "--lang", "pt"))
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    assert any("Passando inputs pela camada de RNN" in c["source"] for c in cells)
+    code = "\n".join(c["source"] for c in cells if c["cell_type"] == "code")
+    out = tmp_path / "attention.npy"
+    script = code + f"\nnp.save({str(out)!r}, attention.detach().numpy())\n"
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=300, cwd=tmp_path)
+    with np.load(tensors) as data:
+        np.testing.assert_allclose(np.load(out), data["attention"], atol=1e-6)
 
 
 def only_error(proc):
@@ -135,9 +149,9 @@ def only_error(proc):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--export", "figure.jpg"], ".png or .svg"),
-        (["--export", "f.png", "--sentence-index", "7"], "there are 3 sentences"),
-        (["--export", "f.png", "--sentence-index", "first"], "a number or 'all'"),
+        (["--export", "figure.jpg"], ".png / .svg"),
+        (["--export", "f.png", "--sentence-index", "7"], "no sentence 7: choose 0 to 2, or all"),
+        (["--export", "f.png", "--sentence-index", "first"], "a number from 0, or all"),
         (["--export", "f.png", "--scale", "3"], "--scale"),
         (["--screenshot", "window.svg"], ".png"),
         (["--save-session", "s.txt"], ".json"),
@@ -167,7 +181,14 @@ def test_a_failed_output_takes_the_others_with_it(tmp_path):
 
 
 def test_a_bad_session_file_exits_2(tmp_path):
-    bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "attention-study-session", "version": 1, "model": {"seed": -1}')
-    assert "broken JSON" in only_error(run_cli("--session", bad, "--export", tmp_path / "f.png"))
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "attention-study-session", "version": 1, "model": {"seed": 1}')
+    assert "broken JSON" in only_error(run_cli("--session", broken, "--export", tmp_path / "f.png"))
+    negative = tmp_path / "negative.json"
+    negative.write_text(
+        '{"format": "attention-study-session", "version": 1, "sentences": ["a"],'
+        ' "model": {"seed": -1}}'
+    )
+    line = only_error(run_cli("--session", negative, "--export", tmp_path / "f.png"))
+    assert "negative.json: seed must be between 0 and 2,147,483,647, not -1" in line
     assert not (tmp_path / "f.png").exists()

@@ -1,0 +1,143 @@
+"""The command line's outputs, made without a window: all of them, or none.
+
+Every output is checked before any work (type, folder, permission, two outputs to one
+file); then the pipeline runs once (training first, if asked); then each output is written
+to a temporary file, and all are renamed over their targets together at the end.  Ctrl+C,
+SIGTERM or any error on the way leaves every target as it was and no temporary file.
+
+Qt is imported only for figures and screenshots, on its offscreen platform: no display is
+needed or used.
+"""
+
+from __future__ import annotations
+
+import os
+
+from model.errors import InputError
+from model.files import OutputBatch, check_writable, write_target
+from model.session import Session
+
+OUTPUT_TYPES = {
+    "export": (".png", ".svg"),
+    "screenshot": (".png",),
+    "export_tensors": (".npz",),
+    "save_session": (".json",),
+    "export_notebook": (".ipynb",),
+}
+SCREENSHOT_SIZE = (1600, 1000)
+
+
+def flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def check_outputs(outputs: dict[str, str]) -> None:
+    """Refuse wrong types, unwritable targets and two outputs to one file, before any work."""
+    seen: dict = {}
+    for name, path in outputs.items():
+        suffixes = OUTPUT_TYPES[name]
+        if os.path.splitext(path)[1].lower() not in suffixes:
+            raise InputError(
+                "output_wrong_type", flag=flag(name), suffixes=" / ".join(suffixes), file=path
+            )
+        check_writable(path)
+        target = write_target(path)
+        if target in seen:
+            raise InputError(
+                "same_output_twice", file=path, first=flag(seen[target]), second=flag(name)
+            )
+        seen[target] = name
+
+
+def compute(session: Session):
+    """The result for a session: trained first when the session asks for training."""
+    from model.pipeline import run_pipeline
+
+    if session.training is None:
+        return run_pipeline(session.text, session.config)
+    from model.training.loop import train_for_text
+
+    return train_for_text(session.text, session.config, session.training)
+
+
+def run(session: Session, outputs: dict[str, str], language: str = "en") -> None:
+    check_outputs(outputs)
+    result = compute(session)
+    view = session.view
+    figure = screenshot = None
+    if "export" in outputs or "screenshot" in outputs:
+        _start_qt(language)
+        if "export" in outputs:
+            from gui.heatmap.figure import figure_for
+
+            figure = figure_for(result, view.sentence, view.head)
+        if "screenshot" in outputs:
+            screenshot = render_window(session, result)
+
+    with OutputBatch() as batch:
+        for name, path in outputs.items():
+            with batch.open(path) as stream:
+                _write(stream, name, path, result, session, figure, screenshot, language)
+        batch.commit()
+
+
+def _write(stream, name, path, result, session, figure, screenshot, language) -> None:
+    if name == "export":
+        svg = path.lower().endswith(".svg")
+        stream.write(figure.svg_bytes() if svg else figure.png_bytes(session.view.figure_scale))
+    elif name == "screenshot":
+        from gui.heatmap.figure import encode_png
+
+        stream.write(encode_png(screenshot))
+    elif name == "export_tensors":
+        import numpy as np
+
+        from model.export import tensor_arrays
+
+        np.savez(stream, **tensor_arrays(result))  # streamed: no second copy in memory
+    elif name == "save_session":
+        stream.write(session.to_json().encode("utf-8"))
+    else:
+        from model.notebook import notebook_json
+
+        code = ""
+        if result.training is not None:
+            from model.training.export import notebook_training_code
+
+            code = notebook_training_code(result)
+        stream.write(notebook_json(result, language, code).encode("utf-8"))
+
+
+def _start_qt(language: str) -> None:
+    from resources import offscreen_platform
+
+    os.environ["QT_QPA_PLATFORM"] = offscreen_platform()  # no display needed, or used
+    from gui import app
+
+    app.quiet_offscreen_warnings()
+    app.application(language)
+
+
+def render_window(session: Session, result, size: tuple[int, int] = SCREENSHOT_SIZE):
+    """The main window at ``size`` showing ``result`` (computed once, not again), as a QImage."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gui import app
+    from gui import state as aspects
+
+    qt_app = QApplication.instance()
+    controller, window = app.open_window(session, result, remember=False)
+    window.resize(*size)
+    loop = QEventLoop()
+    controller.changed.connect(lambda changed: aspects.LOADED in changed and loop.quit())
+    window.show()
+    controller.start()
+    QTimer.singleShot(120_000, loop.quit)
+    try:
+        loop.exec()
+        app.settle(qt_app)
+        return window.grab().toImage()
+    finally:
+        controller.shutdown()
+        app.dispose(qt_app, window)

@@ -1,0 +1,1 @@
+"""The attention heatmap: a Qt-free description, drawn live (pyqtgraph) and as a figure."""

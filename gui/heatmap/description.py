@@ -1,0 +1,219 @@
+"""What an attention heatmap shows, decided once, for the window and the printed figure alike.
+
+A :class:`HeatmapDescription` holds the panels (one per sentence and head shown), their
+values, what every cell is (real, padding, masked, causal), their labels, the titles and
+the colour scale.  The live pyqtgraph view and the QPainter figure both draw one; neither
+decides anything about content.  No Qt here: translated words come in as :class:`Words`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from model.stages import PipelineResult
+
+COLOUR_MAPS = ("cividis", "viridis", "magma", "greys")
+COLOUR_SCALES = ("fixed", "data")
+TITLE_CHARS = 70  # a sentence title is elided past this many characters
+PANEL_TITLE_CHARS = 30
+ROW_LABEL_CHARS = 14
+COLUMN_LABEL_CHARS = 8
+
+
+@dataclass(frozen=True)
+class Words:
+    """The translated words a heatmap needs, given by the interface (see ``gui.texts``)."""
+
+    sentence_title: str = "Sentence {n}: “{text}”"
+    panel_title: str = "{n}: {text}"
+    head: str = "head {n}"
+    all_sentences: str = "All sentences, on one colour scale"
+    query_title: str = "query i (the token attending)"
+    query_short: str = "query i"
+    key_title: str = "key j"
+    position_note: str = "a position: output slot j of the Linear layer, not a word"
+    token_note: str = "the token attended to"
+    weight: str = "attention weight"
+    every: str = "labels every {n}"
+
+
+@dataclass(frozen=True)
+class ColourScale:
+    """How values map to colours: the map, its range, and the level of uniform attention."""
+
+    colour_map: str
+    low: float
+    high: float
+    mode: str  # "fixed" (0 to 1) or "data" (the values' own range)
+    uniform: float | None  # 1/n of the longest real sentence: what "no preference" looks like
+    label: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One attention matrix: rows are queries, columns keys."""
+
+    sentence: int
+    head: int
+    title: str
+    length: int  # real tokens; positions from here on are padding
+    values: np.ndarray  # (L, L) float32
+    states: np.ndarray  # (L, L) uint8: model.stages REAL, PADDING, MASKED, CAUSAL
+    rows: tuple[str, ...]  # "3 ali": position and token
+    columns: tuple[str, ...]  # "3\nali" with tokens, "3" with positions
+    expected: np.ndarray | None  # (L,) the key each query should attend to, -1 for none
+
+
+@dataclass(frozen=True)
+class HeatmapDescription:
+    title: str
+    panels: tuple[Panel, ...]
+    row_title: str
+    row_short: str  # for small multiples
+    column_title: str
+    column_note: str
+    scale: ColourScale
+    every: str = "labels every {n}"  # said on an axis that labels only every n-th position
+    page: int = 0
+    pages: int = 1
+    total: int = 1  # panels in all pages
+
+    @property
+    def single(self) -> bool:
+        return self.total == 1
+
+
+def elide(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with "…" (a long word never widens a label)."""
+    return text if len(text) <= limit else text[: max(1, limit - 1)] + "…"
+
+
+def panel_keys(result: PipelineResult, sentence: int, head: int) -> list[tuple[int, int]]:
+    """Every (sentence, head) the view shows: one, a sentence's heads, or all of them."""
+    sentences = range(result.batch_size) if sentence < 0 else [sentence]
+    heads = range(result.head_count) if head < 0 else [head]
+    return [(b, h) for b in sentences for h in heads]
+
+
+def describe_heatmap(
+    result: PipelineResult,
+    sentence: int,
+    head: int = -1,
+    words: Words = Words(),
+    colour_map: str = "cividis",
+    colour_scale: str = "fixed",
+    page: int = 0,
+    per_page: int | None = None,
+) -> HeatmapDescription:
+    """The heatmap of ``sentence`` (-1 = all) and ``head`` (-1 = all), one page of it.
+
+    ``per_page`` panels fit on a page (None = all); ``page`` is clamped to the pages there are.
+    """
+    keys = panel_keys(result, sentence, head)
+    per_page = len(keys) if not per_page else max(1, per_page)
+    pages = math.ceil(len(keys) / per_page)
+    page = min(max(page, 0), pages - 1)
+    shown = keys[page * per_page : (page + 1) * per_page]
+    multiple = len(keys) > 1
+    panels = tuple(_panel(result, b, h, words, multiple) for b, h in shown)
+    if sentence >= 0:
+        title = words.sentence_title.format(
+            n=sentence + 1, text=elide(" ".join(result.sentences[sentence]), TITLE_CHARS)
+        )
+    else:
+        title = words.all_sentences
+    linear = result.key_axis == "position"
+    return HeatmapDescription(
+        title=title,
+        panels=panels,
+        row_title=words.query_title,
+        row_short=words.query_short,
+        column_title=words.key_title,
+        column_note=words.position_note if linear else words.token_note,
+        scale=colour_scale_for(result, keys, words, colour_map, colour_scale),
+        every=words.every,
+        page=page,
+        pages=pages,
+        total=len(keys),
+    )
+
+
+def colour_scale_for(result, keys, words: Words, colour_map: str, mode: str) -> ColourScale:
+    if mode == "data":
+        values = np.stack([result.attention_maps[b, h] for b, h in keys])
+        live = values[values > 0]
+        low, high = (float(live.min()), float(live.max())) if live.size else (0.0, 1.0)
+        if high - low < 1e-6:
+            low, high = max(0.0, low - 0.05), min(1.0, high + 0.05)
+    else:
+        low, high = 0.0, 1.0
+    return ColourScale(colour_map, low, high, mode, uniform_level(result, keys), words.weight)
+
+
+def uniform_level(result: PipelineResult, keys) -> float | None:
+    """The weight every key gets when a query has no preference: 1/n over the n keys it sees.
+
+    n is L without masks; with padding masked it is the sentence's own length (one value only
+    when one sentence is shown); with a causal mask it differs on every row (None).
+    """
+    if result.config.causal:
+        return None
+    if not result.config.mask_padding:
+        return 1.0 / result.max_length
+    lengths = {int(result.lengths[b]) for b, _ in keys}
+    return 1.0 / lengths.pop() if len(lengths) == 1 else None
+
+
+def _panel(result: PipelineResult, b: int, h: int, words: Words, multiple: bool) -> Panel:
+    labels = result.position_labels(b)
+    rows = tuple(f"{i} {elide(token, ROW_LABEL_CHARS)}" for i, token in enumerate(labels))
+    if result.key_axis == "position":
+        columns = tuple(str(i) for i in range(len(labels)))
+    else:
+        columns = tuple(
+            f"{i}\n{elide(token, COLUMN_LABEL_CHARS)}" for i, token in enumerate(labels)
+        )
+    title = ""
+    if multiple:
+        text = elide(" ".join(result.sentences[b]), PANEL_TITLE_CHARS)
+        title = words.panel_title.format(n=b + 1, text=text)
+        if result.head_count > 1:
+            title += " · " + words.head.format(n=h + 1)
+    expected = None
+    if result.training is not None:
+        expected = result.training.expected_keys[b]
+    return Panel(
+        sentence=b,
+        head=h,
+        title=title,
+        length=int(result.lengths[b]),
+        values=np.ascontiguousarray(result.attention_maps[b, h], dtype=np.float32),
+        states=result.cell_states(b),
+        rows=rows,
+        columns=columns,
+        expected=expected,
+    )
+
+
+def tick_step(count: int, cell_pixels: float, label_pixels: float) -> int:
+    """Label every n-th position so that labels never run together.
+
+    ``label_pixels`` is the room one label needs along the axis; the step is the smallest of
+    1, 2, 5, 10, 20, 50 … that gives each label at least that much.
+    """
+    if count <= 1 or cell_pixels >= label_pixels:
+        return 1
+    need = label_pixels / max(cell_pixels, 1e-9)
+    for magnitude in (1, 10, 100, 1000):
+        for base in (1, 2, 5):
+            if base * magnitude >= need:
+                return base * magnitude
+    return count
+
+
+def values_fit(cell_pixels: float, minimum: float = 22.0) -> bool:
+    """Whether a cell is big enough to print its value ("0.27") legibly."""
+    return cell_pixels >= minimum

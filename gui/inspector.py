@@ -1,0 +1,196 @@
+"""The pipeline, stage by stage: each stage's shape, the PyTorch code that made it, and its values.
+
+The panels follow the result's own list of stages: a new attention mode brings new stages
+and the inspector rebuilds its panels; an edit that keeps the same stages only refreshes
+them.  Every panel can be reached and folded with the keyboard.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import texts
+from gui.table_model import ArrayTableModel
+from gui.widgets import ElidedLabel
+
+MAX_VISIBLE_ROWS = 6
+
+
+def value_table(model) -> QTableView:
+    """A read-only table that Tab leaves (arrows move inside it)."""
+    table = QTableView()
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.horizontalHeader().setDefaultSectionSize(64)
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.verticalHeader().setMaximumWidth(220)
+    return table
+
+
+def wrapping_label(font: QFont | None = None) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    if font is not None:
+        label.setFont(font)
+    return label
+
+
+class StagePanel(QFrame):
+    """A stage's header (number, title, shape), dimensions, code, explanation and values."""
+
+    def __init__(self, number: int, key: str, parent=None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self._number = number
+        self.setObjectName("stagePanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.toggle.toggled.connect(self._on_toggled)
+        self.title = ElidedLabel()
+        bold = self.title.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.1)
+        self.title.setFont(bold)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        header = QHBoxLayout()
+        header.addWidget(self.toggle)
+        header.addWidget(self.title, 1)
+
+        # The shape on a line of its own, wrapping before it is ever cut: "(512, 256, 1024)".
+        self.shape = QLabel()
+        self.shape.setFont(mono)
+        self.shape.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dims = wrapping_label()
+        shape_line = QHBoxLayout()
+        shape_line.addWidget(self.shape)
+        shape_line.addWidget(self.dims, 1)
+        self.code = wrapping_label(mono)
+        self.code.setObjectName("stageCode")
+        self.code.setStyleSheet(
+            "#stageCode { background: #f3f5f8; border-left: 3px solid #4a78b0; padding: 4px; }"
+        )
+        self.code.setTextFormat(Qt.TextFormat.PlainText)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation = wrapping_label()
+        small = QFont(self.explanation.font())
+        small.setPointSizeF(small.pointSizeF() * 0.95)
+        self.explanation.setFont(small)
+        self.slice = ElidedLabel()
+
+        self.model = ArrayTableModel(self)
+        self.table = value_table(self.model)
+
+        self._body = QWidget()
+        body = QVBoxLayout(self._body)
+        body.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.code, self.explanation, self.slice, self.table):
+            body.addWidget(widget)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addLayout(header)
+        layout.addLayout(shape_line)
+        layout.addWidget(self._body)
+
+    @property
+    def shape_text(self) -> str:
+        return self.shape.text()
+
+    def show_stage(self, result, sentence: int, head: int) -> None:
+        stage = result.stage(self.key)
+        title = f"{self._number}. {texts.stage_title(stage)}"
+        self.title.setText(title)
+        self.toggle.setToolTip(title)
+        self.shape.setText(texts.shape_text(stage.shape))
+        self.dims.setText(texts.shape_description(stage.shape, stage.dims))
+        self.code.setText(stage.code)
+        self.explanation.setText(texts.stage_explanation(stage))
+        b, h = max(sentence, 0), max(head, 0)
+        table = result.stage_table(self.key, b, h)
+        sliced = stage.per_sentence or stage.per_head
+        if sliced:
+            words = result.sentences[b]
+            self.slice.setText(texts.values_caption(b, words, h if stage.per_head else None))
+        self.slice.setVisible(sliced)
+        rows = list(table.rows)
+        if table.dims[0] == "sentence":
+            rows = [texts.sentence_label(n) for n in range(len(rows))]
+        self.model.set_table(table.values, rows, table.columns, table.padding)
+        self._fit_table_height(len(rows))
+
+    def _fit_table_height(self, rows: int) -> None:
+        """Tall enough for the rows, up to a few of them; the table scrolls beyond."""
+        table = self.table
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + table.verticalHeader().defaultSectionSize() * min(rows, MAX_VISIBLE_ROWS)
+            + table.horizontalScrollBar().sizeHint().height()
+            + 2 * table.frameWidth()
+        )
+        table.setFixedHeight(height)
+
+    def _on_toggled(self, expanded: bool) -> None:
+        self._body.setVisible(expanded)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+
+
+class ShapeInspector(QScrollArea):
+    """Every stage of the current result, in order, each in its own panel."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.panels: list[StagePanel] = []
+        self._keys: tuple[str, ...] = ()
+        self._content = QWidget()
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.addStretch(1)
+        self.setWidget(self._content)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def panel(self, key: str) -> StagePanel:
+        return next(panel for panel in self.panels if panel.key == key)
+
+    def show_result(self, result, sentence: int, head: int) -> None:
+        if result.keys != self._keys:
+            self._rebuild(result.keys)
+        for panel in self.panels:
+            panel.show_stage(result, sentence, head)
+
+    def _rebuild(self, keys: tuple[str, ...]) -> None:
+        for panel in self.panels:
+            self._layout.removeWidget(panel)
+            panel.deleteLater()
+        self.panels = [StagePanel(n + 1, key) for n, key in enumerate(keys)]
+        for index, panel in enumerate(self.panels):
+            self._layout.insertWidget(index, panel)
+        self._keys = keys
+
+    def first_focus(self):
+        """Where the keyboard enters the pipeline: the first stage's fold button."""
+        return self.panels[0].toggle if self.panels else None

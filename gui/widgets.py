@@ -1,0 +1,54 @@
+"""Small widgets used across the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
+
+
+class ElidedLabel(QFrame):
+    """One line of text that shrinks with "…" instead of widening the window.
+
+    A QLabel asks for the width of its whole text; a sentence with a 20,000-character word
+    would push the window off the screen.  This one asks for a few characters and elides.
+    The full text is the tooltip.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._alignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's naming, as QLabel)
+        if text != self._text:
+            self._text = text
+            self.setToolTip(text if len(text) < 2000 else text[:2000] + "…")
+            self.update()
+
+    def setAlignment(self, alignment) -> None:  # noqa: N802
+        self._alignment = alignment
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        metrics = QFontMetrics(self.font())
+        width = min(metrics.horizontalAdvance(self._text[:200]), 400)
+        return QSize(width + 8, metrics.height() + 4)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        metrics = QFontMetrics(self.font())
+        return QSize(metrics.horizontalAdvance("M…") + 8, metrics.height() + 4)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        painter = QPainter(self)
+        rect = self.contentsRect().adjusted(2, 0, -2, 0)
+        # Elide from a bounded prefix: measuring a megabyte of text on every paint is slow.
+        text = self._text if len(self._text) <= 2000 else self._text[:2000]
+        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, self._alignment, shown)

@@ -1,0 +1,64 @@
+"""Temperature, padding and causal masks on attention logits, shared by every attention family.
+
+Before the softmax: logits = scores / T; masked keys (padding, when masking is on, and later
+keys, when causal) become −∞.  After it: padding query rows become 0 when masking is on.
+"""
+
+from __future__ import annotations
+
+import torch
+
+from model.architectures.spec import number
+from model.config import ModelConfig
+
+
+def future_mask(length: int) -> torch.Tensor:
+    """``(L, L)`` bool, True where key j comes after query i."""
+    return torch.triu(torch.ones(length, length, dtype=torch.bool), 1)
+
+
+def attend(scores: torch.Tensor, token_ids: torch.Tensor, config: ModelConfig) -> torch.Tensor:
+    """Softmax over the keys of ``scores`` (``(B, L, L)`` or ``(B, h, L, L)``), masked."""
+    logits = scores if config.temperature == 1.0 else scores / config.temperature
+    heads = scores.dim() == 4
+    pad = token_ids == 0
+    if config.mask_padding:
+        keys = pad[:, None, None, :] if heads else pad[:, None, :]
+        logits = logits.masked_fill(keys, float("-inf"))
+    if config.causal:
+        logits = logits.masked_fill(future_mask(scores.shape[-1]), float("-inf"))
+    attention = torch.softmax(logits, dim=-1)
+    if config.mask_padding:
+        queries = pad[:, None, :, None] if heads else pad[:, :, None]
+        attention = attention.masked_fill(queries, 0.0)
+    return attention
+
+
+def attend_code(config: ModelConfig, length: int, heads: bool) -> str:
+    """The code of :func:`attend` for this configuration, as the stage shows it."""
+    logits = "scores" if config.temperature == 1.0 else f"scores / {number(config.temperature)}"
+    if not config.mask_padding and not config.causal:
+        return f"attention = torch.softmax({logits}, dim=-1)"
+    lines = [f"logits = {logits}"]
+    if config.mask_padding:
+        keys = "pad[:, None, None, :]" if heads else "pad[:, None, :]"
+        lines += ["pad = token_ids == 0", f"logits = logits.masked_fill({keys}, float('-inf'))"]
+    if config.causal:
+        lines += [
+            f"future = torch.triu(torch.ones({length}, {length}, dtype=torch.bool), 1)",
+            "logits = logits.masked_fill(future, float('-inf'))",
+        ]
+    lines.append("attention = torch.softmax(logits, dim=-1)")
+    if config.mask_padding:
+        queries = "pad[:, None, :, None]" if heads else "pad[:, :, None]"
+        lines.append(f"attention = attention.masked_fill({queries}, 0.0)")
+    return "\n".join(lines)
+
+
+def explanation_key(config: ModelConfig) -> str:
+    """Which explanation the attention stage gets: plain, masked, causal, or both."""
+    return (
+        "attention"
+        + (".masked" if config.mask_padding else "")
+        + (".causal" if config.causal else "")
+    )

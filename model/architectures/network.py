@@ -1,0 +1,103 @@
+"""The whole network, built from a config with the notebook's seeding, run as stages.
+
+Seeding follows the design's parity contract: the embeddings come from
+``np.random.RandomState(seed)``; then, after ``torch.manual_seed(seed)``, the recurrent cell
+(if any), the Linear layer (always) and the multi-head module (in that mode) are built in
+that order.  The caller's global RNG state is left as it was.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import numpy as np
+import torch
+
+from model.architectures.encoder import Encoder, encoder_specs
+from model.architectures.multihead import MultiHeadAttention, multihead_specs
+from model.architectures.notebook import NotebookAttention, notebook_specs
+from model.architectures.spec import Sizes, StageSpec
+from model.config import ModelConfig
+
+# torch's layers draw their initial weights from the global generator.  It is seeded inside
+# fork_rng, which restores the caller's state afterwards; the lock keeps two builds in
+# different threads from interleaving their draws.
+_RNG_LOCK = threading.Lock()
+
+
+class Cancelled(Exception):
+    """Raised when the ``cancelled`` callback asks a run to stop early."""
+
+
+class AttentionNetwork(torch.nn.Module):
+    """Embeddings → encoder → attention, returning every stage's tensor by key, in order."""
+
+    def __init__(self, config: ModelConfig, vocab_size: int, length: int) -> None:
+        super().__init__()
+        self.config = config
+        self.length = length
+        table = np.random.RandomState(config.seed).random_sample(
+            (vocab_size, config.embedding_size)
+        )
+        self.embeddings = torch.nn.Parameter(torch.Tensor(table))
+        with _RNG_LOCK, torch.random.fork_rng(devices=[]):
+            torch.manual_seed(config.seed)
+            self.encoder = Encoder(config, length)
+            family = MultiHeadAttention if config.attention == "multihead" else NotebookAttention
+            self.attention = family(config, length)
+
+    def forward(
+        self, token_ids: torch.Tensor, cancelled: Callable[[], bool] | None = None
+    ) -> dict[str, torch.Tensor]:
+        def checkpoint() -> None:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+
+        inputs = self.embeddings[token_ids]
+        checkpoint()
+        stages = {"token_ids": token_ids, "embeddings": self.embeddings, "inputs": inputs}
+        encoded = self.encoder(inputs, checkpoint)
+        stages.update(encoded)
+        checkpoint()
+        stages.update(self.attention(encoded[self.encoder.output_key], token_ids))
+        return stages
+
+    def specs(self, sizes: Sizes) -> list[StageSpec]:
+        """Every stage's dims, code and explanation, in the order :meth:`forward` returns."""
+        return stage_specs(self.config, sizes)
+
+
+def stage_specs(config: ModelConfig, sizes: Sizes) -> list[StageSpec]:
+    emb = config.embedding_size
+    specs = [
+        StageSpec(
+            "token_ids",
+            ("sentence", "position"),
+            "# ids by first appearance; 0 = <pad>\ntoken_ids = torch.LongTensor(ids)",
+            "",
+            "token_ids",
+            role="ids",
+        ),
+        StageSpec(
+            "embeddings",
+            ("token_id", "feature"),
+            f"rng = np.random.RandomState({config.seed})\n"
+            f"embeddings = torch.Tensor(rng.random_sample(({sizes.vocab}, {emb})))",
+            "",
+            "embeddings",
+            facts={"V": sizes.vocab, "E": emb},
+        ),
+        StageSpec(
+            "inputs",
+            ("sentence", "position", "feature"),
+            "",
+            "inputs = embeddings[token_ids]",
+            "inputs",
+            facts={"E": emb},
+        ),
+    ]
+    specs += encoder_specs(config, sizes)
+    x = specs[-1].key
+    family = multihead_specs if config.attention == "multihead" else notebook_specs
+    return specs + family(config, sizes, x)

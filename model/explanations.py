@@ -1,0 +1,30 @@
+"""Titles and explanations of stages, in the interface's language, filled with the run's facts.
+
+The texts live in ``resources/explanations/<language>.json``, keyed by a stage's
+``explanation``; the window, the exported notebook and the lesson all read them here.
+"""
+
+from __future__ import annotations
+
+from model.errors import format_number
+from model.stages import Stage
+from resources import catalog
+
+
+def _entry(key: str, language: str) -> dict:
+    return catalog("explanations", language).get(key) or catalog("explanations", "en")[key]
+
+
+def _facts(stage: Stage, language: str) -> dict:
+    return {
+        name: format_number(value, language) if isinstance(value, (int, float)) else value
+        for name, value in stage.facts.items()
+    }
+
+
+def stage_title(stage: Stage, language: str = "en") -> str:
+    return _entry(stage.explanation, language)["title"].format(**_facts(stage, language))
+
+
+def stage_text(stage: Stage, language: str = "en") -> str:
+    return _entry(stage.explanation, language)["text"].format(**_facts(stage, language))

@@ -1,0 +1,242 @@
+"""What one run of the pipeline produces: an ordered list of stages, as plain numpy arrays.
+
+A stage knows its own key, values, named dimensions, the PyTorch code that made it and the
+key of its explanation.  Views render whatever list a result holds, so a new attention mode
+adds stages without touching them.  Nothing here knows about torch or Qt.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+
+import numpy as np
+
+from model.config import ModelConfig
+from model.tokenizer import PAD, Vocabulary
+
+# Dimensions whose entries are positions of a sentence: labelled by the token there.
+POSITION_DIMS = frozenset({"position", "query_position", "key_position"})
+
+# What a heatmap cell is (see PipelineResult.cell_states).
+REAL, PADDING, MASKED, CAUSAL = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the pipeline.
+
+    ``dims`` names each axis of ``values`` (``"sentence"``, ``"head"``, ``"key_position"`` …);
+    ``code`` is the PyTorch code that produced the values, with this run's numbers filled in,
+    and ``compute`` its forward step alone (without building layers);
+    ``explanation`` is the key of its title and text in ``resources/explanations``, and
+    ``facts`` the numbers they quote.  ``role`` tells views what the stage is for:
+    ``"ids"``, ``"encoder"`` (what attention reads), ``"scores"``, ``"attention"`` or ``""``.
+    """
+
+    key: str
+    values: np.ndarray
+    dims: tuple[str, ...]
+    code: str
+    explanation: str
+    role: str = ""
+    facts: Mapping[str, object] = field(default_factory=dict)
+    compute: str = ""
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return tuple(self.values.shape)
+
+    @property
+    def per_sentence(self) -> bool:
+        return self.dims[:1] == ("sentence",) and len(self.dims) > 2
+
+    @property
+    def per_head(self) -> bool:
+        return "head" in self.dims
+
+
+@dataclass(frozen=True)
+class TrainingRecord:
+    """How the weights behind a result were trained: settings and one value per step."""
+
+    task: str
+    steps: int
+    learning_rate: float
+    loss: np.ndarray
+    accuracy: np.ndarray
+    expected_weight: np.ndarray
+    expected_keys: np.ndarray  # (B, L): the key each query should attend to, -1 for none
+
+
+@dataclass(frozen=True)
+class PipelineResult:
+    """The sentences, their vocabulary, the settings, every stage in order, and the weights."""
+
+    sentences: tuple[tuple[str, ...], ...]
+    vocabulary: Vocabulary
+    config: ModelConfig
+    stages: tuple[Stage, ...]
+    parameters: Mapping[str, np.ndarray] = field(default_factory=dict)
+    training: TrainingRecord | None = None
+
+    def __post_init__(self) -> None:
+        keys = [stage.key for stage in self.stages]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"stage keys must be unique, got {keys}")
+        for array in (*(s.values for s in self.stages), *self.parameters.values()):
+            array.flags.writeable = False
+        object.__setattr__(self, "parameters", MappingProxyType(dict(self.parameters)))
+
+    # --- stages --------------------------------------------------------------------------
+
+    @cached_property
+    def _by_key(self) -> dict[str, Stage]:
+        return {stage.key: stage for stage in self.stages}
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(stage.key for stage in self.stages)
+
+    def stage(self, key: str) -> Stage:
+        return self._by_key[key]
+
+    def with_role(self, role: str) -> Stage:
+        return next(stage for stage in self.stages if stage.role == role)
+
+    @property
+    def token_ids(self) -> np.ndarray:
+        return self.with_role("ids").values
+
+    @cached_property
+    def attention_maps(self) -> np.ndarray:
+        """``(B, heads, L, L)``: every attention map, one head or several."""
+        values = self.with_role("attention").values
+        return values if values.ndim == 4 else values[:, None]
+
+    @property
+    def attention(self) -> np.ndarray:
+        """The attention stage as it is: ``(B, L, L)``, or ``(B, h, L, L)`` with heads."""
+        return self.with_role("attention").values
+
+    @property
+    def head_count(self) -> int:
+        return self.attention_maps.shape[1]
+
+    @property
+    def key_axis(self) -> str:
+        """``"position"`` when a heatmap column is a slot of a Linear layer, else ``"token"``."""
+        return "position" if self.config.attention == "linear" else "token"
+
+    @cached_property
+    def attention_row_sums(self) -> np.ndarray:
+        """``(B, heads, L)``: each query's total attention (1, or 0 for a masked padding row)."""
+        return self.attention_maps.sum(axis=-1, dtype=np.float64)
+
+    # --- sentences and padding -----------------------------------------------------------
+
+    @property
+    def batch_size(self) -> int:
+        return len(self.sentences)
+
+    @property
+    def max_length(self) -> int:
+        return self.token_ids.shape[1]
+
+    @cached_property
+    def lengths(self) -> np.ndarray:
+        return np.fromiter(map(len, self.sentences), dtype=np.int64, count=len(self.sentences))
+
+    @cached_property
+    def padding_mask(self) -> np.ndarray:
+        """``(B, L)`` bool, True where a position is padding."""
+        mask = np.arange(self.max_length)[None, :] >= self.lengths[:, None]
+        mask.flags.writeable = False
+        return mask
+
+    def position_labels(self, sentence: int) -> list[str]:
+        """The token at each position of one sentence, ``<pad>`` past its end."""
+        words = list(self.sentences[sentence])
+        return words + [PAD] * (self.max_length - len(words))
+
+    def cell_states(self, sentence: int) -> np.ndarray:
+        """``(L, L)`` uint8: what each heatmap cell of one sentence is.
+
+        ``REAL``; ``PADDING`` (a padding query or key that still takes part, as in the
+        notebook); ``MASKED`` (a padding key set to −∞, or a padding query row set to 0);
+        ``CAUSAL`` (a later key hidden from the query).
+        """
+        length, size = int(self.lengths[sentence]), self.max_length
+        pad = np.arange(size) >= length
+        either = pad[:, None] | pad[None, :]
+        states = np.full((size, size), REAL, dtype=np.uint8)
+        states[either] = MASKED if self.config.mask_padding else PADDING
+        if self.config.causal:
+            future = np.triu(np.ones((size, size), dtype=bool), 1)
+            states[future & (states != MASKED)] = CAUSAL
+        return states
+
+    # --- tables --------------------------------------------------------------------------
+
+    def stage_table(self, key: str, sentence: int = 0, head: int = 0) -> StageTable:
+        """A stage as a labelled 2-D table, sliced by its dimensions.
+
+        A leading ``sentence`` dimension is sliced at ``sentence`` (unless the stage is 2-D,
+        like the id matrix), a ``head`` dimension at ``head``.  Positions are labelled with
+        their tokens, token ids with the vocabulary, and padding is marked.
+        """
+        stage = self.stage(key)
+        values, dims = stage.values, list(stage.dims)
+        if stage.per_sentence:
+            values, dims = values[sentence], dims[1:]
+        if "head" in dims:
+            values = np.take(values, head, axis=dims.index("head"))
+            dims.remove("head")
+        rows, row_muted = self._labels(dims[0], values.shape[0], sentence)
+        columns, column_muted = self._labels(dims[1], values.shape[1], sentence)
+        muted = row_muted[:, None] | column_muted[None, :]
+        if dims == ["sentence", "position"]:
+            muted = self.padding_mask
+        return StageTable(values, rows, columns, muted, (dims[0], dims[1]))
+
+    def _labels(self, dim: str, count: int, sentence: int) -> tuple[list[str], np.ndarray]:
+        muted = np.zeros(count, dtype=bool)
+        if dim in POSITION_DIMS:
+            labels = [f"{i} {token}" for i, token in enumerate(self.position_labels(sentence))]
+            muted[int(self.lengths[sentence]) :] = True
+        elif dim == "token_id":
+            labels = [f"{i} {token}" for i, token in enumerate(self.vocabulary.tokens)]
+            muted[0] = True
+        elif dim == "sentence":
+            labels = [f"sentence {b + 1}" for b in range(count)]
+        else:
+            labels = [str(i) for i in range(count)]
+        return labels, muted
+
+
+@dataclass(frozen=True)
+class StageTable:
+    """A 2-D view of a stage: values, a label per row and column, and where padding is."""
+
+    values: np.ndarray
+    rows: list[str]
+    columns: list[str]
+    padding: np.ndarray
+    dims: tuple[str, str] = ("", "")
+
+    def to_csv(self) -> str:
+        """Comma-separated, labels in the first row and column; floats to full precision."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["", *self.columns])
+        for label, row in zip(self.rows, self.values, strict=True):
+            writer.writerow([label, *(_exact(v) for v in row)])
+        return buffer.getvalue()
+
+
+def _exact(value) -> str:
+    return repr(float(value)) if isinstance(value, np.floating) else str(value)

@@ -1,0 +1,4 @@
+"""Training: attention learning where to look, on sequences over the user's own words.
+
+``settings`` and ``tasks`` are light (numpy only); ``loop`` imports torch.
+"""
