@@ -159,13 +159,23 @@ class ControlsPanel(QWidget):
 
     def fit_to(self, width: int) -> None:
         """Labels beside their fields when ``width`` has room, above them when it is narrow."""
-        labels = [self._form.labelForField(w) for w in (self.embedding_size, self.hidden_size)]
-        label_width = max(label.sizeHint().width() for label in labels if label is not None)
-        narrow = width < label_width + 150
+        form = self._form
+        labels, fields = [], []
+        for row in range(form.rowCount()):
+            for role, found in (
+                (QFormLayout.ItemRole.LabelRole, labels),
+                (QFormLayout.ItemRole.FieldRole, fields),
+            ):
+                item = form.itemAt(row, role)
+                if item is not None and item.widget() is not None:
+                    found.append(item.widget().minimumSizeHint().width())
+        margins = form.contentsMargins()
+        needed = max(labels) + form.horizontalSpacing() + max(fields)
+        needed += margins.left() + margins.right()
         policy = QFormLayout.RowWrapPolicy
-        wanted = policy.WrapAllRows if narrow else policy.DontWrapRows
-        if self._form.rowWrapPolicy() != wanted:
-            self._form.setRowWrapPolicy(wanted)
+        wanted = policy.WrapAllRows if width < needed else policy.DontWrapRows
+        if form.rowWrapPolicy() != wanted:
+            form.setRowWrapPolicy(wanted)
 
     def _on_heads_changed(self, index: int) -> None:
         if index >= 0:

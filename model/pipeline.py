@@ -84,7 +84,7 @@ def run_network(network, sentences, vocabulary, ids, cancelled=None, training=No
     stages = tuple(
         Stage(
             spec.key,
-            ids if spec.key == "token_ids" else _array(tensors[spec.key], copy),
+            ids if spec.role == "ids" else _array(tensors[spec.key], copy),
             spec.dims,
             spec.code,
             spec.explanation,

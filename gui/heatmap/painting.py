@@ -61,6 +61,13 @@ def state_runs(states: np.ndarray) -> list[tuple[int, int, int, int]]:
     return runs
 
 
+def printed_cells(panel: Panel) -> list[tuple[int, int]]:
+    """The cells whose value is printed: every cell but the masked ones (padding hidden by
+    the mask, later keys hidden by the causal mask), whose weight is exactly 0 by design."""
+    rows, columns = np.nonzero(~np.isin(panel.states, (MASKED, CAUSAL)))
+    return list(zip(rows.tolist(), columns.tolist(), strict=True))
+
+
 class MatrixPainter:
     """Paints a panel; keeps its image and runs until the panel changes."""
 
@@ -168,12 +175,7 @@ class MatrixPainter:
         font.setPixelSize(max(1, int(min(cw * 0.28, ch * 0.42, MAX_VALUE_PIXELS))))
         painter.setFont(font)
         text_colours = colours.text_colours(scale.colour_map)
-        states = panel.states
-        size = panel.values.shape[0]
-        for i in range(size):
-            for j in range(size):
-                if states[i, j] in (MASKED, CAUSAL):  # hidden keys: no value worth reading
-                    continue
-                value = float(panel.values[i, j])
-                painter.setPen(text_colours[colours.level(value, scale.low, scale.high)])
-                painter.drawText(cell(i, j), Qt.AlignmentFlag.AlignCenter, f"{value:.2f}")
+        for i, j in printed_cells(panel):
+            value = float(panel.values[i, j])
+            painter.setPen(text_colours[colours.level(value, scale.low, scale.high)])
+            painter.drawText(cell(i, j), Qt.AlignmentFlag.AlignCenter, f"{value:.2f}")

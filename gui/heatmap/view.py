@@ -34,7 +34,7 @@ from gui.heatmap.plot import MatrixPlot
 from gui.widgets import ElidedLabel
 from model.stages import CAUSAL, MASKED, PADDING
 
-MIN_PANEL = 250  # pixels a small multiple needs to stay readable (projector included)
+MIN_PANEL = 290  # pixels a small multiple needs, axes included, to stay readable
 MIN_SINGLE = 200
 READOUT_TOKEN_CHARS = 40
 

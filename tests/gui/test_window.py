@@ -38,7 +38,14 @@ def test_window_opens_on_the_notebook_example(window):
     assert "Attention Study" in window.windowTitle()
     assert window.editor.toPlainText() == NOTEBOOK_SENTENCES
     assert window.focusWidget() is window.editor
-    assert shapes(window) == ["(3, 5)", "(12, 10)", "(3, 5, 10)", "(3, 5, 4)", "(3, 5, 5)", "(3, 5, 5)"]
+    assert shapes(window) == [
+        "(3, 5)",
+        "(12, 10)",
+        "(3, 5, 10)",
+        "(3, 5, 4)",
+        "(3, 5, 5)",
+        "(3, 5, 5)",
+    ]
     assert window.inspector.panel("inputs").dims.text() == "3 sentences × 5 positions × 10 features"
     np.testing.assert_array_equal(shown_values(window)[0], window.controller.result.attention[0])
 
@@ -137,7 +144,9 @@ def test_multihead_mode_rebuilds_the_pipeline_panels_from_the_stages(qtbot, wind
 
 def test_a_size_that_heads_cannot_divide_brings_the_heads_down(qtbot, window):
     controller = window.controller
-    wait_for_result(qtbot, controller, lambda: controller.update_config(attention="multihead", heads=4))
+    wait_for_result(
+        qtbot, controller, lambda: controller.update_config(attention="multihead", heads=4)
+    )
     notices = []
     controller.notice.connect(notices.append)
     wait_for_result(qtbot, controller, lambda: window.controls.hidden_size.setValue(6))

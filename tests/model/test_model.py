@@ -1,12 +1,8 @@
 """Tokenizer, configuration, limits and the stage metadata the GUI shows."""
 
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 
-from conftest import ROOT
 from model.config import MAX_SIZE, ModelConfig, check_input_size
 from model.errors import InputError, describe
 from model.export import save_npz
@@ -171,13 +167,3 @@ def test_npz_holds_every_stage_with_the_documented_keys_and_types(tmp_path):
         ]
         np.testing.assert_array_equal(data["attention"], result.attention)
     assert [p.name for p in tmp_path.iterdir()] == ["out.npz"]
-
-
-def test_model_never_imports_qt():
-    code = (
-        "import sys, model.pipeline, model.export, model.files\n"
-        "model.pipeline.run_pipeline('a b')\n"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'gui')]\n"
-        "assert not bad, bad\n"
-    )
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
