@@ -44,6 +44,7 @@ class Controller(QObject):
         self._busy = True
         self._loaded = False
         self._view_pending = False  # a view change waits for the result it belongs to
+        self._pinned = self._comparison = self._comparison_error = None
         self._running = False  # a run is under way on the worker
         self._pending = False  # the state changed since that run started
         self._jobs = PipelineThread(self)
@@ -150,6 +151,43 @@ class Controller(QObject):
         if cell != self._state.cell:
             self._change(replace(self._state, cell=cell), {aspects.VIEW})
 
+    # --- comparing ------------------------------------------------------------------------
+
+    def pin(self, result=None) -> None:
+        """Keep ``result`` (the current one by default) as A: views then show A, B, B − A."""
+        self._pinned = result if result is not None else self._result
+        self._compare()
+        self.changed.emit(frozenset({aspects.VIEW}))
+
+    def unpin(self) -> None:
+        self._pinned = self._comparison = self._comparison_error = None
+        self.changed.emit(frozenset({aspects.VIEW}))
+
+    @property
+    def pinned(self):
+        return self._pinned
+
+    @property
+    def comparison(self):
+        """A, B and B − A when a result is pinned and the current one lines up with it."""
+        return self._comparison
+
+    @property
+    def comparison_error(self):
+        """Why the pinned result cannot be compared with the current one, or None."""
+        return self._comparison_error
+
+    def _compare(self) -> None:
+        self._comparison = self._comparison_error = None
+        if self._pinned is None or self._result is None:
+            return
+        from model.compare import compare
+
+        try:
+            self._comparison = compare(self._pinned, self._result)
+        except ValueError as exc:
+            self._comparison_error = exc
+
     def load_session(self, session: Session) -> None:
         """Show a session: its text, settings, training and view, all in one change."""
         new = AppState.from_session(session)
@@ -223,6 +261,7 @@ class Controller(QObject):
         self._result = result
         self._result_for = None
         self._error = None
+        self._compare()
         before = self._state
         self._state = clamped(before, result)
         changed = {aspects.RESULT, aspects.ERROR}

@@ -160,9 +160,12 @@ class FileActions(QObject):
     # --- figures and screenshots ------------------------------------------------------------
 
     def figure(self, result):
-        from gui.heatmap.figure import figure_for
+        """The figure of what the heatmap shows: one result, or A, B and B − A."""
+        from gui.heatmap.figure import comparison_figure, figure_for
 
-        view = self._controller.view
+        view, comparison = self._controller.view, self._controller.comparison
+        if comparison is not None:
+            return comparison_figure(comparison, view.sentence, view.head)
         return figure_for(result, view.sentence, view.head)
 
     def _on_export_figure(self) -> None:
@@ -175,7 +178,7 @@ class FileActions(QObject):
             ".png",
         )
         if path:
-            from gui.heatmap.figure import write_figure
+            from gui.figure import write_figure
 
             figure, scale = self.figure(result), self._controller.view.figure_scale
             self._write(lambda: write_figure(figure, path, scale))
@@ -191,7 +194,7 @@ class FileActions(QObject):
     def _on_export_screenshot(self) -> None:
         path = self._ask_save(self.tr("Export screenshot"), self.tr("PNG image (*.png)"), ".png")
         if path:
-            from gui.heatmap.figure import save_image
+            from gui.figure import save_image
 
             image = self._window.grab().toImage()
             self._write(lambda: save_image(image, path))

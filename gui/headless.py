@@ -86,7 +86,7 @@ def _write(stream, name, path, result, session, figure, screenshot, language) ->
         svg = path.lower().endswith(".svg")
         stream.write(figure.svg_bytes() if svg else figure.png_bytes(session.view.figure_scale))
     elif name == "screenshot":
-        from gui.heatmap.figure import encode_png
+        from gui.figure import encode_png
 
         stream.write(encode_png(screenshot))
     elif name == "export_tensors":

@@ -12,9 +12,16 @@ translate = QCoreApplication.translate
 def shortcuts_html() -> str:
     rows = [
         (
-            "Ctrl+1 … Ctrl+5",
-            translate("help", "Go to the sentences, model, heatmap, pipeline, vocabulary"),
+            "Ctrl+1 … Ctrl+6",
+            translate(
+                "help", "Go to the sentences, model, heatmap, pipeline, vocabulary, explanation"
+            ),
         ),
+        (
+            "Ctrl+P, Ctrl+Shift+P",
+            translate("help", "Pin the result as A to compare; stop comparing"),
+        ),
+        ("Space", translate("help", "On the heatmap: play or pause training")),
         ("F6", translate("help", "Go to the next pane")),
         ("Tab, Shift+Tab", translate("help", "Next and previous control")),
         (translate("help", "Arrow keys"), translate("help", "On the heatmap: move between cells")),

@@ -7,7 +7,7 @@ them.  Every panel can be reached and folded with the keyboard.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,7 +74,9 @@ class StagePanel(QFrame):
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.1)
         self.title.setFont(bold)
+        # Fixed width for code and shapes, at the panel's size (which follows the zoom).
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(self.font().pointSizeF())
         header = QHBoxLayout()
         header.addWidget(self.toggle)
         header.addWidget(self.title, 1)
@@ -102,6 +104,9 @@ class StagePanel(QFrame):
 
         self.model = ArrayTableModel(self)
         self.table = value_table(self.model)
+        self.table.setMouseTracking(True)
+        self._dims: tuple[str, str] = ("", "")
+        self._slice = (0, 0)
 
         self._body = QWidget()
         body = QVBoxLayout(self._body)
@@ -140,6 +145,33 @@ class StagePanel(QFrame):
             rows = [texts.sentence_label(n) for n in range(len(rows))]
         self.model.set_table(table.values, rows, table.columns, table.padding)
         self._fit_table_height(len(rows))
+        self._dims, self._slice = table.dims, (b, h)
+        self._token_ids = result.token_ids
+
+    def highlight(self, cell) -> None:
+        """Mark the hovered cell's query and key in this table, where they appear."""
+        rows, columns = set(), set()
+        if cell is not None:
+            b, h, query, key = cell
+            for dim, found in zip(self._dims, (rows, columns), strict=True):
+                if dim == "query_position":
+                    found.add(query)
+                elif dim == "key_position":
+                    found.add(key)
+                elif dim == "position":
+                    found.update((query, key))
+                elif dim == "token_id":
+                    found.update(int(self._token_ids[b, p]) for p in (query, key))
+                elif dim == "sentence":
+                    found.add(b)
+            same_slice = self._dims[0] in ("sentence", "token_id") or (b, h) == self._slice
+            if not same_slice:
+                rows, columns = set(), set()
+        self.model.set_highlight(rows, columns)
+
+    def query_row(self, index) -> int | None:
+        """The query position a table row stands for, if its rows are positions."""
+        return index.row() if self._dims[0] in ("position", "query_position") else None
 
     def _fit_table_height(self, rows: int) -> None:
         """Tall enough for the rows, up to a few of them; the table scrolls beyond."""
@@ -160,6 +192,11 @@ class StagePanel(QFrame):
 class ShapeInspector(QScrollArea):
     """Every stage of the current result, in order, each in its own panel."""
 
+    row_hovered = Signal(object)
+    """The mouse is over a table row that stands for a query position (or None)."""
+    rebuilt = Signal()
+    """The panels were made anew (the result's stages changed)."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.panels: list[StagePanel] = []
@@ -176,6 +213,10 @@ class ShapeInspector(QScrollArea):
     def panel(self, key: str) -> StagePanel:
         return next(panel for panel in self.panels if panel.key == key)
 
+    def highlight(self, cell) -> None:
+        for panel in self.panels:
+            panel.highlight(cell)
+
     def show_result(self, result, sentence: int, head: int) -> None:
         if result.keys != self._keys:
             self._rebuild(result.keys)
@@ -186,10 +227,15 @@ class ShapeInspector(QScrollArea):
         for panel in self.panels:
             self._layout.removeWidget(panel)
             panel.deleteLater()
-        self.panels = [StagePanel(n + 1, key) for n, key in enumerate(keys)]
+        # Made inside the content widget, so they inherit its fonts (and the zoom) at once.
+        self.panels = [StagePanel(n + 1, key, self._content) for n, key in enumerate(keys)]
         for index, panel in enumerate(self.panels):
             self._layout.insertWidget(index, panel)
+            panel.table.entered.connect(
+                lambda model_index, panel=panel: self.row_hovered.emit(panel.query_row(model_index))
+            )
         self._keys = keys
+        self.rebuilt.emit()
 
     def first_focus(self):
         """Where the keyboard enters the pipeline: the first stage's fold button."""

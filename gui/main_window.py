@@ -3,7 +3,7 @@
 The window wires widgets to the controller and nothing else: edits go to the controller, its
 one ``changed`` signal comes back, and every view renders the same result.  Panels are dock
 widgets: each can be moved, tabbed, closed and brought back from the View menu, and reached
-from the keyboard (Ctrl+1 … Ctrl+5, or F6 to go round them).
+from the keyboard (Ctrl+1 … Ctrl+6, or F6 to go round them).
 """
 
 from __future__ import annotations
@@ -20,15 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import appearance, texts
 from gui import help as help_dialogs
 from gui import state as aspects
-from gui import texts
 from gui.controller import Controller
 from gui.controls import ControlsPanel
+from gui.explain_panel import ExplainPanel
 from gui.file_actions import FileActions
 from gui.heatmap.view import HeatmapView
 from gui.inspector import ShapeInspector
 from gui.sentence_editor import SentenceEditor
+from gui.view_menu import ViewMenu
 from gui.vocabulary_view import VocabularyView
 from gui.widgets import ElidedLabel
 from resources import path
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.vocabulary = VocabularyView()
         self.heatmap = HeatmapView()
         self.inspector = ShapeInspector()
+        self.explain = ExplainPanel()
         self.setCentralWidget(self.heatmap)
 
         editor_label = QLabel(self.tr("One sentence per &line:"))
@@ -90,16 +93,18 @@ class MainWindow(QMainWindow):
         self.docks = {
             "sentences": self._dock("sentences", self.tr("Sentences"), sentences),
             "model": self._dock("model", self.tr("Model"), _scrolling(self.controls)),
-            "pipeline": self._dock("pipeline", self.tr("Pipeline, stage by stage"), self.inspector),
-            "vocabulary": self._dock("vocabulary", self.tr("Vocabulary and ids"), self.vocabulary),
+            "pipeline": self._dock("pipeline", self.tr("Pipeline"), self.inspector),
+            "vocabulary": self._dock("vocabulary", self.tr("Vocabulary"), self.vocabulary),
+            "explain": self._dock("explain", self.tr("Explanation"), self.explain),
         }
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.addDockWidget(left, self.docks["sentences"])
         self.addDockWidget(left, self.docks["model"])
         self.addDockWidget(right, self.docks["pipeline"])
         self.tabifyDockWidget(self.docks["pipeline"], self.docks["vocabulary"])
+        self.tabifyDockWidget(self.docks["pipeline"], self.docks["explain"])
         self.docks["pipeline"].raise_()
-        # Where the keyboard lands in each pane (Ctrl+1 … Ctrl+5, F6): the pipeline's first
+        # Where the keyboard lands in each pane (Ctrl+1 … Ctrl+6, F6): the pipeline's first
         # panel is rebuilt with the stages, so targets are looked up when needed.
         self._focus_targets = [
             lambda: self.editor,
@@ -107,6 +112,7 @@ class MainWindow(QMainWindow):
             lambda: self.heatmap.canvas,
             lambda: self.inspector.first_focus() or self.inspector,
             lambda: self.vocabulary.vocabulary_table,
+            lambda: self.explain.text,
         ]
 
         self._shapes = ElidedLabel()
@@ -126,13 +132,18 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_settings()
         self._dirty: set[str] = set()  # views hidden while the result changed
+        self._kind = "heatmap"
 
         self.editor.text_edited.connect(controller.set_text)
         self.controls.setting_edited.connect(self._on_setting_edited)
         self.controls.new_weights_requested.connect(controller.new_random_weights)
         self.heatmap.sentence_chosen.connect(lambda b: controller.update_view(sentence=b))
         self.heatmap.head_chosen.connect(lambda h: controller.update_view(head=h))
-        self.heatmap.cell_chosen.connect(controller.select_cell)
+        self.heatmap.cell_chosen.connect(self._on_cell_chosen)
+        self.heatmap.kind_chosen.connect(self._on_kind_chosen)
+        self.heatmap.cell_hovered.connect(self._on_cell_hovered)
+        self.inspector.row_hovered.connect(self._on_table_row_hovered)
+        self.inspector.rebuilt.connect(self._zoom_new_panels)
         controller.changed.connect(self._on_changed)
         controller.notice.connect(self._on_notice)
         for key, dock in self.docks.items():
@@ -142,6 +153,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
         self._show_state()
+        self.view_menu.apply()
         self.editor.setFocus()
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -167,26 +179,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        titles = [
-            self.tr("Go to the sentences"),
-            self.tr("Go to the model settings"),
-            self.tr("Go to the heatmap"),
-            self.tr("Go to the pipeline"),
-            self.tr("Go to the vocabulary"),
-        ]
-        for number, title in enumerate(titles, start=1):
-            action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, k=number - 1: self.focus_pane(k))
-            view_menu.addAction(action)
-        cycle = QAction(self.tr("Next pane"), self)
-        cycle.setShortcut(QKeySequence(Qt.Key.Key_F6))
-        cycle.triggered.connect(self.focus_next_pane)
-        view_menu.addAction(cycle)
-        view_menu.addSeparator()
-        for dock in self.docks.values():
-            view_menu.addAction(dock.toggleViewAction())
+        self.view_menu = ViewMenu(self)
+        self.view_menu.fill(self.menuBar().addMenu(self.tr("&View")))
         help_dialogs.fill_menu(self, self.menuBar().addMenu(self.tr("&Help")))
 
     def focus_pane(self, index: int) -> None:
@@ -225,6 +219,34 @@ class MainWindow(QMainWindow):
 
     # --- reactions to the controller ------------------------------------------------------------
 
+    def _on_cell_chosen(self, cell) -> None:
+        """A picked cell is explained: the explanation comes to the front."""
+        self.controller.select_cell(cell)
+        dock = self.docks["explain"]
+        dock.show()
+        dock.raise_()
+        self._render_view("explain")
+
+    def _zoom_new_panels(self) -> None:
+        """New stage panels inherit the zoom shown: note their own sizes at zoom 1."""
+        zoom = getattr(self.view_menu, "shown_zoom", 1.0)
+        appearance.apply_zoom(self.inspector, zoom, current=zoom)
+
+    def _on_kind_chosen(self, kind: str) -> None:
+        self._kind = kind
+        if self.controller.result is not None:
+            self._render(self.controller.result, frozenset({aspects.VIEW}))
+
+    def _on_cell_hovered(self, cell) -> None:
+        """Linked highlighting: the hovered cell's tokens light up in every table."""
+        self.inspector.highlight(cell)
+        self.vocabulary.highlight(cell)
+
+    def _on_table_row_hovered(self, row) -> None:
+        """And the other way round: a table row's query lights up on the heatmap."""
+        sentence = max(self.controller.view.sentence, 0)
+        self.heatmap.highlight_query(sentence, row)
+
     def _on_setting_edited(self, name: str, value) -> None:
         self.controller.update_config(**{name: value})
 
@@ -250,9 +272,20 @@ class MainWindow(QMainWindow):
                 self._busy.hide()
 
     def _render(self, result, changed: frozenset) -> None:
-        view = self.controller.view
-        self.heatmap.show_result(result, view.sentence, view.head, self.controller.state.cell)
+        controller = self.controller
+        view = controller.view
+        self.heatmap.show_result(
+            result,
+            view.sentence,
+            view.head,
+            controller.state.cell,
+            controller.comparison,
+            self._kind,
+        )
+        if controller.comparison_error is not None:
+            self.report(texts.error_text(controller.comparison_error), 8000)
         self._render_when_visible("pipeline")
+        self._render_when_visible("explain")
         if aspects.RESULT in changed:
             self._render_when_visible("vocabulary")
             self._shapes.setText(
@@ -279,6 +312,8 @@ class MainWindow(QMainWindow):
             self.inspector.show_result(result, view.sentence, view.head)
         elif key == "vocabulary":
             self.vocabulary.show_result(result)
+        elif key == "explain":
+            self.explain.show_cell(result, self.controller.state.cell)
 
     def _show_state(self) -> None:
         """Loading, an error over greyed views, or the live views."""

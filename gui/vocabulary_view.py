@@ -26,6 +26,7 @@ class VocabularyView(QWidget):
         self.ids_table = value_table(self.ids_model)
         self.ids_table.horizontalHeader().setDefaultSectionSize(88)
         self._tokens = None
+        self._ids = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -50,8 +51,19 @@ class VocabularyView(QWidget):
         )
         rows = [texts.sentence_label(b) for b in range(ids.shape[0])]
         self.ids_model.set_ids(ids, vocabulary.tokens, rows, result.padding_mask)
+        self._ids = ids
         if vocabulary.tokens is not self._tokens:  # column width: once per vocabulary
             self._tokens = vocabulary.tokens
             longest = max(vocabulary.tokens, key=len)[:CELL_CHARS]
             width = self.ids_table.fontMetrics().horizontalAdvance(f"{vocabulary.size}  {longest}")
             self.ids_table.horizontalHeader().setDefaultSectionSize(min(180, max(56, width + 16)))
+
+    def highlight(self, cell) -> None:
+        """Mark the hovered cell's two tokens in the vocabulary and their places in the ids."""
+        if cell is None or self._ids is None:
+            self.vocabulary_model.set_highlight()
+            self.ids_model.set_highlight()
+            return
+        b, _, query, key = cell
+        self.vocabulary_model.set_highlight({int(self._ids[b, query]), int(self._ids[b, key])})
+        self.ids_model.set_highlight({b}, {query, key})

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,7 +91,7 @@ class RecoveryStore:
             slot = RecoverySlot(self, path)
             if slot.claim():
                 return slot
-        name = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{id(self) % 10_000:04d}"
+        name = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{secrets.token_hex(3)}"
         return RecoverySlot(self, self.folder / (name + SUFFIX))
 
     def prune(self, keep: int = KEEP) -> None:

@@ -64,7 +64,14 @@ class Session:
         }
         if self.training is not None:
             data["training"] = self.training.to_dict()
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # Bytes that were not UTF-8 (from a command line, say) become lone surrogates;
+            # JSON escapes keep them, so the work is saved and reopens exactly as it was.
+            text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
+        return text
 
     def with_text(self, text: str) -> Session:
         return replace(self, text=text)

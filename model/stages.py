@@ -137,6 +137,32 @@ class PipelineResult:
         """``(B, heads, L)``: each query's total attention (1, or 0 for a masked padding row)."""
         return self.attention_maps.sum(axis=-1, dtype=np.float64)
 
+    @cached_property
+    def row_entropy(self) -> np.ndarray:
+        """``(B, heads, L)``: each query's entropy in bits, −Σ p log₂ p (0 for a zeroed row)."""
+        p = self.attention_maps.astype(np.float64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            terms = np.where(p > 0, -p * np.log2(np.where(p > 0, p, 1.0)), 0.0)
+        return terms.sum(axis=-1)
+
+    @cached_property
+    def row_uniform_entropy(self) -> np.ndarray:
+        """``(B, L)``: the entropy a query would have with no preference, log₂ of the keys
+        it sees (all L, or fewer with masks), for comparison with :attr:`row_entropy`."""
+        size = self.max_length
+        seen = np.full((self.batch_size, size), size, dtype=np.float64)
+        if self.config.mask_padding:
+            seen[:] = self.lengths[:, None]
+        if self.config.causal:
+            seen = np.minimum(seen, np.arange(1, size + 1)[None, :])
+        return np.log2(seen)
+
+    @cached_property
+    def row_max(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(B, heads, L)`` each query's largest weight, and the key that has it."""
+        maps = self.attention_maps
+        return maps.max(axis=-1), maps.argmax(axis=-1)
+
     # --- sentences and padding -----------------------------------------------------------
 
     @property

@@ -9,7 +9,7 @@ decides anything about content.  No Qt here: translated words come in as :class:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -17,6 +17,7 @@ from model.stages import PipelineResult
 
 COLOUR_MAPS = ("cividis", "viridis", "magma", "greys")
 COLOUR_SCALES = ("fixed", "data")
+DIVERGING_MAP = "CET-D1"  # blue – white – red, centred on 0: for B − A
 TITLE_CHARS = 70  # a sentence title is elided past this many characters
 PANEL_TITLE_CHARS = 30
 ROW_LABEL_CHARS = 14
@@ -38,6 +39,10 @@ class Words:
     token_note: str = "the token attended to"
     weight: str = "attention weight"
     every: str = "labels every {n}"
+    pinned: str = "A (pinned)"
+    current: str = "B (now)"
+    difference: str = "B − A"
+    compare_title: str = "{title}: A, B and B − A"
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class Panel:
     rows: tuple[str, ...]  # "3 ali": position and token
     columns: tuple[str, ...]  # "3\nali" with tokens, "3" with positions
     expected: np.ndarray | None  # (L,) the key each query should attend to, -1 for none
+    kind: str = "weights"  # or "difference": drawn on the description's difference scale
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,7 @@ class HeatmapDescription:
     column_note: str
     scale: ColourScale
     every: str = "labels every {n}"  # said on an axis that labels only every n-th position
+    difference_scale: ColourScale | None = None  # for B − A panels
     page: int = 0
     pages: int = 1
     total: int = 1  # panels in all pages
@@ -141,9 +148,54 @@ def describe_heatmap(
     )
 
 
-def colour_scale_for(result, keys, words: Words, colour_map: str, mode: str) -> ColourScale:
+def describe_comparison(
+    comparison,
+    sentence: int,
+    head: int = -1,
+    words: Words = Words(),
+    colour_map: str = "cividis",
+    colour_scale: str = "fixed",
+) -> HeatmapDescription:
+    """A, B and B − A for one sentence and head (the first of each when "all" is asked)."""
+    a, b = comparison.a, comparison.b
+    sentence, head = max(sentence, 0), max(head, 0)
+    base = describe_heatmap(b, sentence, head, words, colour_map, colour_scale)
+    keys = [(sentence, head)]
+    scale = colour_scale_for(b, keys, words, colour_map, colour_scale, also=a)
+    first = _panel(a, sentence, head, words, multiple=True)
+    second = _panel(b, sentence, head, words, multiple=True)
+    change = comparison.difference[sentence, head]
+    reach = max(float(np.abs(change).max()), 0.01)
+    difference = replace(
+        second,
+        title=words.difference,
+        values=np.ascontiguousarray(change),
+        states=np.maximum(first.states, second.states),
+        expected=None,
+        kind="difference",
+    )
+    panels = (
+        replace(first, title=words.pinned),
+        replace(second, title=words.current),
+        difference,
+    )
+    return replace(
+        base,
+        title=words.compare_title.format(title=base.title),
+        panels=panels,
+        scale=scale,
+        difference_scale=ColourScale(DIVERGING_MAP, -reach, reach, "data", None, words.difference),
+        total=3,
+    )
+
+
+def colour_scale_for(
+    result, keys, words: Words, colour_map: str, mode: str, also=None
+) -> ColourScale:
+    """The weights' colour scale; ``also`` is a second result sharing it (a comparison)."""
     if mode == "data":
-        values = np.stack([result.attention_maps[b, h] for b, h in keys])
+        sources = [result] if also is None else [result, also]
+        values = np.stack([r.attention_maps[b, h] for r in sources for b, h in keys])
         live = values[values > 0]
         low, high = (float(live.min()), float(live.max())) if live.size else (0.0, 1.0)
         if high - low < 1e-6:
@@ -217,3 +269,10 @@ def tick_step(count: int, cell_pixels: float, label_pixels: float) -> int:
 def values_fit(cell_pixels: float, minimum: float = 22.0) -> bool:
     """Whether a cell is big enough to print its value ("0.27") legibly."""
     return cell_pixels >= minimum
+
+
+def scale_of(description: HeatmapDescription, panel: Panel) -> ColourScale:
+    """A B − A panel has its own, diverging, scale; every other panel shares the weights'."""
+    if panel.kind == "difference" and description.difference_scale is not None:
+        return description.difference_scale
+    return description.scale

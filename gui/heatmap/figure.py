@@ -1,47 +1,43 @@
-"""Heatmap figures for slides and handouts: a description drawn for print.
+"""Heatmap figures: a heatmap description laid out for print (see :mod:`gui.figure`).
 
-A figure never depends on the window: it is laid out at a fixed size in its own coordinates
-and drawn with QPainter, through the same :class:`MatrixPainter` as the live view.  The same
-drawing goes to a PNG at 1×, 2× or 4× (sharp at every scale) and to an SVG whose text stays
-text.  Fonts are sized in pixels, so both devices lay out alike.
+The matrix is drawn through the same :class:`MatrixPainter` as the live view; titles, ticks
+and colour bars are laid out here, in the figure's own fixed coordinates.
 """
 
 from __future__ import annotations
 
 import math
-import os
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
 
 from gui import texts
+from gui.figure import MARGIN, Figure, pixel_font
 from gui.heatmap import colours
-from gui.heatmap.description import HeatmapDescription, describe_heatmap, elide, tick_step
+from gui.heatmap.description import (
+    HeatmapDescription,
+    describe_comparison,
+    describe_heatmap,
+    elide,
+    scale_of,
+    tick_step,
+)
 from gui.heatmap.painting import MatrixPainter
 from model.errors import InputError
-from model.files import atomic_write
 
 SINGLE_SIZE = (960, 860)  # a one-panel figure at 1×, in pixels
 MULTIPLE_SIZE = 360  # each small multiple of a figure with several panels
 MAX_FIGURE_PANELS = 36  # more would make an unreadable poster: the title says which are shown
-MAX_SCALE = 8
-MARGIN = 24
 HEADER = 96
 BAR_ROOM = 110
 
 
-def _font(pixels: float) -> QFont:
-    font = QFont()
-    font.setPixelSize(max(1, round(pixels)))
-    return font
-
-
-class HeatmapFigure:
+class HeatmapFigure(Figure):
     """A :class:`HeatmapDescription` at a fixed size, with a title and a settings line."""
 
     def __init__(self, description: HeatmapDescription, settings: str) -> None:
         self.description = description
+        self.title = description.title
         self.settings = settings
         panels = description.panels
         if len(panels) == 1:
@@ -50,7 +46,9 @@ class HeatmapFigure:
                 QRectF(MARGIN, HEADER, width - 2 * MARGIN - BAR_ROOM, height - HEADER - MARGIN)
             ]
         else:
-            columns = math.ceil(math.sqrt(len(panels)))
+            columns = (
+                3 if description.difference_scale is not None else math.ceil(math.sqrt(len(panels)))
+            )
             rows = math.ceil(len(panels) / columns)
             width = columns * MULTIPLE_SIZE + 2 * MARGIN + BAR_ROOM
             height = rows * MULTIPLE_SIZE + HEADER + MARGIN
@@ -63,47 +61,14 @@ class HeatmapFigure:
                 )
                 for k in range(len(panels))
             ]
+        if description.difference_scale is not None:
+            width += BAR_ROOM  # a second colour bar, for B − A
         self.size = QSize(width, height)
         self._bar = QRectF(width - MARGIN - 78, HEADER + 8, 18, height - HEADER - MARGIN - 16)
+        if description.difference_scale is not None:  # weights' bar first, B − A's at the end
+            self._bar.translate(-BAR_ROOM, 0)
 
     # --- output ---------------------------------------------------------------------------
-
-    def image(self, scale: int = 1) -> QImage:
-        """The figure as an image of exactly ``scale`` × its size, drawn at that resolution."""
-        if isinstance(scale, bool) or not isinstance(scale, int) or not 1 <= scale <= MAX_SCALE:
-            raise ValueError(f"scale must be a whole number from 1 to {MAX_SCALE}, not {scale!r}")
-        image = QImage(self.size * scale, QImage.Format.Format_ARGB32)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        try:
-            painter.scale(scale, scale)
-            self.paint(painter)
-        finally:
-            painter.end()
-        return image
-
-    def png_bytes(self, scale: int = 1) -> bytes:
-        return encode_png(self.image(scale))
-
-    def svg_bytes(self) -> bytes:
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(self.size)
-        generator.setViewBox(QRectF(0, 0, self.size.width(), self.size.height()))
-        generator.setResolution(96)
-        generator.setTitle(self.description.title)
-        generator.setDescription("Attention Study")
-        painter = QPainter(generator)
-        try:
-            painter.fillRect(QRectF(0, 0, self.size.width(), self.size.height()), QColor("white"))
-            self.paint(painter, vector=True)
-        finally:
-            painter.end()
-        buffer.close()
-        return bytes(data)
 
     # --- drawing --------------------------------------------------------------------------
 
@@ -112,7 +77,7 @@ class HeatmapFigure:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         width = self.size.width()
         painter.setPen(QColor(colours.INK))
-        painter.setFont(_font(24))
+        painter.setFont(pixel_font(24))
         title = self.description.title
         if self.description.pages > 1:
             title += f" ({self._range_text()})"
@@ -122,7 +87,7 @@ class HeatmapFigure:
             elide(title, 80),
         )
         painter.setPen(QColor("#505050"))
-        painter.setFont(_font(14))
+        painter.setFont(pixel_font(14))
         painter.drawText(
             QRectF(MARGIN, 50, width - 2 * MARGIN, 22), Qt.AlignmentFlag.AlignCenter, self.settings
         )
@@ -139,8 +104,8 @@ class HeatmapFigure:
         description = self.description
         compact = len(description.panels) > 1
         size = panel.values.shape[0]
-        tick_font = _font(11 if compact else 16)
-        title_font = _font(13 if compact else 17)
+        tick_font = pixel_font(11 if compact else 16)
+        title_font = pixel_font(13 if compact else 17)
         metrics = QFontMetricsF(tick_font)
         line = metrics.lineSpacing()
         row_width = max(metrics.horizontalAdvance(r) for r in panel.rows)
@@ -166,7 +131,7 @@ class HeatmapFigure:
             )
 
         matrix = MatrixPainter()
-        matrix.set_panel(panel, description.scale)
+        matrix.set_panel(panel, scale_of(description, panel))
         matrix.paint(painter, grid, vector=vector)
 
         painter.setPen(QColor(colours.INK))
@@ -203,7 +168,7 @@ class HeatmapFigure:
             column_title,
         )
         if not compact and description.column_note:
-            painter.setFont(_font(title_font.pixelSize() * 0.8))
+            painter.setFont(pixel_font(title_font.pixelSize() * 0.8))
             painter.drawText(
                 QRectF(
                     left - 60,
@@ -226,15 +191,21 @@ class HeatmapFigure:
         painter.restore()
 
     def _paint_colour_bar(self, painter: QPainter) -> None:
-        bar, scale = self._bar, self.description.scale
+        self._paint_bar(painter, self._bar, self.description.scale)
+        difference = self.description.difference_scale
+        if difference is not None:
+            self._paint_bar(painter, self._bar.translated(BAR_ROOM, 0), difference)
+
+    def _paint_bar(self, painter: QPainter, bar: QRectF, scale) -> None:
         gradient = QLinearGradient(bar.bottomLeft(), bar.topLeft())
         for k in range(0, 256, 15):
             gradient.setColorAt(k / 255, colours.cell_colour(scale.colour_map, k / 255))
         gradient.setColorAt(1.0, colours.cell_colour(scale.colour_map, 1.0))
+        # (the gradient spans the map; the tick labels say which values its ends stand for)
         painter.setPen(QPen(QColor(colours.INK), 1))
         painter.setBrush(gradient)
         painter.drawRect(bar)
-        painter.setFont(_font(13))
+        painter.setFont(pixel_font(13))
         span = scale.high - scale.low
         for k in range(6):
             value = scale.low + span * k / 5
@@ -249,7 +220,7 @@ class HeatmapFigure:
             y = bar.bottom() - (scale.uniform - scale.low) / (span or 1) * bar.height()
             painter.setPen(QPen(QColor(colours.INK), 2, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(bar.left() - 6, y), QPointF(bar.right(), y))
-            painter.setFont(_font(11))
+            painter.setFont(pixel_font(11))
             painter.drawText(
                 QRectF(bar.left() - 52, y - 8, 44, 16),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -257,7 +228,7 @@ class HeatmapFigure:
             )
         painter.save()
         painter.setPen(QColor(colours.INK))
-        painter.setFont(_font(15))
+        painter.setFont(pixel_font(15))
         painter.translate(bar.right() + 56, bar.center().y())
         painter.rotate(-90)
         painter.drawText(
@@ -288,26 +259,20 @@ def figure_for(
     return HeatmapFigure(description, texts.settings_line(result.config))
 
 
-def encode_png(image: QImage) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise OSError("could not encode the image as PNG")
-    buffer.close()
-    return bytes(data)
-
-
-def save_image(image: QImage, path: str | os.PathLike) -> None:
-    """Write a QImage as PNG, atomically (the window screenshot)."""
-    data = encode_png(image)
-    with atomic_write(path) as stream:
-        stream.write(data)
-
-
-def write_figure(figure: HeatmapFigure, path: str | os.PathLike, scale: int = 1) -> None:
-    """Write ``figure`` to ``path``: PNG at ``scale`` or SVG, by extension, atomically."""
-    suffix = os.fspath(path).lower().rsplit(".", 1)[-1]
-    data = figure.svg_bytes() if suffix == "svg" else figure.png_bytes(scale)
-    with atomic_write(path) as stream:
-        stream.write(data)
+def comparison_figure(
+    comparison, sentence: int, head: int = -1, colour_map="cividis", colour_scale="fixed"
+) -> HeatmapFigure:
+    """A, B and B − A of one sentence and head, with both settings under the title."""
+    description = describe_comparison(
+        comparison,
+        sentence,
+        head,
+        texts.heatmap_words(),
+        colour_map=colour_map,
+        colour_scale=colour_scale,
+    )
+    settings = (
+        f"A: {texts.settings_line(comparison.a.config)}   |   "
+        f"B: {texts.settings_line(comparison.b.config)}"
+    )
+    return HeatmapFigure(description, settings)

@@ -93,8 +93,10 @@ class MatrixPainter:
         highlight: Highlight = Highlight(),
         show_values: bool = True,
         vector: bool = False,
+        ink: QColor | None = None,
     ) -> None:
-        """Draw into ``target`` (device coordinates); ``vector`` draws cells as rectangles."""
+        """Draw into ``target`` (device coordinates); ``vector`` draws cells as rectangles;
+        ``ink`` outlines the matrix (the theme's; figures keep the print ink)."""
         panel, scale = self._panel, self._scale
         if panel is None:
             return
@@ -164,7 +166,7 @@ class MatrixPainter:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(cell(row, column).adjusted(1.5, 1.5, -1.5, -1.5))
 
-        painter.setPen(QPen(QColor(colours.INK), 1))
+        painter.setPen(QPen(ink if ink is not None else QColor(colours.INK), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(target)
         painter.restore()

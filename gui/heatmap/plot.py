@@ -11,7 +11,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from gui.heatmap import colours
 from gui.heatmap.description import ColourScale, Panel, tick_step
@@ -32,6 +32,7 @@ class MatrixItem(pg.GraphicsObject):
         self.painter = MatrixPainter()
         self.highlight = Highlight()
         self.show_values = True
+        self.ink = QColor(colours.INK)
         self._size = 1
 
     def set_panel(self, panel: Panel, scale: ColourScale) -> None:
@@ -54,7 +55,7 @@ class MatrixItem(pg.GraphicsObject):
         target = painter.transform().mapRect(self.boundingRect())
         painter.save()
         painter.resetTransform()
-        self.painter.paint(painter, target, self.highlight, self.show_values)
+        self.painter.paint(painter, target, self.highlight, self.show_values, ink=self.ink)
         painter.restore()
 
 
@@ -74,21 +75,31 @@ class MatrixPlot:
         self.panel: Panel | None = None
         self._titles: tuple = ()
         self._ticks: tuple = ()
+        self.ink = colours.INK
         self.set_font_scale(font_scale)
         self.plot.vb.sigResized.connect(lambda _view: self._update_ticks())
 
     def set_font_scale(self, scale: float) -> None:
+        self._scale = scale
         self._font = tick_font((8.5 if self.compact else 10.5) * scale)
         self._title_size = f"{(9 if self.compact else 11) * scale:.1f}pt"
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
-            axis.setPen(colours.INK)
-            axis.setTextPen(colours.INK)
+            axis.setPen(self.ink)
+            axis.setTextPen(self.ink)
             axis.setTickFont(self._font)
             axis.setStyle(hideOverlappingLabels=False)  # the first and last labels too
         self._titles, self._ticks = (), ()
         if self.panel is not None:
             self._update_ticks()
+
+    def set_ink(self, ink: str) -> None:
+        """The colour of axes, ticks and titles (the window's theme)."""
+        self.ink = ink
+        self.item.ink = QColor(ink)
+        self.set_font_scale(self._scale)
+        if self.panel is not None:
+            self.plot.setTitle(self.panel.title or None, color=ink, size=self._title_size)
 
     def show(self, panel: Panel, scale: ColourScale, titles: tuple[str, str], every: str) -> None:
         """Draw ``panel``.  ``titles``: (rows, columns); ``every``: "labels every {n}", said
@@ -97,7 +108,7 @@ class MatrixPlot:
         self._every = every
         size = panel.values.shape[0]
         self.item.set_panel(panel, scale)
-        self.plot.setTitle(panel.title or None, color=colours.INK, size=self._title_size)
+        self.plot.setTitle(panel.title or None, color=self.ink, size=self._title_size)
         self.plot.vb.setRange(xRange=(0, size), yRange=(0, size), padding=0)
         self._axis_titles = titles
         self._update_ticks()
@@ -147,5 +158,5 @@ class MatrixPlot:
             below = f"{below} · {self._every.format(n=column_step)}"
         if (left, below) != self._titles:
             self._titles = (left, below)
-            self.plot.setLabel("left", left, color=colours.INK, size=self._title_size)
-            self.plot.setLabel("bottom", below, color=colours.INK, size=self._title_size)
+            self.plot.setLabel("left", left, color=self.ink, **{"font-size": self._title_size})
+            self.plot.setLabel("bottom", below, color=self.ink, **{"font-size": self._title_size})

@@ -1,18 +1,15 @@
-"""The attention heatmap in the window: one sentence or all of them, one head or all heads.
+"""The attention view in the middle of the window: a heatmap or lines, and what they mean.
 
-Small multiples come in pages of as many panels as fit at a readable size; PgUp and PgDn
-turn them.  The keyboard moves a cursor over the cells (arrows, Home, End) and Enter picks
-a cell; the mouse does the same by hovering and clicking.  What the readout says is always
-about the current result: after an edit it is recomputed for the cell under the cursor, or
-cleared when that cell no longer exists.
+It holds the sentence and head selectors, the choice between the heatmap and the lines, a
+message over both while the input is in error, and under them a note on what the columns
+are, a legend of the marks, and a readout of the cell under the cursor.  The readout always
+describes the current result: after an edit it is recomputed for the same cell, or cleared
+when that cell no longer exists.
 """
 
 from __future__ import annotations
 
-import math
-
-import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
+    QStackedWidget,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -27,46 +25,30 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
-from gui.heatmap import colours
-from gui.heatmap.description import HeatmapDescription, describe_heatmap, elide
-from gui.heatmap.painting import Highlight
-from gui.heatmap.plot import MatrixPlot
+from gui.heatmap.canvas import HeatmapCanvas
+from gui.heatmap.description import (
+    HeatmapDescription,
+    describe_comparison,
+    describe_heatmap,
+    elide,
+)
+from gui.lines.view import LinesView
 from gui.widgets import ElidedLabel
 from model.stages import CAUSAL, MASKED, PADDING
 
-MIN_PANEL = 290  # pixels a small multiple needs, axes included, to stay readable
-MIN_SINGLE = 200
 READOUT_TOKEN_CHARS = 40
+KINDS = ("heatmap", "lines")
 
 
-class _Canvas(pg.GraphicsLayoutWidget):
-    """The plots' canvas; takes keyboard focus and shows it with a coloured frame."""
-
-    key_pressed = Signal(object)
-    resized = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setBackground("w")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setObjectName("heatmapCanvas")
-        self.setStyleSheet(
-            "#heatmapCanvas { border: 3px solid transparent; }"
-            "#heatmapCanvas:focus { border: 3px solid #2f6fdf; }"
-        )
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self.key_pressed.emit(event)
-        if not event.isAccepted():
-            super().keyPressEvent(event)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self.resized.emit()
+def _wrapping(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
 
 
 class HeatmapView(QWidget):
-    """Renders :class:`HeatmapDescription` s of the current result; reports the user's picks."""
+    """Renders the current result as a heatmap or as lines; reports the user's picks."""
 
     sentence_chosen = Signal(int)
     """The user picked a sentence in the selector (-1 = all sentences)."""
@@ -74,39 +56,39 @@ class HeatmapView(QWidget):
     """The user picked a head (-1 = all heads)."""
     cell_chosen = Signal(object)
     """The user clicked a cell or pressed Enter on it: (sentence, head, row, column)."""
+    cell_hovered = Signal(object)
+    """The cell under the mouse or the keyboard cursor changed: (sentence, head, row,
+    column), or None; other views highlight its tokens."""
+    kind_chosen = Signal(str)
+    """The user chose to see "heatmap" or "lines"."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._result = None
+        self._comparison = None
         self._description: HeatmapDescription | None = None
         self._request = (0, -1)  # sentence, head the view was asked for
         self._page = 0
+        self._last_per_page = 0
         self._options = {"colour_map": "cividis", "colour_scale": "fixed"}
-        self._font_scale = 1.0
         self._hover: tuple[int, int, int, int] | None = None  # sentence, head, row, column
-        self._cursor: tuple[int, int, int] | None = None  # panel index, row, column
         self._selected: tuple[int, int, int, int] | None = None
 
         self._sentences = QStringListModel(self)
-        self.sentence_selector = QComboBox()
+        self.sentence_selector = self._combo(self.tr("Which sentence the heatmap shows"), 8)
         self.sentence_selector.setModel(self._sentences)
-        self.sentence_selector.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.sentence_selector.setMinimumContentsLength(8)
-        self.sentence_selector.setToolTip(self.tr("Which sentence the heatmap shows"))
         self.sentence_selector.activated.connect(self._on_sentence_activated)
-        self.head_selector = QComboBox()
-        self.head_selector.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.head_selector.setMinimumContentsLength(9)
-        self.head_selector.setToolTip(self.tr("One attention head, or all side by side"))
-        self.head_selector.activated.connect(self._on_head_activated)
+        self.head_selector = self._combo(self.tr("One attention head, or all side by side"), 9)
+        self.head_selector.activated.connect(lambda index: self.head_chosen.emit(index - 1))
+        self.kind_selector = self._combo(self.tr("See the weights as a heatmap, or as lines"), 7)
+        self.kind_selector.addItems([self.tr("Heatmap"), self.tr("Lines")])
+        self.kind_selector.activated.connect(lambda index: self.kind_chosen.emit(KINDS[index]))
         sentence_label = QLabel(self.tr("Sentence sh&own:"))
         sentence_label.setBuddy(self.sentence_selector)
         self._head_label = QLabel(self.tr("Head sho&wn:"))
         self._head_label.setBuddy(self.head_selector)
+        kind_label = QLabel(self.tr("Dis&play as:"))
+        kind_label.setBuddy(self.kind_selector)
         self._previous = QToolButton(text="◀")
         self._previous.setToolTip(self.tr("Previous page (Page Up)"))
         self._previous.clicked.connect(lambda: self.turn_page(-1))
@@ -114,26 +96,20 @@ class HeatmapView(QWidget):
         self._next.setToolTip(self.tr("Next page (Page Down)"))
         self._next.clicked.connect(lambda: self.turn_page(1))
         self._page_label = QLabel()
-        self._last_per_page = 0
-        for widget in (
-            self.head_selector,
-            self._head_label,
-            self._previous,
-            self._next,
-            self._page_label,
-        ):
+        for widget in (self.head_selector, self._head_label, *self._page_widgets()):
             widget.hide()  # shown when a result has several heads, or several pages
         # Two short rows rather than one long one: on a narrow screen the heatmap keeps its room.
         bar = QGridLayout()
         bar.addWidget(sentence_label, 0, 0)
         bar.addWidget(self.sentence_selector, 0, 1)
+        bar.addWidget(kind_label, 0, 2)
+        bar.addWidget(self.kind_selector, 0, 3)
         bar.addWidget(self._head_label, 1, 0)
         bar.addWidget(self.head_selector, 1, 1)
         pages = QHBoxLayout()
-        pages.addWidget(self._previous)
-        pages.addWidget(self._page_label)
-        pages.addWidget(self._next)
-        bar.addLayout(pages, 0, 2, 2, 1)
+        for widget in self._page_widgets():
+            pages.addWidget(widget)
+        bar.addLayout(pages, 1, 2, 1, 2)
         bar.setColumnStretch(1, 1)
 
         self.title = ElidedLabel()
@@ -142,42 +118,23 @@ class HeatmapView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
 
-        self.canvas = _Canvas()
-        self.canvas.setMinimumSize(MIN_SINGLE, MIN_SINGLE)
-        self.canvas.key_pressed.connect(self._on_key)
+        self.canvas = HeatmapCanvas()
+        self.canvas.uniform_text = self.tr("dashed: uniform, 1/{n}")
+        self.canvas.cell_hovered.connect(self._on_canvas_hovered)
+        self.canvas.cell_chosen.connect(self._on_canvas_chosen)
+        self.canvas.page_turned.connect(self.turn_page)
         self.canvas.resized.connect(self._on_canvas_resized)
-        self._grid = pg.GraphicsLayout()
-        self.canvas.addItem(self._grid, 0, 0)
-        self._single: MatrixPlot | None = None
-        self._small: list[MatrixPlot] = []
-        self._shown_plots: list[MatrixPlot] = []
-        self._grid_shape = (0, 0, False)
-        self._bar = pg.ColorBarItem(
-            values=(0.0, 1.0),
-            colorMap=colours.colour_map("cividis"),
-            interactive=False,
-            width=18,
-            colorMapMenu=False,
-        )
-        bar_axis = self._bar.getAxis("right")
-        bar_axis.setPen(colours.INK)
-        bar_axis.setTextPen(colours.INK)
-        self._uniform = pg.InfiniteLine(
-            angle=0, pen=pg.mkPen(colours.INK, width=2, style=Qt.PenStyle.DashLine)
-        )
-        self._uniform_label = pg.InfLineLabel(self._uniform, "1/n", position=0.5, color=colours.INK)
-        self._bar.addItem(self._uniform)
-        self.canvas.addItem(self._bar, 0, 1)
-        self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self.canvas.scene().sigMouseClicked.connect(self._on_mouse_clicked)
-        self.canvas.hide()  # no empty axes while the model loads
+        self.lines = LinesView()
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.canvas)
+        self._stack.addWidget(self.lines)
+        self._stack.hide()  # no empty axes while the model loads
 
-        self._fade = QWidget()  # a veil over the last good heatmap while the input is in error
+        self._fade = QWidget()  # a veil over the last good view while the input is in error
         self._fade.setObjectName("heatmapFade")
         self._fade.setStyleSheet("#heatmapFade { background: rgba(255, 255, 255, 190); }")
         self._fade.hide()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = _wrapping()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setObjectName("heatmapMessage")
         self.message.setStyleSheet(
@@ -187,20 +144,14 @@ class HeatmapView(QWidget):
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
         self.message.hide()
         overlay = QGridLayout()
-        overlay.addWidget(self.canvas, 0, 0)
+        overlay.addWidget(self._stack, 0, 0)
         overlay.addWidget(self._fade, 0, 0)
         overlay.addWidget(self.message, 0, 0, Qt.AlignmentFlag.AlignCenter)
 
-        self.readout = QLabel(self.tr("Hover over a cell, or press the arrow keys, to read it."))
-        self.readout.setWordWrap(True)
-        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.readout = _wrapping(self._no_readout())
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._note = QLabel()  # what a column is: below the plot, where it can wrap
-        self._note.setWordWrap(True)
-        self._note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._legend = QLabel()
-        self._legend.setWordWrap(True)
-        self._legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._note = _wrapping()  # what a column is: below the plot, where it can wrap
+        self._legend = _wrapping()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -211,21 +162,40 @@ class HeatmapView(QWidget):
         layout.addWidget(self._legend)
         layout.addWidget(self.readout)
 
+    def _combo(self, tip: str, characters: int) -> QComboBox:
+        combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(characters)
+        combo.setToolTip(tip)
+        return combo
+
+    def _page_widgets(self) -> tuple:
+        return (self._previous, self._page_label, self._next)
+
     # --- what the window calls ----------------------------------------------------------------
 
-    def show_result(self, result, sentence: int, head: int, selected=None) -> None:
-        """Show ``sentence`` (-1 = all) and ``head`` (-1 = all) of ``result``."""
+    def show_result(
+        self, result, sentence: int, head: int, selected=None, comparison=None, kind="heatmap"
+    ) -> None:
+        """Show ``sentence`` (-1 = all) and ``head`` (-1 = all) of ``result`` as ``kind``;
+        with a ``comparison`` (model.compare), A, B and B − A of one sentence and head."""
         if result is not self._result:
             self._fill_selectors(result)
         if (sentence, head) != self._request:
             self._page = 0
         self._result, self._request, self._selected = result, (sentence, head), selected
-        self.sentence_selector.setCurrentIndex(
-            self._sentences.rowCount() - 1 if sentence < 0 else sentence
-        )
+        self._comparison = comparison
+        rows = self._sentences.rowCount()
+        self.sentence_selector.setCurrentIndex(rows - 1 if sentence < 0 else sentence)
         self.head_selector.setCurrentIndex(head + 1)
-        self.canvas.show()
+        self.kind_selector.setCurrentIndex(KINDS.index(kind))
+        self._stack.setCurrentIndex(KINDS.index(kind))
+        self._stack.show()
         self._render()
+
+    @property
+    def kind(self) -> str:
+        return KINDS[self._stack.currentIndex()]
 
     def set_options(self, colour_map: str | None = None, colour_scale: str | None = None) -> None:
         if colour_map:
@@ -236,28 +206,32 @@ class HeatmapView(QWidget):
             self._render()
 
     def set_font_scale(self, scale: float) -> None:
-        self._font_scale = scale
-        for plot in [self._single, *self._small]:
-            if plot is not None:
-                plot.set_font_scale(scale)
+        self.canvas.set_font_scale(scale)
+        self.lines.set_font_scale(scale)
+        if self._result is not None:
+            self._render()
+
+    def set_theme(self, background: str, ink: str) -> None:
+        self.canvas.set_theme(background, ink)
+        self.lines.set_theme(background, ink)
 
     def show_message(self, text: str) -> None:
-        """Show ``text`` over the heatmap and fade the last good one; "" clears it."""
+        """Show ``text`` over the view and fade the last good one; "" clears it."""
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self._fade.setVisible(bool(text))
-        for widget in (self.sentence_selector, self.head_selector, self._previous, self._next):
+        for widget in (self.sentence_selector, self.head_selector, *self._page_widgets()):
             widget.setEnabled(not text)
 
     @property
     def description(self) -> HeatmapDescription | None:
-        """What is drawn now (the figure draws the same kind of description)."""
+        """What the heatmap draws now (the figure draws the same kind of description)."""
         return self._description
 
-    def current_plots(self) -> list[MatrixPlot]:
-        return list(self._shown_plots)
+    def current_plots(self):
+        return list(self.canvas.plots)
 
-    def map_to_widget(self, plot: MatrixPlot, row: int, column: int):
+    def map_to_widget(self, plot, row: int, column: int):
         """The canvas viewport and the widget position of a cell's centre (for tests)."""
         return self.canvas.viewport(), self.canvas.mapFromScene(plot.cell_center(row, column))
 
@@ -265,6 +239,12 @@ class HeatmapView(QWidget):
         if self._description is not None and self._description.pages > 1:
             self._page = min(max(self._page + step, 0), self._description.pages - 1)
             self._render()
+
+    def highlight_query(self, sentence: int, row: int | None) -> None:
+        """Highlight query ``row`` of ``sentence`` (None: none), as a table row points at it."""
+        self._hover = None if row is None else (sentence, max(self._request[1], 0), row, row)
+        self._refresh_highlights()
+        self._refresh_readout()
 
     # --- drawing ------------------------------------------------------------------------------
 
@@ -286,83 +266,46 @@ class HeatmapView(QWidget):
         self.head_selector.setVisible(several)
         self._head_label.setVisible(several)
 
-    def _per_page(self) -> int:
-        width = max(1, self.canvas.width() - 90)
-        height = max(1, self.canvas.height())
-        return max(1, width // MIN_PANEL) * max(1, height // MIN_PANEL)
-
     def _render(self) -> None:
         result = self._result
         sentence, head = self._request
-        self._last_per_page = self._per_page()  # recorded: a resize that changes it re-renders
-        description = describe_heatmap(
-            result,
-            sentence,
-            head,
-            texts.heatmap_words(),
-            page=self._page,
-            per_page=self._last_per_page,
-            **self._options,
-        )
-        self._description, self._page = description, description.page
-        count = len(description.panels)
-        compact = count > 1
-        if compact:
-            while len(self._small) < count:
-                self._small.append(MatrixPlot(compact=True, font_scale=self._font_scale))
-            plots = self._arrange(self._small[:count])
+        comparing = self._comparison is not None
+        self._last_per_page = self.canvas.per_page(comparing)
+        words = texts.heatmap_words()
+        if comparing:
+            description = describe_comparison(
+                self._comparison, sentence, head, words, **self._options
+            )
         else:
-            if self._single is None:
-                self._single = MatrixPlot(compact=False, font_scale=self._font_scale)
-            plots = self._arrange([self._single])
-        row_title = description.row_short if compact else description.row_title
-        titles = (row_title, description.column_title)
-        for plot, panel in zip(plots, description.panels, strict=True):
-            plot.show(panel, description.scale, titles, description.every)
+            description = describe_heatmap(
+                result,
+                sentence,
+                head,
+                words,
+                page=self._page,
+                per_page=self._last_per_page,
+                **self._options,
+            )
+        self._description, self._page = description, description.page
+        if self.kind == "lines":
+            shown = max(sentence, 0)
+            title = words.sentence_title.format(
+                n=shown + 1, text=elide(" ".join(result.sentences[shown]), 60)
+            )
+            self.lines.show_result(result, shown, head, title)
+            self.title.setText(title)
+        else:
+            self.canvas.draw(description, compact_title=comparing)
+            self.title.setText(description.title)
         self._note.setText(self.tr("Columns (keys): {note}.").format(note=description.column_note))
-        self.title.setText(description.title)
-        self._show_scale(description)
         self._show_pages(description)
         self._show_legend(result)
         self._refresh_highlights()
         self._refresh_readout()
 
-    def _arrange(self, plots: list[MatrixPlot]) -> list[MatrixPlot]:
-        """Put ``plots`` in a grid that fits the canvas; only when the grid's shape changes."""
-        count = len(plots)
-        columns = self._columns(count)
-        shape = (count, columns, plots[0].compact)
-        if shape != self._grid_shape:
-            self._grid.clear()
-            for k, plot in enumerate(plots):
-                self._grid.addItem(plot.plot, k // columns, k % columns)
-            self._grid_shape = shape
-        self._shown_plots = plots
-        return plots
-
-    def _columns(self, count: int) -> int:
-        """Columns of the grid: as square as the canvas allows, each panel readable."""
-        width = max(1, self.canvas.width() - 90)
-        height = max(1, self.canvas.height())
-        fit = max(1, width // MIN_PANEL)
-        rows_fit = max(1, height // MIN_PANEL)
-        return max(1, min(count, fit, max(math.ceil(count / rows_fit), 1)))
-
-    def _show_scale(self, description: HeatmapDescription) -> None:
-        scale = description.scale
-        self._bar.setColorMap(colours.colour_map(scale.colour_map))
-        self._bar.setLevels((scale.low, scale.high))
-        self._bar.getAxis("right").setLabel(scale.label, color=colours.INK)
-        uniform = scale.uniform
-        visible = uniform is not None and scale.low <= uniform <= scale.high
-        self._uniform.setVisible(visible)
-        if visible:
-            self._uniform.setValue(uniform)
-            self._uniform_label.setFormat(self.tr("uniform 1/{n}").format(n=round(1 / uniform)))
-
     def _show_pages(self, description: HeatmapDescription) -> None:
-        paged = description.pages > 1
-        for widget in (self._previous, self._next, self._page_label):
+        paged = description.pages > 1 and self.kind == "heatmap"
+        for widget in self._page_widgets():
             widget.setVisible(paged)
         if paged:
             first = description.page * self._last_per_page + 1
@@ -378,6 +321,12 @@ class HeatmapView(QWidget):
         padded = bool(result.padding_mask.any())
         masked = result.config.mask_padding
         parts = []
+        if self.kind == "lines":
+            parts.append(
+                self.tr("A line's opacity is its weight; hover a token to see only its lines.")
+            )
+            if result.head_count > 1:
+                parts.append(self.tr("One colour per head."))
         if padded and not masked:
             parts.append(self.tr("▨ striped: padding, which still takes part (as in the notebook)"))
         if padded and masked:
@@ -387,98 +336,62 @@ class HeatmapView(QWidget):
         self._legend.setText("   ".join(parts))
         self._legend.setVisible(bool(parts))
 
-    # --- hover, keyboard, clicks --------------------------------------------------------------
+    def _on_canvas_resized(self) -> None:
+        """Another size fits another number of panels: lay them out again."""
+        if self._result is None or self._description is None or self.kind != "heatmap":
+            return
+        comparing = self._comparison is not None
+        columns = self.canvas.columns(len(self._description.panels), comparing)
+        if (
+            self._last_per_page != self.canvas.per_page(comparing)
+            or columns != self.canvas._grid_shape[1]
+        ):
+            self._render()
 
-    def _panel_at(self, scene_pos: QPointF):
-        for index, plot in enumerate(self._shown_plots):
-            cell = plot.cell_at(scene_pos)
-            if cell is not None:
-                return index, cell
-        return None
+    # --- pointing -----------------------------------------------------------------------------
 
-    def _key_of(self, index: int, row: int, column: int) -> tuple[int, int, int, int]:
+    def _key_of(self, found) -> tuple[int, int, int, int]:
+        index, row, column = found
         panel = self._description.panels[index]
         return panel.sentence, panel.head, row, column
 
-    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+    def _on_canvas_hovered(self, found) -> None:
         if self._result is None or self.message.isVisible():
             return
-        found = self._panel_at(scene_pos)
-        self._hover = None if found is None else self._key_of(found[0], *found[1])
-        if found is not None:
-            self._cursor = (found[0], *found[1])
+        self._set_hover(None if found is None else self._key_of(found))
         self._refresh_highlights()
         text = self._refresh_readout()
-        if found is not None and text:
+        if found is not None and text and self.canvas.underMouse():
             QToolTip.showText(QCursor.pos(), text, self)
 
-    def _on_mouse_clicked(self, event) -> None:
-        found = self._panel_at(event.scenePos())
-        if found is not None:
-            self.cell_chosen.emit(self._key_of(found[0], *found[1]))
+    def _on_canvas_chosen(self, found) -> None:
+        self.cell_chosen.emit(self._key_of(found))
 
-    def _on_key(self, event) -> None:
-        if self._description is None or not self._description.panels:
-            event.ignore()
-            return
-        key = event.key()
-        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-            self.turn_page(1 if key == Qt.Key.Key_PageDown else -1)
-            return
-        index, row, column = self._cursor or (0, 0, 0)
-        index = min(index, len(self._description.panels) - 1)
-        size = self._description.panels[index].values.shape[0]
-        moves = {
-            Qt.Key.Key_Left: (0, -1),
-            Qt.Key.Key_Right: (0, 1),
-            Qt.Key.Key_Up: (-1, 0),
-            Qt.Key.Key_Down: (1, 0),
-        }
-        if key in moves:
-            dr, dc = moves[key]
-            row, column = min(max(row + dr, 0), size - 1), min(max(column + dc, 0), size - 1)
-        elif key == Qt.Key.Key_Home:
-            row = column = 0
-        elif key == Qt.Key.Key_End:
-            row = column = size - 1
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.cell_chosen.emit(self._key_of(index, row, column))
-            return
-        else:
-            event.ignore()
-            return
-        self._cursor = (index, row, column)
-        self._hover = self._key_of(index, row, column)
-        self._refresh_highlights()
-        self._refresh_readout()
+    def _set_hover(self, cell) -> None:
+        if cell != self._hover:
+            self._hover = cell
+            self.cell_hovered.emit(cell)
 
     def _refresh_highlights(self) -> None:
-        for index, plot in enumerate(self._shown_plots):
-            panel = self._description.panels[index]
-            hover = selected = None
-            if self._hover is not None and self._hover[:2] == (panel.sentence, panel.head):
-                hover = self._hover[2:]
-            if self._selected is not None and self._selected[:2] == (panel.sentence, panel.head):
-                selected = self._selected[2:]
-            plot.item.set_highlight(Highlight(hover, selected))
+        self.canvas.set_highlights(self._hover, self._selected)
 
     def _refresh_readout(self) -> str:
         """Describe the hovered cell in the current result, or clear the readout."""
         result, hover = self._result, self._hover
         if result is not None and hover is not None:
             b, h, row, column = hover
-            if (
-                b >= result.batch_size
-                or h >= result.head_count
-                or max(row, column) >= result.max_length
-            ):
+            gone = b >= result.batch_size or h >= result.head_count
+            if gone or max(row, column) >= result.max_length:
                 hover = self._hover = None
         if hover is None:
-            self.readout.setText(self.tr("Hover over a cell, or press the arrow keys, to read it."))
+            self.readout.setText(self._no_readout())
             return ""
         text = self._cell_text(result, *hover)
         self.readout.setText(text)
         return text
+
+    def _no_readout(self) -> str:
+        return self.tr("Hover over a cell, or press the arrow keys, to read it.")
 
     def _cell_text(self, result, b: int, h: int, row: int, column: int) -> str:
         labels = result.position_labels(b)
@@ -503,19 +416,23 @@ class HeatmapView(QWidget):
                 weight += self.tr(" (padding)")
         total = float(result.attention_row_sums[b, h, row])
         row_sum = self.tr("row sum {total}").format(total=f"{total:.6f}")
-        return f"{where} · {pair}: {weight} · {row_sum}"
+        largest, at = result.row_max
+        spread = self.tr("max {max} (key {key}) · entropy {h} of {uniform} bits").format(
+            max=f"{largest[b, h, row]:.3f}",
+            key=int(at[b, h, row]),
+            h=f"{result.row_entropy[b, h, row]:.2f}",
+            uniform=f"{result.row_uniform_entropy[b, row]:.2f}",
+        )
+        text = f"{where} · {pair}: {weight} · {row_sum} · {spread}"
+        comparison = self._comparison
+        if comparison is not None:
+            a = float(comparison.a.attention_maps[b, h, row, column])
+            change = float(comparison.difference[b, h, row, column])
+            text += " · " + self.tr("A {a} → B {b}: B − A {change}").format(
+                a=f"{a:.4f}", b=f"{value:.4f}", change=f"{change:+.4f}"
+            )
+        return text
 
     def _on_sentence_activated(self, index: int) -> None:
         last = self._sentences.rowCount() - 1
         self.sentence_chosen.emit(-1 if index == last else index)
-
-    def _on_head_activated(self, index: int) -> None:
-        self.head_chosen.emit(index - 1)
-
-    def _on_canvas_resized(self) -> None:
-        """Another size fits another number of panels: lay them out again."""
-        if self._result is not None and self._description is not None:
-            if self._last_per_page != self._per_page() or self._grid_shape[1] != self._columns(
-                len(self._description.panels)
-            ):
-                self._render()

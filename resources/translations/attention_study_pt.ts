@@ -134,6 +134,14 @@
     </message>
 </context>
 <context>
+    <name>ExplainPanel</name>
+    <message>
+        <location filename="../../gui/explain_panel.py" line="27" />
+        <source>Click a cell of the heatmap, or move to it with the arrow keys and press Enter: its weight is worked out here, step by step, with this run's numbers.</source>
+        <translation>Clique numa célula do heatmap, ou vá até ela com as setas e aperte Enter: o peso dela é calculado aqui, passo a passo, com os números desta execução.</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <location filename="../../gui/file_actions.py" line="47" />
@@ -217,72 +225,72 @@
         <translation>Salvar sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="173" />
+        <location filename="../../gui/file_actions.py" line="176" />
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="174" />
+        <location filename="../../gui/file_actions.py" line="177" />
         <source>PNG image (*.png);;SVG drawing, text kept as text (*.svg)</source>
         <translation>Imagem PNG (*.png);;Desenho SVG, com o texto como texto (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="189" />
+        <location filename="../../gui/file_actions.py" line="192" />
         <source>Figure copied to the clipboard</source>
         <translation>Figura copiada para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="192" />
+        <location filename="../../gui/file_actions.py" line="195" />
         <source>Export screenshot</source>
         <translation>Exportar captura da tela</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="192" />
+        <location filename="../../gui/file_actions.py" line="195" />
         <source>PNG image (*.png)</source>
         <translation>Imagem PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="205" />
+        <location filename="../../gui/file_actions.py" line="208" />
         <source>NumPy archive, every stage (*.npz)</source>
         <translation>Arquivo NumPy, todas as etapas (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="206" />
+        <location filename="../../gui/file_actions.py" line="209" />
         <source>CSV table, one stage of the selected sentence (*.csv)</source>
         <translation>Tabela CSV, uma etapa da sentença selecionada (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="207" />
+        <location filename="../../gui/file_actions.py" line="210" />
         <source>Export tensors</source>
         <translation>Exportar tensores</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="215" />
+        <location filename="../../gui/file_actions.py" line="218" />
         <source>Export a stage as CSV</source>
         <translation>Exportar uma etapa como CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="216" />
+        <location filename="../../gui/file_actions.py" line="219" />
         <source>Stage:</source>
         <translation>Etapa:</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="239" />
+        <location filename="../../gui/file_actions.py" line="242" />
         <source>Export as notebook</source>
         <translation>Exportar como notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="239" />
+        <location filename="../../gui/file_actions.py" line="242" />
         <source>Jupyter notebook (*.ipynb)</source>
         <translation>Notebook Jupyter (*.ipynb)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="258" />
+        <location filename="../../gui/file_actions.py" line="261" />
         <source>Nothing to export yet</source>
         <translation>Ainda não há nada para exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="257" />
+        <location filename="../../gui/file_actions.py" line="260" />
         <source>The model is still loading.</source>
         <translation>O modelo ainda está carregando.</translation>
     </message>
@@ -302,7 +310,7 @@
         <translation>Exportar como note&amp;book…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="266" />
+        <location filename="../../gui/file_actions.py" line="269" />
         <source>The file was not written</source>
         <translation>O arquivo não foi gravado</translation>
     </message>
@@ -310,211 +318,253 @@
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="97" />
+        <location filename="../../gui/heatmap/view.py" line="78" />
         <source>Which sentence the heatmap shows</source>
         <translation>Qual sentença o heatmap mostra</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="104" />
+        <location filename="../../gui/heatmap/view.py" line="81" />
         <source>One attention head, or all side by side</source>
         <translation>Uma cabeça de atenção, ou todas lado a lado</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="106" />
+        <location filename="../../gui/heatmap/view.py" line="86" />
         <source>Sentence sh&amp;own:</source>
         <translation>Sentença mostra&amp;da:</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="108" />
+        <location filename="../../gui/heatmap/view.py" line="88" />
         <source>Head sho&amp;wn:</source>
         <translation>Cabeça &amp;visível:</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="111" />
+        <location filename="../../gui/heatmap/view.py" line="93" />
         <source>Previous page (Page Up)</source>
         <translation>Página anterior (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="114" />
+        <location filename="../../gui/heatmap/view.py" line="96" />
         <source>Next page (Page Down)</source>
         <translation>Próxima página (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="194" />
-        <location filename="../../gui/heatmap/view.py" line="477" />
+        <location filename="../../gui/heatmap/view.py" line="394" />
         <source>Hover over a cell, or press the arrow keys, to read it.</source>
         <translation>Passe o mouse sobre uma célula, ou use as setas, para lê-la.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="273" />
+        <location filename="../../gui/heatmap/view.py" line="253" />
         <source>{n}: {text}</source>
         <translation>{n}: {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="276" />
+        <location filename="../../gui/heatmap/view.py" line="256" />
         <source>All sentences ({n})</source>
         <translation>Todas as sentenças ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="279" />
+        <location filename="../../gui/heatmap/view.py" line="259" />
         <source>All heads</source>
         <translation>Todas as cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="280" />
+        <location filename="../../gui/heatmap/view.py" line="260" />
         <source>Head {n}</source>
         <translation>Cabeça {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="322" />
+        <location filename="../../gui/heatmap/view.py" line="300" />
         <source>Columns (keys): {note}.</source>
         <translation>Colunas (keys): {note}.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="361" />
-        <source>uniform 1/{n}</source>
-        <translation>uniforme 1/{n}</translation>
+        <location filename="../../gui/heatmap/view.py" line="83" />
+        <source>See the weights as a heatmap, or as lines</source>
+        <translation>Ver os pesos como heatmap, ou como linhas</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="370" />
+        <location filename="../../gui/heatmap/view.py" line="84" />
+        <source>Heatmap</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="84" />
+        <source>Lines</source>
+        <translation>Linhas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="90" />
+        <source>Dis&amp;play as:</source>
+        <translation>E&amp;xibir como:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="122" />
+        <source>dashed: uniform, 1/{n}</source>
+        <translation>tracejado: uniforme, 1/{n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="313" />
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="382" />
+        <location filename="../../gui/heatmap/view.py" line="326" />
+        <source>A line's opacity is its weight; hover a token to see only its lines.</source>
+        <translation>A opacidade de uma linha é o seu peso; passe o mouse sobre um token para ver só as linhas dele.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="329" />
+        <source>One colour per head.</source>
+        <translation>Uma cor por cabeça.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="331" />
         <source>▨ striped: padding, which still takes part (as in the notebook)</source>
         <translation>▨ listrado: padding, que ainda participa (como no notebook)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="384" />
+        <location filename="../../gui/heatmap/view.py" line="333" />
         <source>▨ grey: padding, masked (weight exactly 0)</source>
         <translation>▨ cinza: padding mascarado (peso exatamente 0)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="386" />
+        <location filename="../../gui/heatmap/view.py" line="335" />
         <source>▧ light grey: a later key, hidden by the causal mask</source>
         <translation>▧ cinza claro: uma key posterior, escondida pela máscara causal</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="487" />
+        <location filename="../../gui/heatmap/view.py" line="400" />
         <source>sentence {b}</source>
         <translation>sentença {b}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="489" />
+        <location filename="../../gui/heatmap/view.py" line="402" />
         <source>head {h}</source>
         <translation>cabeça {h}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="490" />
+        <location filename="../../gui/heatmap/view.py" line="403" />
         <source>query {i} “{qi}” → key {j} “{kj}”</source>
         <translation>query {i} “{qi}” → key {j} “{kj}”</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="497" />
+        <location filename="../../gui/heatmap/view.py" line="410" />
         <source>masked: padding, weight exactly 0</source>
         <translation>mascarada: padding, peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="499" />
+        <location filename="../../gui/heatmap/view.py" line="412" />
         <source>masked: a later key (causal), weight exactly 0</source>
         <translation>mascarada: key posterior (causal), peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="503" />
+        <location filename="../../gui/heatmap/view.py" line="416" />
         <source> (padding)</source>
         <translation> (padding)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="505" />
+        <location filename="../../gui/heatmap/view.py" line="418" />
         <source>row sum {total}</source>
         <translation>soma da linha {total}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="420" />
+        <source>max {max} (key {key}) · entropy {h} of {uniform} bits</source>
+        <translation>máx. {max} (key {key}) · entropia {h} de {uniform} bits</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="431" />
+        <source>A {a} → B {b}: B − A {change}</source>
+        <translation>A {a} → B {b}: B − A {change}</translation>
+    </message>
+</context>
+<context>
+    <name>LinesView</name>
+    <message>
+        <location filename="../../gui/lines/view.py" line="93" />
+        <source>Lines for weights below this are not drawn</source>
+        <translation>Linhas de pesos abaixo deste não são desenhadas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lines/view.py" line="96" />
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lines/view.py" line="97" />
+        <source>Only each query's strongest lines (all: no limit)</source>
+        <translation>Só as linhas mais fortes de cada query (todas: sem limite)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lines/view.py" line="98" />
+        <source>Minimum wei&amp;ght:</source>
+        <translation>&amp;Filtro de peso:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lines/view.py" line="100" />
+        <source>Strongest per &amp;query:</source>
+        <translation>Mais fortes por &amp;query:</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="95" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
-        <source>Vocabulary and ids</source>
-        <translation>Vocabulário e ids</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="86" />
+        <location filename="../../gui/main_window.py" line="89" />
         <source>One sentence per &amp;line:</source>
         <translation>Uma sentença por l&amp;inha:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>Sentences</source>
         <translation>Sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
-        <source>Pipeline, stage by stage</source>
-        <translation>Pipeline, etapa por etapa</translation>
+        <location filename="../../gui/main_window.py" line="96" />
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
+        <location filename="../../gui/main_window.py" line="97" />
+        <source>Vocabulary</source>
+        <translation>Vocabulário</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="98" />
+        <source>Explanation</source>
+        <translation>Explicação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="121" />
         <source>computing…</source>
         <translation>calculando…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161" />
+        <location filename="../../gui/main_window.py" line="175" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164" />
+        <location filename="../../gui/main_window.py" line="178" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170" />
+        <location filename="../../gui/main_window.py" line="185" />
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172" />
-        <source>Go to the sentences</source>
-        <translation>Ir para as sentenças</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="173" />
-        <source>Go to the model settings</source>
-        <translation>Ir para as configurações do modelo</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="174" />
-        <source>Go to the heatmap</source>
-        <translation>Ir para o heatmap</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="175" />
-        <source>Go to the pipeline</source>
-        <translation>Ir para o pipeline</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="176" />
-        <source>Go to the vocabulary</source>
-        <translation>Ir para o vocabulário</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="183" />
-        <source>Next pane</source>
-        <translation>Próximo painel</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="190" />
+        <location filename="../../gui/main_window.py" line="186" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287" />
+        <location filename="../../gui/main_window.py" line="319" />
         <source>Loading the model (PyTorch)…</source>
         <translation>Carregando o modelo (PyTorch)…</translation>
     </message>
@@ -528,9 +578,127 @@
     </message>
 </context>
 <context>
+    <name>ViewMenu</name>
+    <message>
+        <location filename="../../gui/view_menu.py" line="50" />
+        <source>Go to the sentences</source>
+        <translation>Ir para as sentenças</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="51" />
+        <source>Go to the model settings</source>
+        <translation>Ir para as configurações do modelo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="52" />
+        <source>Go to the heatmap</source>
+        <translation>Ir para o heatmap</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="53" />
+        <source>Go to the pipeline</source>
+        <translation>Ir para o pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="54" />
+        <source>Go to the vocabulary</source>
+        <translation>Ir para o vocabulário</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="55" />
+        <source>Go to the explanation</source>
+        <translation>Ir para a explicação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="63" />
+        <source>Next pane</source>
+        <translation>Próximo painel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="66" />
+        <source>&amp;Pin as A, to compare with what comes next</source>
+        <translation>&amp;Fixar como A, para comparar com o que vier depois</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="70" />
+        <source>Keep this result as A: every later change shows A, B and B − A</source>
+        <translation>Guarda este resultado como A: cada mudança seguinte mostra A, B e B − A</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="73" />
+        <source>Stop &amp;comparing</source>
+        <translation>Parar de &amp;comparar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="78" />
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Aumentar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="85" />
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Diminuir</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="90" />
+        <source>&amp;Reset zoom</source>
+        <translation>Tamanho &amp;normal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="92" />
+        <source>Pre&amp;sentation mode</source>
+        <translation>Modo de a&amp;presentação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="97" />
+        <source>Leave presentation mode</source>
+        <translation>Sair do modo de apresentação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="103" />
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="104" />
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="104" />
+        <source>Dark</source>
+        <translation>Escuro</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="112" />
+        <source>greys</source>
+        <translation>tons de cinza</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="115" />
+        <source>Colour &amp;map</source>
+        <translation>&amp;Mapa de cores</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="121" />
+        <source>Colour sca&amp;le</source>
+        <translation>&amp;Escala de cores</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="123" />
+        <source>Fixed, 0 to 1</source>
+        <translation>Fixa, de 0 a 1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="124" />
+        <source>The data's own range</source>
+        <translation>A faixa dos próprios dados</translation>
+    </message>
+</context>
+<context>
     <name>VocabularyView</name>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="40" />
+        <location filename="../../gui/vocabulary_view.py" line="41" />
         <source>&lt;b&gt;Vocabulary&lt;/b&gt;: V = {v} ({n} distinct tokens + &amp;lt;pad&amp;gt;)</source>
         <translation>&lt;b&gt;Vocabulário&lt;/b&gt;: V = {v} ({n} tokens distintos + &amp;lt;pad&amp;gt;)</translation>
     </message>
@@ -550,7 +718,7 @@
         <translation>contagem</translation>
     </message>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="47" />
+        <location filename="../../gui/vocabulary_view.py" line="48" />
         <source>&lt;b&gt;Padded ids&lt;/b&gt;: {shape}, 0 = &amp;lt;pad&amp;gt;</source>
         <translation>&lt;b&gt;Ids com padding&lt;/b&gt;: {shape}, 0 = &amp;lt;pad&amp;gt;</translation>
     </message>
@@ -572,101 +740,111 @@
     <name>help</name>
     <message>
         <location filename="../../gui/help.py" line="16" />
-        <source>Go to the sentences, model, heatmap, pipeline, vocabulary</source>
-        <translation>Ir para as sentenças, o modelo, o heatmap, o pipeline, o vocabulário</translation>
+        <source>Go to the sentences, model, heatmap, pipeline, vocabulary, explanation</source>
+        <translation>Ir para as sentenças, o modelo, o heatmap, o pipeline, o vocabulário, a explicação</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="18" />
+        <location filename="../../gui/help.py" line="22" />
+        <source>Pin the result as A to compare; stop comparing</source>
+        <translation>Fixar o resultado como A para comparar; parar de comparar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="24" />
+        <source>On the heatmap: play or pause training</source>
+        <translation>No heatmap: iniciar ou pausar o treino</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="25" />
         <source>Go to the next pane</source>
         <translation>Ir para o próximo painel</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="19" />
+        <location filename="../../gui/help.py" line="26" />
         <source>Next and previous control</source>
         <translation>Próximo e anterior controle</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="20" />
+        <location filename="../../gui/help.py" line="27" />
         <source>Arrow keys</source>
         <translation>Setas</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="20" />
+        <location filename="../../gui/help.py" line="27" />
         <source>On the heatmap: move between cells</source>
         <translation>No heatmap: andar entre as células</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="21" />
+        <location filename="../../gui/help.py" line="28" />
         <source>On the heatmap: explain the cell under the cursor</source>
         <translation>No heatmap: explicar a célula sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="24" />
+        <location filename="../../gui/help.py" line="31" />
         <source>On the heatmap: previous and next page of panels</source>
         <translation>No heatmap: página anterior e próxima de painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="26" />
+        <location filename="../../gui/help.py" line="33" />
         <source>New: the notebook's example</source>
         <translation>Novo: o exemplo do notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="27" />
+        <location filename="../../gui/help.py" line="34" />
         <source>Open and save a session</source>
         <translation>Abrir e salvar uma sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="28" />
+        <location filename="../../gui/help.py" line="35" />
         <source>Export the figure, copy it to the clipboard</source>
         <translation>Exportar a figura, copiá-la para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="29" />
+        <location filename="../../gui/help.py" line="36" />
         <source>Undo and redo in the sentences</source>
         <translation>Desfazer e refazer nas sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="30" />
+        <location filename="../../gui/help.py" line="37" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="37" />
+        <location filename="../../gui/help.py" line="44" />
         <source>&lt;h3&gt;What am I looking at?&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Random, untrained weights.&lt;/b&gt; As in the notebook, the embeddings and the layers are random numbers fixed by the seed. The attention you see shows how the mechanism works, not what it has learned: that is why the weights look almost uniform, about 1/n each.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rows are queries, columns are keys.&lt;/b&gt; Row i is the token that attends; its weights over the columns sum to 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;In the notebook's linear mode a column is a position, not a word.&lt;/b&gt; The Linear layer has one output per position: column 3 is the layer's fourth output, whatever word stands there. In the dot-product and multi-head modes a column is the word at that position.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why a longer sentence changes the other sentences' maps.&lt;/b&gt; All sentences are padded to the longest one, L. A new longest sentence changes L: the Linear layer gets a new size and new random weights, every sentence gets more padding positions, and without masking the softmax spreads weight over them too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Padding.&lt;/b&gt; Striped cells are &amp;lt;pad&amp;gt; positions that still take part, as in the notebook. With masking they turn grey and get exactly 0. With the causal mask, later keys are hidden too, with a different hatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;O que estou vendo?&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Pesos aleatórios, sem treino.&lt;/b&gt; Como no notebook, os embeddings e as camadas são números aleatórios fixados pela semente. A atenção que você vê mostra como o mecanismo funciona, não o que ele aprendeu: por isso os pesos parecem quase uniformes, cerca de 1/n cada.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Linhas são queries, colunas são keys.&lt;/b&gt; A linha i é o token que presta atenção; seus pesos sobre as colunas somam 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;No modo linear do notebook, uma coluna é uma posição, não uma palavra.&lt;/b&gt; A camada Linear tem uma saída por posição: a coluna 3 é a quarta saída da camada, seja qual for a palavra ali. Nos modos de produto escalar e multi-cabeça, a coluna é a palavra naquela posição.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Por que uma sentença mais longa muda os mapas das outras.&lt;/b&gt; Todas as sentenças são completadas até a mais longa, L. Uma nova sentença mais longa muda L: a camada Linear ganha outro tamanho e novos pesos aleatórios, toda sentença ganha mais posições de padding e, sem máscara, o softmax espalha peso sobre elas também.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Padding.&lt;/b&gt; Células listradas são posições &amp;lt;pad&amp;gt; que ainda participam, como no notebook. Com a máscara elas ficam cinza e recebem exatamente 0. Com a máscara causal, as keys posteriores também ficam escondidas, com outra hachura.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="68" />
+        <location filename="../../gui/help.py" line="75" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="70" />
+        <location filename="../../gui/help.py" line="77" />
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="74" />
+        <location filename="../../gui/help.py" line="81" />
         <source>&amp;What am I looking at?</source>
         <translation>&amp;O que estou vendo?</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="76" />
+        <location filename="../../gui/help.py" line="83" />
         <source>What am I looking at?</source>
         <translation>O que estou vendo?</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="81" />
+        <location filename="../../gui/help.py" line="88" />
         <source>&amp;About Attention Study</source>
         <translation>&amp;Sobre o Attention Study</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="84" />
+        <location filename="../../gui/help.py" line="91" />
         <source>About Attention Study</source>
         <translation>Sobre o Attention Study</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="85" />
+        <location filename="../../gui/help.py" line="92" />
         <source>&lt;p&gt;&lt;b&gt;Attention Study&lt;/b&gt; turns the notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; into a live instrument: type sentences and watch every stage of the pipeline, from token ids to attention weights.&lt;/p&gt;</source>
         <translation>&lt;p&gt;O &lt;b&gt;Attention Study&lt;/b&gt; transforma o notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; num instrumento ao vivo: digite sentenças e acompanhe cada estágio do pipeline, dos ids dos tokens aos pesos de atenção.&lt;/p&gt;</translation>
     </message>

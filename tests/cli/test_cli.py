@@ -113,6 +113,10 @@ def bad_inputs(tmp_path):
         "unknown flag": (["--colour", "red"], "--colour"),
         "both inputs": (["--sentence", "a", "--sentences", blank], "not both"),
         "too many sentences": (["--sentences", "-"], "too many sentences"),
+        "heads not dividing d": (
+            ["--attention", "multihead", "--hidden-size", "6", "--heads", "4"],
+            "4 heads do not divide the encoder's width d = H = 6",
+        ),
     }
 
 
@@ -130,6 +134,7 @@ CASES = [
     "unknown flag",
     "both inputs",
     "too many sentences",
+    "heads not dividing d",
 ]
 
 

@@ -10,15 +10,15 @@ import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView
-from test_window import hover
 
 from conftest import ROOT, WAIT_MS, wait_for_result
 from gui.app import install_translation
+from gui.heatmap.canvas import MIN_PANEL
 from gui.heatmap.description import TITLE_CHARS, describe_heatmap
-from gui.heatmap.view import MIN_PANEL
 from model.config import ModelConfig
 from model.pipeline import run_pipeline
 from model.stages import CAUSAL, MASKED
+from test_window import hover
 
 LONG = " ".join(f"palavra{k}" for k in range(36))
 MANY = "\n".join(f"frase número {k} com algumas palavras" for k in range(22))
@@ -141,12 +141,13 @@ def test_tab_reaches_every_pane_and_leaves_the_tables(qtbot, window):
 
 def test_every_pane_has_a_shortcut_and_f6_goes_round(qtbot, window):
     targets = []
-    for index in range(5):
+    for index in range(6):
         window.focus_pane(index)
         targets.append(QApplication.focusWidget())
     assert targets[0] is window.editor and targets[2] is window.heatmap.canvas
-    assert len(set(map(id, targets))) == 5
-    window.focus_next_pane()
+    assert targets[5] is window.explain.text
+    assert len(set(map(id, targets))) == 6
+    window.focus_next_pane()  # from the last pane back to the first
     assert QApplication.focusWidget() is window.editor
 
 

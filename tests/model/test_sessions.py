@@ -112,10 +112,22 @@ CONFIGS = [
     ModelConfig(seed=3, cell="gru", attention="dot", mask_padding=True, temperature=0.7),
     ModelConfig(seed=12, embedding_size=5, hidden_size=6, cell="lstm", mask_padding=True),
     ModelConfig(nonlinearity="relu", temperature=2.5),
+    ModelConfig(seed=4, attention="multihead", heads=2, causal=True, mask_padding=True),
+    ModelConfig(seed=5, cell="none", embedding_size=8, attention="multihead", heads=4),
+    ModelConfig(cell="none", attention="linear", causal=True, temperature=0.5),
+]
+CONFIG_NAMES = [
+    "notebook",
+    "gru-dot-mask",
+    "lstm",
+    "relu",
+    "multihead",
+    "none-4-heads",
+    "none-linear",
 ]
 
 
-@pytest.mark.parametrize("config", CONFIGS, ids=["notebook", "gru-dot-mask", "lstm", "relu"])
+@pytest.mark.parametrize("config", CONFIGS, ids=CONFIG_NAMES)
 def test_the_exported_notebook_reproduces_the_attention(tmp_path, config):
     text = "o mikas ta ali\neu gosto de 'batata' \"frita\"\nexistem elefantes\nação é 日本"
     result = run_pipeline(text, config)
@@ -128,6 +140,27 @@ def test_the_exported_notebook_reproduces_the_attention(tmp_path, config):
     script = code + f"\nnp.save({str(out)!r}, attention.detach().numpy())\n"
     subprocess.run([sys.executable, "-c", script], check=True, timeout=300, cwd=tmp_path)
     np.testing.assert_allclose(np.load(out), result.attention, rtol=0, atol=1e-6)
+
+
+def test_a_version_1_session_opens_with_the_new_settings_at_their_defaults(tmp_path):
+    path = tmp_path / "old.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "attention-study-session",
+                "version": 1,
+                "sentences": ["o mikas ta ali", "existem elefantes"],
+                "model": {"seed": 3, "cell": "gru", "attention": "dot", "mask_padding": True},
+                "view": {"sentence": -1, "figure_scale": 4},
+            }
+        ),
+        encoding="utf-8",
+    )
+    session = load_session(path)
+    assert session.config == ModelConfig(seed=3, cell="gru", attention="dot", mask_padding=True)
+    assert session.view == ViewSettings(sentence=-1, head=-1, figure_scale=4)
+    assert session.training is None
+    assert json.loads(session.to_json())["version"] == 2
 
 
 def test_the_notebook_follows_the_seed_notebook_in_portuguese():

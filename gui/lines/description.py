@@ -1,0 +1,87 @@
+"""What the lines view shows, decided once for the window and the figure (no Qt here).
+
+Queries on the left, keys on the right, one line per (query, key, head) whose weight passes
+the filter: at least ``threshold``, and among the query's ``top_k`` largest when set.
+Masked pairs (weight exactly 0 by design) get no line.  A line's opacity grows with its
+weight; each head has its own colour.  ``focus`` isolates one token's lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from gui.heatmap.description import elide
+from model.stages import CAUSAL, MASKED, PipelineResult
+
+TOKEN_CHARS = 18
+MIN_OPACITY = 0.06
+
+
+@dataclass(frozen=True)
+class Line:
+    query: int
+    key: int
+    head: int
+    weight: float
+    opacity: float
+
+
+@dataclass(frozen=True)
+class LinesDescription:
+    title: str
+    tokens: tuple[str, ...]  # both sides show the same positions
+    padding: tuple[bool, ...]
+    heads: tuple[int, ...]
+    lines: tuple[Line, ...]
+    focus: tuple[str, int] | None  # ("query" or "key", position)
+    threshold: float
+    top_k: int | None
+
+
+def opacity(weight: float) -> float:
+    """Opacity from weight: strictly increasing, so a stronger line is never fainter."""
+    return MIN_OPACITY + (1.0 - MIN_OPACITY) * min(max(float(weight), 0.0), 1.0)
+
+
+def describe_lines(
+    result: PipelineResult,
+    sentence: int,
+    head: int = -1,
+    threshold: float = 0.0,
+    top_k: int | None = None,
+    focus: tuple[str, int] | None = None,
+    title: str = "",
+) -> LinesDescription:
+    labels = result.position_labels(sentence)
+    heads = tuple(range(result.head_count)) if head < 0 else (head,)
+    states = result.cell_states(sentence)
+    lines = []
+    for h in heads:
+        weights = result.attention_maps[sentence, h]
+        for query in range(len(labels)):
+            row = weights[query]
+            keep = row >= threshold
+            keep &= ~np.isin(states[query], (MASKED, CAUSAL))
+            if top_k is not None:
+                ranked = np.argsort(-row, kind="stable")[:top_k]
+                chosen = np.zeros_like(keep)
+                chosen[ranked] = True
+                keep &= chosen
+            for key in np.flatnonzero(keep):
+                lines.append(Line(query, int(key), h, float(row[key]), opacity(row[key])))
+    if focus is not None:
+        side, position = focus
+        lines = [line for line in lines if getattr(line, side) == position]
+    lines.sort(key=lambda line: line.weight)  # the strongest drawn last, on top
+    return LinesDescription(
+        title=title,
+        tokens=tuple(elide(token, TOKEN_CHARS) for token in labels),
+        padding=tuple(position >= result.lengths[sentence] for position in range(len(labels))),
+        heads=heads,
+        lines=tuple(lines),
+        focus=focus,
+        threshold=threshold,
+        top_k=top_k,
+    )

@@ -1,0 +1,253 @@
+"""How one attention weight was computed, with the run's own numbers.
+
+:func:`explain` reads a result's stages and stored parameters and rebuilds the weight at
+(sentence, query i, key j, head): the score as a sum of products, term by term; the division
+by √d (dot and multi-head modes) and by the temperature; the masks; then the row's softmax
+with every term; in multi-head mode, how the context row is formed from the values.  The
+numbers are recomputed in float64 from the float32 tensors the views show, so the final
+value equals the heatmap's to float32 precision (a test checks it).
+
+:func:`explanation_lines` writes it out in English or Portuguese, the same for the window
+and the command line (``--explain``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from model.errors import InputError, format_number
+from model.stages import CAUSAL, PipelineResult
+from resources import catalog
+
+MAX_TERMS_SHOWN = 12  # products written out one by one; longer sums show the first and last
+
+
+@dataclass(frozen=True)
+class RowEntry:
+    """One key of the query's row: its score, logit, exp and weight (or masked)."""
+
+    key: int
+    token: str
+    score: float
+    logit: float | None  # None when masked (−∞)
+    exp: float
+    weight: float
+    state: int  # model.stages REAL, PADDING, MASKED, CAUSAL
+
+
+@dataclass(frozen=True)
+class Explanation:
+    mode: str  # "linear", "dot" or "multihead"
+    sentence: int
+    head: int
+    query: int
+    key: int
+    query_token: str
+    key_token: str
+    left: np.ndarray  # the two vectors whose products sum to the score
+    right: np.ndarray
+    left_name: str  # "W[j]", "x_i", "q_i"
+    right_name: str
+    dot: float  # Σ left·right
+    scale: float  # the divisor before the temperature: 1 (linear), √d or √(d/h)
+    scale_text: str  # "1", "√4", "√2"
+    temperature: float
+    row: tuple[RowEntry, ...]
+    shift: float  # subtracted from every logit before exp (0 unless logits are large)
+    total: float  # Σ exp
+    weight: float  # the attention weight, recomputed
+    shown: float  # the weight as the result holds it
+    query_row_zeroed: bool  # a padding query whose row masking sets to 0
+    trained: str  # "" or the task it was trained on
+    context: np.ndarray | None  # multi-head: this head's context row
+    values: np.ndarray | None  # multi-head: (L, d/h) value rows of this head
+
+
+def explain(
+    result: PipelineResult, sentence: int, query: int, key: int, head: int = 0
+) -> Explanation:
+    """The arithmetic behind ``result.attention_maps[sentence, head, query, key]``."""
+    if not 0 <= sentence < result.batch_size:
+        raise InputError("no_such_sentence", sentence=sentence, last=result.batch_size - 1)
+    length = result.max_length
+    for name, index in (("query", query), ("key", key)):
+        if not 0 <= index < length:
+            raise InputError("no_such_position", what=name, index=index, last=length - 1)
+    if not 0 <= head < result.head_count:
+        raise InputError("no_such_head", head=head, last=result.head_count - 1)
+    config = result.config
+    mode = config.attention
+    if mode == "multihead":
+        q = result.stage("queries").values[sentence, head].astype(np.float64)
+        k = result.stage("keys").values[sentence, head].astype(np.float64)
+        left, right = q[query], k[key]
+        keys = k
+        dh = q.shape[1]
+        scale, scale_text = math.sqrt(dh), f"√{dh}"
+        names = ("q_i", "k_j")
+    else:
+        x = result.with_role("encoder").values[sentence].astype(np.float64)
+        if mode == "linear":
+            weight = np.asarray(result.parameters["attention.linear.weight"], dtype=np.float64)
+            left, right = weight[key], x[query]
+            keys = weight  # the row of scores: W[j'] · x_i for every slot j'
+            scale, scale_text = 1.0, "1"
+            names = ("W[j]", "x_i")
+        else:
+            left, right = x[query], x[key]
+            keys = x
+            d = x.shape[1]
+            scale, scale_text = math.sqrt(d), f"√{d}"
+            names = ("x_i", "x_j")
+    if mode == "linear":
+        scores = keys @ right
+    else:
+        scores = keys @ left
+    scores = scores / scale
+    states = result.cell_states(sentence)[query]
+    logits = scores / config.temperature
+    live = [j for j in range(length) if not _masked_key(result, sentence, query, j)]
+    # A padding query, with masking: its row is computed like any other, then set to 0.
+    zeroed = config.mask_padding and query >= result.lengths[sentence]
+    shift = max(logits[j] for j in live) if max(abs(logits[j]) for j in live) > 50 else 0.0
+    exps = {j: math.exp(logits[j] - shift) for j in live}
+    total = sum(exps.values())
+    labels = result.position_labels(sentence)
+    row = tuple(
+        RowEntry(
+            j,
+            labels[j],
+            float(scores[j]),
+            float(logits[j]) if j in exps else None,
+            exps.get(j, 0.0),
+            0.0 if zeroed else exps.get(j, 0.0) / total,
+            int(states[j]),
+        )
+        for j in range(length)
+    )
+    context = values = None
+    if mode == "multihead":
+        values = result.stage("values").values[sentence, head].astype(np.float64)
+        weights = np.array([entry.weight for entry in row])
+        context = weights @ values
+    training = result.training
+    return Explanation(
+        mode=mode,
+        sentence=sentence,
+        head=head,
+        query=query,
+        key=key,
+        query_token=labels[query],
+        key_token=labels[key],
+        left=left,
+        right=right,
+        left_name=names[0],
+        right_name=names[1],
+        dot=float(left @ right),
+        scale=scale,
+        scale_text=scale_text,
+        temperature=config.temperature,
+        row=row,
+        shift=float(shift),
+        total=total,
+        weight=row[key].weight,
+        shown=float(result.attention_maps[sentence, head, query, key]),
+        query_row_zeroed=bool(zeroed),
+        trained=training.task if training is not None else "",
+        context=context,
+        values=values,
+    )
+
+
+def _masked_key(result: PipelineResult, sentence: int, query: int, key: int) -> bool:
+    config = result.config
+    padded = key >= result.lengths[sentence]
+    return (config.mask_padding and padded) or (config.causal and key > query)
+
+
+def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
+    """The walk-through as lines of text, in ``language``."""
+    words = catalog("explain", language)
+
+    def number(value: float) -> str:
+        return (
+            format_number(round(float(value), 6), language) if abs(value) < 1e6 else f"{value:.4g}"
+        )
+
+    lines = [
+        words["title"].format(
+            n=e.sentence + 1, s=e.sentence, i=e.query, qi=e.query_token, j=e.key, kj=e.key_token
+        )
+    ]
+    if e.mode == "multihead":
+        lines[0] += " · " + words["head"].format(h=e.head + 1)
+    if e.trained:
+        lines.append(words["trained"].format(task=e.trained))
+    steps = iter(range(1, 10))
+    lines.append("")
+    lines.append(
+        f"{next(steps)}. " + words[f"score.{e.mode}"].format(left=e.left_name, right=e.right_name)
+    )
+    terms = [f"{number(a)} × {number(b)}" for a, b in zip(e.left, e.right, strict=True)]
+    if len(terms) > MAX_TERMS_SHOWN:
+        hidden = len(terms) - MAX_TERMS_SHOWN
+        terms = [*terms[: MAX_TERMS_SHOWN - 2], words["more"].format(n=hidden), *terms[-2:]]
+    lines.append("  " + " + ".join(terms))
+    lines.append(f"  = {number(e.dot)}")
+    score = e.dot / e.scale
+    if e.mode != "linear":
+        scaled = words["scaled"].format(scale=e.scale_text, dot=number(e.dot), score=number(score))
+        lines.append(f"{next(steps)}. {scaled}")
+    if e.temperature != 1.0:
+        divided = words["temperature"].format(
+            t=number(e.temperature), logit=number(score / e.temperature)
+        )
+        lines.append(f"{next(steps)}. {divided}")
+    masked = [entry for entry in e.row if entry.logit is None]
+    if masked:
+        lines.append(words["masked"].format(keys=", ".join(str(m.key) for m in masked)))
+    lines.append("")
+    lines.append(f"{next(steps)}. " + words["softmax"])
+    if e.shift:
+        lines.append(words["shift"].format(shift=number(e.shift)))
+    for entry in e.row:
+        marker = "→" if entry.key == e.key else " "
+        if entry.logit is None:
+            kind = words["masked.causal"] if entry.state == CAUSAL else words["masked.padding"]
+            lines.append(f" {marker} j={entry.key} “{_short(entry.token)}”: {kind}")
+        else:
+            lines.append(
+                f" {marker} j={entry.key} “{_short(entry.token)}”: s = {number(entry.logit)}, "
+                f"exp(s) = {number(entry.exp)}"
+            )
+    lines.append(words["sum"].format(total=number(e.total)))
+    own = e.row[e.key]
+    if e.query_row_zeroed:
+        lines.append(words["zeroed"])
+    elif own.logit is None:
+        lines.append(words["weight.masked"])
+    else:
+        lines.append(
+            words["weight"].format(
+                exp=number(own.exp), total=number(e.total), weight=number(e.weight)
+            )
+        )
+    lines.append(words["shown"].format(shown=number(e.shown)))
+    if e.context is not None:
+        lines.append("")
+        lines.append(f"{next(steps)}. " + words["context"].format(h=e.head + 1))
+        for entry in e.row:
+            if entry.weight:
+                vector = ", ".join(number(v) for v in e.values[entry.key][:6])
+                more = ", …" if e.values.shape[1] > 6 else ""
+                lines.append(f"   {number(entry.weight)} × v_{entry.key} [{vector}{more}]")
+        vector = ", ".join(number(v) for v in e.context[:6])
+        lines.append(f"  = [{vector}{', …' if e.context.size > 6 else ''}]")
+    return lines
+
+
+def _short(token: str, limit: int = 24) -> str:
+    return token if len(token) <= limit else token[: limit - 1] + "…"

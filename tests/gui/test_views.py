@@ -1,0 +1,156 @@
+"""Views that teach: the explanation panel, lines, comparing, zoom and presentation."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from conftest import wait_for_result
+from gui.lines.description import describe_lines, opacity
+from model.config import ModelConfig
+from model.pipeline import run_pipeline
+from model.stages import CAUSAL, MASKED
+
+TEXT = "o mikas ta ali\neu gosto de batata frita\nexistem elefantes"
+
+
+def test_enter_on_a_cell_explains_it_with_the_heatmaps_value(qtbot, window):
+    window.heatmap.canvas.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Right):
+        qtbot.keyClick(window.heatmap.canvas, key)
+    qtbot.keyClick(window.heatmap.canvas, Qt.Key.Key_Return)
+    assert window.controller.state.cell == (0, 0, 1, 2)
+    text = window.explain.text.toPlainText()
+    value = window.controller.result.attention[0, 1, 2]
+    assert "query 1 “mikas” → key 2 “ta”" in text and f"{value:.6f}" in text
+    assert window.docks["explain"].isVisible()
+
+
+def test_the_explanation_follows_an_edit_and_clears_when_its_cell_is_gone(qtbot, window):
+    window._on_cell_chosen((0, 0, 4, 4))
+    assert "<pad>" in window.explain.text.toPlainText()
+    wait_for_result(qtbot, window.controller, lambda: window.editor.setPlainText("só duas"))
+    assert window.controller.state.cell is None
+    assert window.explain.text.toPlainText() == ""
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.2])
+def test_one_line_per_unmasked_pair_above_the_threshold(threshold):
+    result = run_pipeline(TEXT, ModelConfig(attention="multihead", mask_padding=True, causal=True))
+    description = describe_lines(result, 2, threshold=threshold)
+    states = result.cell_states(2)
+    maps = result.attention_maps[2]
+    expected = {
+        (i, j, h)
+        for h in range(result.head_count)
+        for i in range(result.max_length)
+        for j in range(result.max_length)
+        if states[i, j] not in (MASKED, CAUSAL) and maps[h, i, j] >= threshold
+    }
+    assert {(line.query, line.key, line.head) for line in description.lines} == expected
+    ordered = sorted(description.lines, key=lambda line: line.weight)
+    assert all(a.opacity <= b.opacity for a, b in zip(ordered, ordered[1:], strict=False))
+    assert description.padding == (False, False, True, True, True)
+
+
+def test_opacity_grows_with_weight_and_top_k_and_focus_filter():
+    weights = np.linspace(0, 1, 50)
+    assert np.all(np.diff([opacity(w) for w in weights]) > 0)
+    result = run_pipeline(TEXT)
+    top = describe_lines(result, 1, top_k=2)
+    assert all(sum(line.query == i for line in top.lines) == 2 for i in range(5))
+    focused = describe_lines(result, 1, focus=("key", 3))
+    assert focused.lines and {line.key for line in focused.lines} == {3}
+
+
+def test_the_lines_view_shows_the_selected_sentence(qtbot, window):
+    window.heatmap.kind_chosen.emit("lines")
+    window.controller.update_view(sentence=1)
+    lines = window.heatmap.lines.description
+    assert lines is not None and lines.tokens[:2] == ("eu", "gosto")
+    assert not window.heatmap.canvas.isVisible() and window.heatmap.lines.isVisible()
+
+
+def test_a_pinned_result_is_compared_and_survives_edits(qtbot, window):
+    controller = window.controller
+    controller.pin()
+    wait_for_result(qtbot, controller, lambda: window.controls.mask_padding.setChecked(True))
+    comparison = controller.comparison
+    assert comparison is not None
+    np.testing.assert_array_equal(
+        comparison.difference, controller.result.attention_maps - comparison.a.attention_maps
+    )
+    titles = [panel.title for panel in window.heatmap.description.panels]
+    assert titles == ["A (pinned)", "B (now)", "B − A"]
+    wait_for_result(qtbot, controller, lambda: window.controls.seed.setValue(3))
+    assert controller.comparison is not None  # still pinned after another edit
+    wait_for_result(qtbot, controller, lambda: window.editor.setPlainText("outras frases"))
+    assert controller.comparison is None and controller.comparison_error is not None
+    assert "pin again" in window.statusBar().currentMessage()
+    controller.unpin()
+    assert len(window.heatmap.description.panels) == 1
+
+
+def test_zoom_scales_the_fonts_and_is_restored_at_the_next_start(qtbot, open_window):
+    first = open_window()
+    size = first.controls.seed.font().pointSizeF()
+    first.view_menu.set_zoom(1.5)
+    assert first.controls.seed.font().pointSizeF() == pytest.approx(size * 1.5)
+    assert QSettings().value("view/zoom", type=float) == 1.5
+    first.close()
+    second = open_window()
+    assert second.view_menu.zoom == 1.5
+    assert second.controls.seed.font().pointSizeF() == pytest.approx(size * 1.5)
+    second.view_menu.set_zoom(1.0)
+    assert second.controls.seed.font().pointSizeF() == pytest.approx(size)
+
+
+def test_presentation_mode_keeps_the_heatmap_and_explanation_and_gives_the_rest_back(qtbot, window):
+    menu = window.view_menu
+    menu.toggle_presentation()
+    assert menu.presenting
+    visible = {key for key, dock in window.docks.items() if dock.isVisible()}
+    assert visible == {"explain"} and window.heatmap.isVisible()
+    assert menu.shown_zoom >= 1.5
+    menu.toggle_presentation()
+    assert window.docks["sentences"].isVisible() and window.docks["model"].isVisible()
+    assert menu.shown_zoom == menu.zoom
+
+
+def test_the_dark_theme_darkens_the_plots(qtbot, window):
+    window.view_menu.set_theme("dark")
+    try:
+        assert window.heatmap.canvas.backgroundBrush().color().lightness() < 60
+        assert QSettings().value("view/theme") == "dark"
+    finally:
+        window.view_menu.set_theme("light")
+
+
+def test_a_colour_map_and_the_data_scale_reach_the_description(qtbot, window):
+    window.view_menu.set_colour_map("magma")
+    window.view_menu.set_colour_scale("data")
+    scale = window.heatmap.description.scale
+    maps = window.controller.result.attention_maps[0, 0]
+    assert scale.colour_map == "magma" and scale.mode == "data"
+    assert scale.low == pytest.approx(float(maps.min())) and scale.high == pytest.approx(
+        float(maps.max())
+    )
+    assert scale.uniform == pytest.approx(0.2)
+    window.view_menu.set_colour_map("cividis")
+    window.view_menu.set_colour_scale("fixed")
+
+
+def test_panels_made_while_zoomed_zoom_like_the_others(qtbot, window):
+    window.view_menu.set_zoom(1.5)
+    try:
+        shape = window.inspector.panel("scores").shape.font().pointSizeF()
+        wait_for_result(
+            qtbot, window.controller, lambda: window.controls.attention.setCurrentIndex(2)
+        )
+        rebuilt = window.inspector.panel("scores").shape.font().pointSizeF()
+        assert rebuilt == pytest.approx(shape, rel=0.02)
+        window.view_menu.set_zoom(1.0)
+        assert window.inspector.panel("scores").shape.font().pointSizeF() == pytest.approx(
+            shape / 1.5, rel=0.02
+        )
+    finally:
+        window.view_menu.set_zoom(1.0)
