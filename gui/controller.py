@@ -21,9 +21,11 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from gui import state as aspects
 from gui.jobs import PipelineThread
 from gui.state import AppState, clamped
+from gui.training.control import TrainingControl, trained_result
 from model.config import MAX_SEED, ModelConfig, fitting_heads
 from model.errors import Notice
 from model.session import Session
+from model.training.settings import TrainSettings
 
 
 class Controller(QObject):
@@ -50,6 +52,12 @@ class Controller(QObject):
         self._jobs = PipelineThread(self)
         self._jobs.worker.loaded.connect(self._on_loaded)
         self._jobs.worker.finished.connect(self._on_finished)
+        self.training = TrainingControl(self)
+        self.training.published.connect(self._on_trained)
+        self.training.stopped.connect(self._on_training_stopped)
+        self.training.failed.connect(self._set_error)
+        # A session opened at step N trains to N once its first result is in.
+        self._retrain = self._state.training if self._state.training else None
         self._kick = QTimer(self)
         self._kick.setSingleShot(True)
         self._kick.setInterval(0)
@@ -102,6 +110,7 @@ class Controller(QObject):
 
     def shutdown(self) -> None:
         self._kick.stop()
+        self.training.stop()
         self._jobs.stop()
 
     # --- edits ------------------------------------------------------------------------------
@@ -136,6 +145,8 @@ class Controller(QObject):
             self.notice.emit(Notice("heads_fitted", heads=config.heads, width=config.width))
         if config != self._state.config:
             self._change(replace(self._state, config=config), {aspects.CONFIG}, rerun=True)
+            if self.training.active:  # other settings, another network: start again
+                self.reset_training(Notice("training_reset_settings"))
 
     def new_random_weights(self) -> None:
         """Draw new embeddings and weights: the next seed (wrapping at the largest)."""
@@ -188,8 +199,86 @@ class Controller(QObject):
         except ValueError as exc:
             self._comparison_error = exc
 
+    # --- training ---------------------------------------------------------------------------
+
+    def train_settings(self) -> TrainSettings:
+        return self._state.training or TrainSettings(steps=0)
+
+    def set_train_settings(self, **changes) -> None:
+        """Change the task or learning rate.  A new task starts again; a new rate never does."""
+        settings = replace(self.train_settings(), **changes)
+        self._state = replace(self._state, training=settings)
+        if "learning_rate" in changes:
+            self.training.set_learning_rate(settings.learning_rate)
+        if "task" in changes and self.training.active:
+            self.reset_training(None)
+        self.changed.emit(frozenset({aspects.TRAINING}))
+
+    def toggle_training(self) -> None:
+        """Play or pause (Space)."""
+        if self.training.status == "playing":
+            self.training.pause()
+        elif self._ensure_training():
+            self.training.play()
+
+    def step_training(self) -> None:
+        if self._ensure_training():
+            self.training.step_once()
+
+    def reset_training(self, notice=None) -> None:
+        """Back to the untrained weights (step 0)."""
+        self.training.reset()
+        self._state = replace(self._state, training=replace(self.train_settings(), steps=0))
+        if notice is not None:
+            self.notice.emit(notice)
+        self.changed.emit(frozenset({aspects.TRAINING}))
+        self._schedule()
+
+    def _ensure_training(self, target: int = 0) -> bool:
+        """Start training on the current result unless the running training fits it."""
+        result = self._result
+        if result is None or self._error is not None:
+            return False
+        from gui.training.control import fits
+
+        if fits(self.training.job, self._state.config, result.vocabulary, result.max_length):
+            return True
+        from gui.training.worker import TrainJob
+
+        settings = self.train_settings()
+        self.training.start(
+            TrainJob(self._state.config, settings, result.vocabulary, result.lengths, target)
+        )
+        return True
+
+    def _on_trained(self, published) -> None:
+        """New weights: run the user's sentences on them (latest wins, as for edits)."""
+        self._schedule()
+
+    def _on_training_stopped(self, why: str) -> None:
+        if why == "converged":
+            self.notice.emit(Notice("training_converged", step=self.training.step))
+        self._note_step()
+
+    def _note_step(self) -> None:
+        """The step count, and the learning rates it took, go into the state (and so the
+        session and the autosave): opening it again replays the very same run."""
+        settings = replace(self.train_settings(), steps=self.training.step)
+        published = self.training.latest
+        if published is not None and len(published.history.learning_rate):
+            rates = published.history.learning_rate
+            changes = tuple(
+                (k, float(rates[k])) for k in range(1, len(rates)) if rates[k] != rates[k - 1]
+            )
+            settings = replace(settings, learning_rate=float(rates[0]), rate_changes=changes)
+        if settings != self._state.training:
+            self._state = replace(self._state, training=settings)
+            self.changed.emit(frozenset({aspects.TRAINING}))
+
     def load_session(self, session: Session) -> None:
         """Show a session: its text, settings, training and view, all in one change."""
+        self.training.reset()
+        self._retrain = session.training if session.training and session.training.steps else None
         new = AppState.from_session(session)
         changed = {aspects.TEXT, aspects.CONFIG, aspects.VIEW, aspects.TRAINING}
         self._change(new, changed, rerun=True)
@@ -231,7 +320,12 @@ class Controller(QObject):
     def _run(self) -> None:
         state = self._state
         self._running, self._pending = True, False
-        self._jobs.submit(lambda run, cancelled: run(state.text, state.config, cancelled=cancelled))
+        published = self.training.latest if self.training.active else None
+        self._jobs.submit(
+            lambda run, cancelled: trained_result(
+                run, state.text, state.config, published, cancelled
+            )
+        )
 
     @Slot(object)
     def _on_loaded(self, error) -> None:
@@ -262,6 +356,7 @@ class Controller(QObject):
         self._result_for = None
         self._error = None
         self._compare()
+        self._follow_training(result)
         before = self._state
         self._state = clamped(before, result)
         changed = {aspects.RESULT, aspects.ERROR}
@@ -269,6 +364,18 @@ class Controller(QObject):
             changed.add(aspects.VIEW)
         self._view_pending = False
         self.changed.emit(frozenset(changed))
+
+    def _follow_training(self, result) -> None:
+        """After a result: retrain an opened session, reset training the text outgrew, and
+        let the worker publish its next weights."""
+        if self._retrain is not None:
+            target, self._retrain = self._retrain.steps, None
+            self._ensure_training(target)
+        elif self.training.active and result.training is None:
+            self.reset_training(Notice("training_reset_vocabulary"))
+        self.training.taken()
+        if self.training.status != "playing" and result.training is not None:
+            self._note_step()
 
     def _set_error(self, error: Exception | None) -> None:
         if error is not self._error:

@@ -244,7 +244,14 @@ class FileActions(QObject):
         if path:
             from model.notebook import save_notebook
 
-            self._write(lambda: save_notebook(result, path, texts.language()))
+            code = ""
+            settings = self._controller.state.training
+            if result.training is not None and settings is not None:
+                from model.training.export import training_code
+
+                code = training_code(result, settings, texts.language())
+            language = texts.language()
+            self._write(lambda: save_notebook(result, path, language, code))
 
     # --- helpers ----------------------------------------------------------------------------
 

@@ -55,9 +55,9 @@ def compute(session: Session):
 
     if session.training is None:
         return run_pipeline(session.text, session.config)
-    from model.training.loop import train_for_text
+    from model.training.loop import train
 
-    return train_for_text(session.text, session.config, session.training)
+    return train(session.text, session.config, session.training)
 
 
 def run(session: Session, outputs: dict[str, str], language: str = "en") -> None:
@@ -101,10 +101,10 @@ def _write(stream, name, path, result, session, figure, screenshot, language) ->
         from model.notebook import notebook_json
 
         code = ""
-        if result.training is not None:
-            from model.training.export import notebook_training_code
+        if session.training is not None and session.training.steps:
+            from model.training.export import training_code
 
-            code = notebook_training_code(result)
+            code = training_code(result, session.training, language)
         stream.write(notebook_json(result, language, code).encode("utf-8"))
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 translate = QCoreApplication.translate
@@ -23,6 +23,9 @@ def shortcuts_html() -> str:
         ),
         ("Space", translate("help", "On the heatmap: play or pause training")),
         ("F6", translate("help", "Go to the next pane")),
+        ("F1", translate("help", "The lesson: the notebook, step by step")),
+        ("F11, Esc", translate("help", "Presentation mode, and back")),
+        ("Ctrl+=, Ctrl+-, Ctrl+0", translate("help", "Zoom in, zoom out, normal size")),
         ("Tab, Shift+Tab", translate("help", "Next and previous control")),
         (translate("help", "Arrow keys"), translate("help", "On the heatmap: move between cells")),
         ("Enter", translate("help", "On the heatmap: explain the cell under the cursor")),
@@ -71,6 +74,8 @@ def fill_menu(window, menu) -> None:
         menu.addAction(action)
         return action
 
+    lesson = add(translate("help", "&Lesson: the notebook, step by step"), window.show_lesson)
+    lesson.setShortcut(QKeySequence(Qt.Key.Key_F1))
     add(
         translate("help", "&Keyboard shortcuts"),
         lambda: QMessageBox.information(

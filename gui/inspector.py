@@ -106,6 +106,7 @@ class StagePanel(QFrame):
         self.table = value_table(self.model)
         self.table.setMouseTracking(True)
         self._dims: tuple[str, str] = ("", "")
+        self._rows_fitted = -1
         self._slice = (0, 0)
 
         self._body = QWidget()
@@ -144,7 +145,9 @@ class StagePanel(QFrame):
         if table.dims[0] == "sentence":
             rows = [texts.sentence_label(n) for n in range(len(rows))]
         self.model.set_table(table.values, rows, table.columns, table.padding)
-        self._fit_table_height(len(rows))
+        if len(rows) != self._rows_fitted:  # a layout pass only when the height changes
+            self._rows_fitted = len(rows)
+            self._fit_table_height(len(rows))
         self._dims, self._slice = table.dims, (b, h)
         self._token_ids = result.token_ids
 

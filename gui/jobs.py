@@ -63,6 +63,17 @@ class GuiThreadCollector(QObject):
                 return
 
 
+def warm_up_training() -> None:
+    """One tiny training step, while the window says "loading": torch sets up autograd and
+    Adam on first use, and paying that on the first Play would freeze the window a moment."""
+    from model.config import ModelConfig
+    from model.tokenizer import encode
+    from model.training.loop import Trainer
+
+    vocabulary, _ = encode([["a", "b"]])
+    Trainer(ModelConfig(embedding_size=2, hidden_size=2), vocabulary, [2]).step()
+
+
 class PipelineWorker(QObject):
     """Lives on the worker thread: imports the model once, then runs requests."""
 
@@ -86,6 +97,7 @@ class PipelineWorker(QObject):
             # One thread: at teaching sizes a second one costs more in hand-offs than it
             # gains, and it would compete with the GUI thread on two-core machines.
             torch.set_num_threads(1)
+            warm_up_training()
         except Exception as exc:  # a broken torch install must not kill the window
             self.loaded.emit(exc)
             return

@@ -29,10 +29,13 @@ from gui.explain_panel import ExplainPanel
 from gui.file_actions import FileActions
 from gui.heatmap.view import HeatmapView
 from gui.inspector import ShapeInspector
+from gui.lesson import LessonPanel
 from gui.sentence_editor import SentenceEditor
+from gui.training.binding import TrainingBinding
+from gui.training.panel import TrainingPanel
 from gui.view_menu import ViewMenu
 from gui.vocabulary_view import VocabularyView
-from gui.widgets import ElidedLabel
+from gui.widgets import ElidedLabel, glow
 from resources import path
 
 BUSY_DELAY_MS = 300  # only runs that take longer than this show "computing…"
@@ -84,6 +87,8 @@ class MainWindow(QMainWindow):
         self.heatmap = HeatmapView()
         self.inspector = ShapeInspector()
         self.explain = ExplainPanel()
+        self.lesson = LessonPanel()
+        self.training = TrainingPanel()
         self.setCentralWidget(self.heatmap)
 
         editor_label = QLabel(self.tr("One sentence per &line:"))
@@ -96,14 +101,20 @@ class MainWindow(QMainWindow):
             "pipeline": self._dock("pipeline", self.tr("Pipeline"), self.inspector),
             "vocabulary": self._dock("vocabulary", self.tr("Vocabulary"), self.vocabulary),
             "explain": self._dock("explain", self.tr("Explanation"), self.explain),
+            "lesson": self._dock("lesson", self.tr("Lesson"), self.lesson),
+            "training": self._dock("training", self.tr("Training"), _scrolling(self.training)),
         }
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.addDockWidget(left, self.docks["sentences"])
         self.addDockWidget(left, self.docks["model"])
+        self.tabifyDockWidget(self.docks["model"], self.docks["training"])
+        self.docks["model"].raise_()
         self.addDockWidget(right, self.docks["pipeline"])
         self.tabifyDockWidget(self.docks["pipeline"], self.docks["vocabulary"])
         self.tabifyDockWidget(self.docks["pipeline"], self.docks["explain"])
         self.docks["pipeline"].raise_()
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.docks["lesson"])
+        self.docks["lesson"].hide()  # Help → Lesson (F1) brings it
         # Where the keyboard lands in each pane (Ctrl+1 … Ctrl+6, F6): the pipeline's first
         # panel is rebuilt with the stages, so targets are looked up when needed.
         self._focus_targets = [
@@ -113,6 +124,7 @@ class MainWindow(QMainWindow):
             lambda: self.inspector.first_focus() or self.inspector,
             lambda: self.vocabulary.vocabulary_table,
             lambda: self.explain.text,
+            lambda: self.training.play,
         ]
 
         self._shapes = ElidedLabel()
@@ -144,6 +156,9 @@ class MainWindow(QMainWindow):
         self.heatmap.cell_hovered.connect(self._on_cell_hovered)
         self.inspector.row_hovered.connect(self._on_table_row_hovered)
         self.inspector.rebuilt.connect(self._zoom_new_panels)
+        self.training_binding = TrainingBinding(controller, self.training, self.heatmap.canvas)
+        self.lesson.step_shown.connect(self._point_at)
+        self.lesson.setup_requested.connect(lambda settings: controller.update_config(**settings))
         controller.changed.connect(self._on_changed)
         controller.notice.connect(self._on_notice)
         for key, dock in self.docks.items():
@@ -226,6 +241,28 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         self._render_view("explain")
+
+    def show_lesson(self) -> None:
+        dock = self.docks["lesson"]
+        dock.show()
+        dock.raise_()
+        self.lesson.next.setFocus()
+        self._point_at(self.lesson.step)
+
+    def _point_at(self, step: dict) -> None:
+        """Bring a lesson step's panel (and stage) to the front, and make it glow a moment."""
+        if not self.docks["lesson"].isVisible():
+            return
+        panel = step["panel"]
+        target = self.heatmap if panel == "heatmap" else self.docks[panel]
+        if panel != "heatmap":
+            target.show()
+            target.raise_()
+        stage, result = step.get("stage"), self.controller.result
+        if stage and result is not None and stage in result.keys:
+            target = self.inspector.panel(stage)
+            self.inspector.ensureWidgetVisible(target, 0, 40)
+        glow(target)
 
     def _zoom_new_panels(self) -> None:
         """New stage panels inherit the zoom shown: note their own sizes at zoom 1."""

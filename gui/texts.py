@@ -139,3 +139,11 @@ def values_caption(sentence: int, words, head: int | None = None) -> str:
     if head is not None:
         caption += " · " + translate("texts", "head {n}").format(n=head + 1)
     return caption
+
+
+def task_name(task: str) -> str:
+    return explanations.entry(f"task.{task}", language())["title"]
+
+
+def task_text(task: str) -> str:
+    return explanations.entry(f"task.{task}", language())["text"]

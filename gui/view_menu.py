@@ -53,6 +53,7 @@ class ViewMenu(QObject):
             self.tr("Go to the pipeline"),
             self.tr("Go to the vocabulary"),
             self.tr("Go to the explanation"),
+            self.tr("Go to the training"),
         ]
         for number, title in enumerate(titles, start=1):
             menu.addAction(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter
-from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsColorizeEffect, QSizePolicy, QWidget
 
 
 class ElidedLabel(QFrame):
@@ -52,3 +52,12 @@ class ElidedLabel(QFrame):
         text = self._text if len(self._text) <= 2000 else self._text[:2000]
         shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect, self._alignment, shown)
+
+
+def glow(widget: QWidget, milliseconds: int = 1400) -> None:
+    """Tint ``widget`` warm for a moment: "look here" (the lesson points with it)."""
+    effect = QGraphicsColorizeEffect(widget)
+    effect.setColor(QColor("#ffb000"))
+    effect.setStrength(0.35)
+    widget.setGraphicsEffect(effect)
+    QTimer.singleShot(milliseconds, widget, lambda: widget.setGraphicsEffect(None))

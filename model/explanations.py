@@ -11,6 +11,11 @@ from model.stages import Stage
 from resources import catalog
 
 
+def entry(key: str, language: str = "en") -> dict:
+    """An entry of the catalog by key: its ``title`` and ``text`` (tasks, training)."""
+    return _entry(key, language)
+
+
 def _entry(key: str, language: str) -> dict:
     return catalog("explanations", language).get(key) or catalog("explanations", "en")[key]
 

@@ -98,7 +98,8 @@ class Session:
         training = data.get("training")
         if training is not None:
             training = _mapping(training, "training")
-            unknown_training = sorted(set(training) - {"task", "steps", "learning_rate"}, key=str)
+            known = {"task", "steps", "learning_rate", "rate_changes"}
+            unknown_training = sorted(set(training) - known, key=str)
             if unknown_training:
                 raise InputError("unknown_training_setting", names=", ".join(unknown_training))
             training = TrainSettings(**training)

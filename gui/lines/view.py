@@ -95,7 +95,7 @@ class LinesView(QWidget):
         self.top_k.setRange(0, 64)
         self.top_k.setSpecialValueText(self.tr("all"))
         self.top_k.setToolTip(self.tr("Only each query's strongest lines (all: no limit)"))
-        threshold_label = QLabel(self.tr("Minimum wei&ght:"))
+        threshold_label = QLabel(self.tr("Hide lines &below:"))
         threshold_label.setBuddy(self.threshold)
         top_label = QLabel(self.tr("Strongest per &query:"))
         top_label.setBuddy(self.top_k)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from model.errors import InputError
+from model.training.tasks import TASKS
 from model.validate import check_choice, check_float, check_int
 
-TASKS = ("previous", "copy", "first", "alphabetical")
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1)  # the choices the window offers
 MIN_LEARNING_RATE, MAX_LEARNING_RATE = 1e-5, 1.0
 MAX_STEPS = 100_000
@@ -14,11 +15,16 @@ MAX_STEPS = 100_000
 
 @dataclass(frozen=True)
 class TrainSettings:
-    """A training run: ``steps`` optimizer steps of ``task`` at ``learning_rate``."""
+    """A training run: ``steps`` optimizer steps of ``task`` at ``learning_rate``.
+
+    ``rate_changes`` are the changes made while it ran, ``(step, rate)``: from that step
+    on, the new rate.  Replaying them gives exactly the weights the run had.
+    """
 
     task: str = "previous"
     steps: int = 500
     learning_rate: float = 0.01
+    rate_changes: tuple[tuple[int, float], ...] = ()
 
     def __post_init__(self) -> None:
         check_choice("task", self.task, TASKS)
@@ -27,6 +33,33 @@ class TrainSettings:
             "learning_rate", self.learning_rate, MIN_LEARNING_RATE, MAX_LEARNING_RATE
         )
         object.__setattr__(self, "learning_rate", rate)
+        changes = self.rate_changes
+        if not isinstance(changes, (list, tuple)) or len(changes) > MAX_STEPS:
+            raise InputError("not_rate_changes")
+        checked = []
+        for change in changes:
+            if not isinstance(change, (list, tuple)) or len(change) != 2:
+                raise InputError("not_rate_changes")
+            step, value = change
+            check_int("rate_changes", step, 1, MAX_STEPS)
+            value = check_float("rate_changes", value, MIN_LEARNING_RATE, MAX_LEARNING_RATE)
+            checked.append((step, value))
+        steps = [step for step, _ in checked]
+        if steps != sorted(set(steps)):
+            raise InputError("not_rate_changes")
+        object.__setattr__(self, "rate_changes", tuple(checked))
+
+    def rate_at(self, step: int) -> float:
+        """The learning rate of the step taken when ``step`` steps are done."""
+        rate = self.learning_rate
+        for start, value in self.rate_changes:
+            if step >= start:
+                rate = value
+        return rate
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data["rate_changes"] = [list(change) for change in self.rate_changes]
+        if not self.rate_changes:
+            del data["rate_changes"]
+        return data

@@ -395,7 +395,7 @@
     <message>
         <location filename="../../gui/heatmap/view.py" line="90" />
         <source>Dis&amp;play as:</source>
-        <translation>E&amp;xibir como:</translation>
+        <translation>Visuali&amp;zar como:</translation>
     </message>
     <message>
         <location filename="../../gui/heatmap/view.py" line="122" />
@@ -479,6 +479,34 @@
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../../gui/lesson.py" line="35" />
+        <source>Start from any step</source>
+        <translation>Comece de qualquer passo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lesson.py" line="39" />
+        <source>◀ Back</source>
+        <translation>◀ Voltar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lesson.py" line="43" />
+        <source>Set this up</source>
+        <translation>Preparar isto</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lesson.py" line="41" />
+        <source>Ne&amp;xt ▶</source>
+        <translation>Pró&amp;ximo ▶</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lesson.py" line="44" />
+        <source>Change the model's settings as this step needs</source>
+        <translation>Muda as configurações do modelo como este passo pede</translation>
+    </message>
+</context>
+<context>
     <name>LinesView</name>
     <message>
         <location filename="../../gui/lines/view.py" line="93" />
@@ -497,7 +525,7 @@
     </message>
     <message>
         <location filename="../../gui/lines/view.py" line="98" />
-        <source>Minimum wei&amp;ght:</source>
+        <source>Hide lines &amp;below:</source>
         <translation>&amp;Filtro de peso:</translation>
     </message>
     <message>
@@ -509,62 +537,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>One sentence per &amp;line:</source>
         <translation>Uma sentença por l&amp;inha:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="99" />
         <source>Sentences</source>
         <translation>Sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>Vocabulary</source>
         <translation>Vocabulário</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Explanation</source>
         <translation>Explicação</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="104" />
+        <source>Lesson</source>
+        <translation>Lição</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="105" />
+        <source>Training</source>
+        <translation>Treino</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="133" />
         <source>computing…</source>
         <translation>calculando…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175" />
+        <location filename="../../gui/main_window.py" line="188" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178" />
+        <location filename="../../gui/main_window.py" line="191" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185" />
+        <location filename="../../gui/main_window.py" line="198" />
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186" />
+        <location filename="../../gui/main_window.py" line="199" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="319" />
+        <location filename="../../gui/main_window.py" line="359" />
         <source>Loading the model (PyTorch)…</source>
         <translation>Carregando o modelo (PyTorch)…</translation>
     </message>
@@ -575,6 +613,151 @@
         <location filename="../../gui/sentence_editor.py" line="20" />
         <source>Type one sentence per line, e.g. “o mikas ta ali”.</source>
         <translation>Digite uma sentença por linha, por exemplo “o mikas ta ali”.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../../gui/training/panel.py" line="110" />
+        <source>What the model is trained to do with your words</source>
+        <translation>O que o modelo é treinado a fazer com as suas palavras</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="114" />
+        <source>How big each step is; changing it never restarts</source>
+        <translation>O tamanho de cada passo; mudá-la nunca recomeça o treino</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="117" />
+        <source>{n} per frame</source>
+        <translation>{n} por quadro</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="119" />
+        <source>Optimizer steps between two pictures</source>
+        <translation>Passos do otimizador entre dois quadros</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="120" />
+        <location filename="../../gui/training/panel.py" line="206" />
+        <source>▶ Play</source>
+        <translation>▶ Treinar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="121" />
+        <source>Train, and watch the heatmap change (Space on the heatmap)</source>
+        <translation>Treinar e ver o heatmap mudar (Espaço no heatmap)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="122" />
+        <source>Step</source>
+        <translation>Um passo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="123" />
+        <source>One optimizer step</source>
+        <translation>Um passo do otimizador</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="124" />
+        <source>Reset</source>
+        <translation>Recomeçar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="125" />
+        <source>Back to the untrained weights, step 0</source>
+        <translation>De volta aos pesos sem treino, passo 0</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="126" />
+        <source>Preset: previous, E = 16, H = 32</source>
+        <translation>Pronto: anterior, E = 16, H = 32</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="127" />
+        <source>Settings that learn the previous word within seconds</source>
+        <translation>Configurações que aprendem a palavra anterior em segundos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="128" />
+        <source>Compare with untrained</source>
+        <translation>Comparar com o modelo sem treino</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="129" />
+        <source>Show untrained (A), trained (B) and B − A side by side</source>
+        <translation>Mostra sem treino (A), treinado (B) e B − A lado a lado</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="143" />
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="144" />
+        <source>accuracy</source>
+        <translation>acurácia</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="145" />
+        <source>weight on the expected key</source>
+        <translation>peso na key esperada</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="146" />
+        <source>step</source>
+        <translation>passo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="149" />
+        <source>Go back through the saved steps (0, 10, 20 …)</source>
+        <translation>Voltar pelos passos guardados (0, 10, 20 …)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="152" />
+        <source>Latest</source>
+        <translation>Último</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="153" />
+        <source>Back to the latest step</source>
+        <translation>De volta ao último passo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="158" />
+        <source>Tas&amp;k:</source>
+        <translation>Tarefa:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="159" />
+        <source>Learnin&amp;g rate:</source>
+        <translation>Taxa de aprendizado:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="160" />
+        <source>Speed:</source>
+        <translation>Velocidade:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="206" />
+        <source>⏸ Pause</source>
+        <translation>⏸ Pausar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="208" />
+        <source>Untrained: random weights, as in the notebook</source>
+        <translation>Sem treino: pesos aleatórios, como no notebook</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="217" />
+        <source>Trained: step {n}, task {task}</source>
+        <translation>Treinado: passo {n}, tarefa {task}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="227" />
+        <location filename="../../gui/training/panel.py" line="233" />
+        <source>step {n}</source>
+        <translation>passo {n}</translation>
     </message>
 </context>
 <context>
@@ -610,87 +793,92 @@
         <translation>Ir para a explicação</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="63" />
+        <location filename="../../gui/view_menu.py" line="56" />
+        <source>Go to the training</source>
+        <translation>Ir para o treino</translation>
+    </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="64" />
         <source>Next pane</source>
         <translation>Próximo painel</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="66" />
+        <location filename="../../gui/view_menu.py" line="67" />
         <source>&amp;Pin as A, to compare with what comes next</source>
         <translation>&amp;Fixar como A, para comparar com o que vier depois</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="70" />
+        <location filename="../../gui/view_menu.py" line="71" />
         <source>Keep this result as A: every later change shows A, B and B − A</source>
         <translation>Guarda este resultado como A: cada mudança seguinte mostra A, B e B − A</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="73" />
+        <location filename="../../gui/view_menu.py" line="74" />
         <source>Stop &amp;comparing</source>
         <translation>Parar de &amp;comparar</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="78" />
+        <location filename="../../gui/view_menu.py" line="79" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Aumentar</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="85" />
+        <location filename="../../gui/view_menu.py" line="86" />
         <source>Zoom &amp;out</source>
         <translation>&amp;Diminuir</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="90" />
+        <location filename="../../gui/view_menu.py" line="91" />
         <source>&amp;Reset zoom</source>
         <translation>Tamanho &amp;normal</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="92" />
+        <location filename="../../gui/view_menu.py" line="93" />
         <source>Pre&amp;sentation mode</source>
         <translation>Modo de a&amp;presentação</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="97" />
+        <location filename="../../gui/view_menu.py" line="98" />
         <source>Leave presentation mode</source>
         <translation>Sair do modo de apresentação</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="103" />
+        <location filename="../../gui/view_menu.py" line="104" />
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="104" />
+        <location filename="../../gui/view_menu.py" line="105" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="104" />
+        <location filename="../../gui/view_menu.py" line="105" />
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="112" />
+        <location filename="../../gui/view_menu.py" line="113" />
         <source>greys</source>
         <translation>tons de cinza</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="115" />
+        <location filename="../../gui/view_menu.py" line="116" />
         <source>Colour &amp;map</source>
         <translation>&amp;Mapa de cores</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="121" />
+        <location filename="../../gui/view_menu.py" line="122" />
         <source>Colour sca&amp;le</source>
         <translation>&amp;Escala de cores</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="123" />
+        <location filename="../../gui/view_menu.py" line="124" />
         <source>Fixed, 0 to 1</source>
         <translation>Fixa, de 0 a 1</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="124" />
+        <location filename="../../gui/view_menu.py" line="125" />
         <source>The data's own range</source>
         <translation>A faixa dos próprios dados</translation>
     </message>
@@ -760,91 +948,111 @@
     </message>
     <message>
         <location filename="../../gui/help.py" line="26" />
+        <source>The lesson: the notebook, step by step</source>
+        <translation>A lição: o notebook, passo a passo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="27" />
+        <source>Presentation mode, and back</source>
+        <translation>Modo de apresentação, e de volta</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="28" />
+        <source>Zoom in, zoom out, normal size</source>
+        <translation>Aumentar, diminuir, tamanho normal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="29" />
         <source>Next and previous control</source>
         <translation>Próximo e anterior controle</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="27" />
+        <location filename="../../gui/help.py" line="30" />
         <source>Arrow keys</source>
         <translation>Setas</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="27" />
+        <location filename="../../gui/help.py" line="30" />
         <source>On the heatmap: move between cells</source>
         <translation>No heatmap: andar entre as células</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="28" />
+        <location filename="../../gui/help.py" line="31" />
         <source>On the heatmap: explain the cell under the cursor</source>
         <translation>No heatmap: explicar a célula sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="31" />
+        <location filename="../../gui/help.py" line="34" />
         <source>On the heatmap: previous and next page of panels</source>
         <translation>No heatmap: página anterior e próxima de painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="33" />
+        <location filename="../../gui/help.py" line="36" />
         <source>New: the notebook's example</source>
         <translation>Novo: o exemplo do notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="34" />
+        <location filename="../../gui/help.py" line="37" />
         <source>Open and save a session</source>
         <translation>Abrir e salvar uma sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="35" />
+        <location filename="../../gui/help.py" line="38" />
         <source>Export the figure, copy it to the clipboard</source>
         <translation>Exportar a figura, copiá-la para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="36" />
+        <location filename="../../gui/help.py" line="39" />
         <source>Undo and redo in the sentences</source>
         <translation>Desfazer e refazer nas sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="37" />
+        <location filename="../../gui/help.py" line="40" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="44" />
+        <location filename="../../gui/help.py" line="47" />
         <source>&lt;h3&gt;What am I looking at?&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Random, untrained weights.&lt;/b&gt; As in the notebook, the embeddings and the layers are random numbers fixed by the seed. The attention you see shows how the mechanism works, not what it has learned: that is why the weights look almost uniform, about 1/n each.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rows are queries, columns are keys.&lt;/b&gt; Row i is the token that attends; its weights over the columns sum to 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;In the notebook's linear mode a column is a position, not a word.&lt;/b&gt; The Linear layer has one output per position: column 3 is the layer's fourth output, whatever word stands there. In the dot-product and multi-head modes a column is the word at that position.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why a longer sentence changes the other sentences' maps.&lt;/b&gt; All sentences are padded to the longest one, L. A new longest sentence changes L: the Linear layer gets a new size and new random weights, every sentence gets more padding positions, and without masking the softmax spreads weight over them too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Padding.&lt;/b&gt; Striped cells are &amp;lt;pad&amp;gt; positions that still take part, as in the notebook. With masking they turn grey and get exactly 0. With the causal mask, later keys are hidden too, with a different hatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;O que estou vendo?&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Pesos aleatórios, sem treino.&lt;/b&gt; Como no notebook, os embeddings e as camadas são números aleatórios fixados pela semente. A atenção que você vê mostra como o mecanismo funciona, não o que ele aprendeu: por isso os pesos parecem quase uniformes, cerca de 1/n cada.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Linhas são queries, colunas são keys.&lt;/b&gt; A linha i é o token que presta atenção; seus pesos sobre as colunas somam 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;No modo linear do notebook, uma coluna é uma posição, não uma palavra.&lt;/b&gt; A camada Linear tem uma saída por posição: a coluna 3 é a quarta saída da camada, seja qual for a palavra ali. Nos modos de produto escalar e multi-cabeça, a coluna é a palavra naquela posição.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Por que uma sentença mais longa muda os mapas das outras.&lt;/b&gt; Todas as sentenças são completadas até a mais longa, L. Uma nova sentença mais longa muda L: a camada Linear ganha outro tamanho e novos pesos aleatórios, toda sentença ganha mais posições de padding e, sem máscara, o softmax espalha peso sobre elas também.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Padding.&lt;/b&gt; Células listradas são posições &amp;lt;pad&amp;gt; que ainda participam, como no notebook. Com a máscara elas ficam cinza e recebem exatamente 0. Com a máscara causal, as keys posteriores também ficam escondidas, com outra hachura.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="75" />
+        <location filename="../../gui/help.py" line="77" />
+        <source>&amp;Lesson: the notebook, step by step</source>
+        <translation>&amp;Lição: o notebook, passo a passo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="80" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="77" />
+        <location filename="../../gui/help.py" line="82" />
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="81" />
+        <location filename="../../gui/help.py" line="86" />
         <source>&amp;What am I looking at?</source>
         <translation>&amp;O que estou vendo?</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="83" />
+        <location filename="../../gui/help.py" line="88" />
         <source>What am I looking at?</source>
         <translation>O que estou vendo?</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="88" />
+        <location filename="../../gui/help.py" line="93" />
         <source>&amp;About Attention Study</source>
         <translation>&amp;Sobre o Attention Study</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="91" />
+        <location filename="../../gui/help.py" line="96" />
         <source>About Attention Study</source>
         <translation>Sobre o Attention Study</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="92" />
+        <location filename="../../gui/help.py" line="97" />
         <source>&lt;p&gt;&lt;b&gt;Attention Study&lt;/b&gt; turns the notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; into a live instrument: type sentences and watch every stage of the pipeline, from token ids to attention weights.&lt;/p&gt;</source>
         <translation>&lt;p&gt;O &lt;b&gt;Attention Study&lt;/b&gt; transforma o notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; num instrumento ao vivo: digite sentenças e acompanhe cada estágio do pipeline, dos ids dos tokens aos pesos de atenção.&lt;/p&gt;</translation>
     </message>

@@ -154,3 +154,32 @@ def test_panels_made_while_zoomed_zoom_like_the_others(qtbot, window):
         )
     finally:
         window.view_menu.set_zoom(1.0)
+
+
+def test_every_lesson_step_names_a_panel_that_exists_in_both_languages(qtbot, window):
+    from gui.lesson import lesson
+
+    english, portuguese = lesson("en"), lesson("pt")
+    assert len(english["steps"]) == len(portuguese["steps"]) >= 15
+    stages = set(window.controller.result.keys) | {"positions", "queries"}
+    for en, pt in zip(english["steps"], portuguese["steps"], strict=True):
+        assert en["panel"] == pt["panel"] and en.get("stage") == pt.get("stage")
+        assert en["panel"] == "heatmap" or en["panel"] in window.docks
+        assert en.get("stage") is None or en["stage"] in stages
+        assert en.get("settings") == pt.get("settings")
+        assert pt["title"] != en["title"] and pt["text"] != en["text"] and pt["text"].strip()
+
+
+def test_the_lesson_points_at_its_panels_and_sets_up_a_step(qtbot, window):
+    window.show_lesson()
+    lesson = window.lesson
+    assert window.docks["lesson"].isVisible() and lesson.steps.currentIndex() == 0
+    while lesson.step.get("stage") != "queries":
+        lesson.go(1)
+    assert window.docks["pipeline"].isVisible()
+    assert lesson.setup.isVisibleTo(lesson)
+    wait_for_result(qtbot, window.controller, lesson.setup.click)
+    assert window.controller.config.attention == "multihead"
+    assert "queries" in window.controller.result.keys
+    lesson.go(-100)
+    assert lesson.steps.currentIndex() == 0 and not lesson.back.isEnabled()

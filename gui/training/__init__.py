@@ -1,0 +1,1 @@
+"""Training in the window: the worker thread, its controls, and the Train panel."""

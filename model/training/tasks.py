@@ -1,0 +1,141 @@
+"""Training tasks: where each query should look, and what it should then say.
+
+Every task names an *expected key* for each query position, and the target is simply the
+token at that key: a model solves the task by attending there and reading out what it finds.
+
+- ``previous``: the token before (key i − 1; the first query has none);
+- ``copy``: the token itself (key i);
+- ``first``: the sentence's first token (key 0);
+- ``alphabetical``: the sentence's alphabetically first token (with a causal mask, the
+  first among the tokens the query can see).  No position holds it in general: the model
+  must find it by content, with query and key projections (multi-head attention), or with a
+  recurrent cell that has read it (see :func:`obstacle`).
+
+Batches are fresh random sequences over the user's vocabulary, with lengths drawn from the
+user's sentence lengths, reproducible from ``(seed, step)`` alone, so training that is paused
+and resumed draws exactly the batches of an uninterrupted run.  numpy only: no torch here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.config import ModelConfig
+
+TASKS = ("previous", "copy", "first", "alphabetical")
+NONE = -1  # no expected key, no target: the query is left out of loss and measures
+
+# The shortest sentence with at least one query that has an expected key.
+MIN_LENGTH = {"previous": 2, "copy": 1, "first": 1, "alphabetical": 1}
+
+
+def alphabetical_ranks(tokens: tuple[str, ...]) -> np.ndarray:
+    """``(V,)`` int64: each id's place in dictionary order (``<pad>``, id 0, ranks last).
+
+    Case is ignored first and decides ties only ("Zebra" after "abelha", "Eu" before "eu").
+    """
+    order = sorted(range(1, len(tokens)), key=lambda i: (tokens[i].casefold(), tokens[i]))
+    ranks = np.empty(len(tokens), dtype=np.int64)
+    ranks[order] = np.arange(len(order))
+    ranks[0] = len(tokens)
+    return ranks
+
+
+def expected_keys(
+    task: str,
+    ids: np.ndarray,
+    lengths: np.ndarray,
+    ranks: np.ndarray | None = None,
+    causal: bool = False,
+) -> np.ndarray:
+    """``(B, L)`` int64: the key each query should attend to, or ``NONE``.
+
+    ``ids`` is a padded ``(B, L)`` id matrix and ``lengths`` its sentence lengths; padding
+    queries get ``NONE``.  ``alphabetical`` needs ``ranks`` (see :func:`alphabetical_ranks`);
+    when several keys hold the winning token, the leftmost is expected.
+    """
+    ids = np.asarray(ids)
+    batch, length = ids.shape
+    query = np.broadcast_to(np.arange(length), (batch, length))
+    real = query < np.asarray(lengths)[:, None]
+    if task == "previous":
+        keys = query - 1
+    elif task == "copy":
+        keys = query.copy()
+    elif task == "first":
+        keys = np.zeros((batch, length), dtype=np.int64)
+    elif task == "alphabetical":
+        keys = _alphabetical_keys(ids, real, ranks, causal)
+    else:
+        raise ValueError(f"unknown task {task!r}")
+    return np.where(real, keys, NONE).astype(np.int64)
+
+
+def _alphabetical_keys(ids, real, ranks, causal) -> np.ndarray:
+    """The leftmost position of the lowest-ranked token, over the whole sentence or, when
+    causal, over each prefix.  Rank and position fold into one number to take one minimum."""
+    if ranks is None:
+        raise ValueError("the alphabetical task needs the vocabulary's ranks")
+    length = ids.shape[1]
+    order = np.where(real, ranks[ids] * length + np.arange(length), np.iinfo(np.int64).max)
+    best = np.minimum.accumulate(order, axis=1) if causal else order.min(axis=1, keepdims=True)
+    return np.broadcast_to(best % length, ids.shape)
+
+
+def targets(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """``(B, L)`` int64: the token at each query's expected key, ``NONE`` where there is none."""
+    found = np.take_along_axis(np.asarray(ids), np.maximum(keys, 0), axis=1)
+    return np.where(keys >= 0, found, NONE).astype(np.int64)
+
+
+def sample_batch(
+    seed: int, step: int, vocab_size: int, lengths: np.ndarray, size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The training batch of ``step``: ``size`` random sequences and their lengths.
+
+    Tokens are drawn uniformly from ids 1 … V − 1 (any word of the vocabulary, repeats
+    allowed), lengths from the user's sentence ``lengths``; each row is padded with 0 to the
+    longest of those, the network's L.  The draw depends on ``(seed, step)`` only.
+    """
+    lengths = np.asarray(lengths, dtype=np.int64)
+    length = int(lengths.max())
+    rng = np.random.default_rng([seed, step])
+    drawn = rng.choice(lengths, size=size)
+    ids = rng.integers(1, vocab_size, size=(size, length))
+    ids[np.arange(length)[None, :] >= drawn[:, None]] = 0
+    return ids, drawn
+
+
+def shortcut(task: str, config: ModelConfig) -> str | None:
+    """The message code of a route that solves ``task`` without sharp attention, or None.
+
+    In the notebook's modes every key votes for its own token and attention weighs the
+    votes: a query learns about other positions only through attention.  In multi-head mode
+    the values are projections of the encoder's output, and a recurrent cell has already read
+    every earlier token into it: a query finds its answer in its own value (``previous``: the
+    token read just before; ``first``: the one read first; ``alphabetical`` with a causal
+    mask: the first so far) or in the last one (``alphabetical``), and need not look at the
+    expected key.  ``copy`` is a query's own token: there is no other route to take.
+    """
+    if config.attention == "multihead" and config.cell != "none" and task != "copy":
+        return "shortcut_recurrent_values"
+    return None
+
+
+def obstacle(task: str, config: ModelConfig) -> str | None:
+    """The message code of why a mode cannot learn ``task`` fully, or None.
+
+    - ``dot`` scores are plain dot products of the encoder's outputs: symmetric, and a vector
+      is most like itself, so every query drifts back to its own key (``copy`` is easy);
+    - ``linear`` scores come from the query alone.  With a recurrent cell it has read the
+      tokens up to itself and can point at the alphabetically first of those, never at a later
+      one (a causal mask makes that the whole task); without one it knows only its own token.
+    """
+    if config.attention == "dot" and task != "copy":
+        return "obstacle_dot_itself"
+    if config.attention == "linear" and task == "alphabetical":
+        if config.cell == "none":
+            return "obstacle_linear_no_content"
+        if not config.causal:
+            return "obstacle_linear_reads_past"
+    return None

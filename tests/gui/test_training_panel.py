@@ -1,0 +1,195 @@
+"""Training in the window: Play, Pause, Step, the timeline, and edits that keep or reset it."""
+
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+
+from conftest import WAIT_MS, wait_for_result
+from model.config import ModelConfig
+from model.pipeline import run_pipeline
+
+PRESET = ModelConfig(embedding_size=16, hidden_size=32)
+
+
+def trained_to(qtbot, controller, steps: int) -> None:
+    """Step until the shown result is trained to ``steps``."""
+    for _ in range(steps - controller.training.step):
+        controller.step_training()
+    qtbot.waitUntil(
+        lambda: (
+            controller.result.training is not None
+            and controller.result.training.steps == steps
+            and not controller.is_busy
+        ),
+        timeout=WAIT_MS,
+    )
+
+
+def test_step_trains_and_every_view_shows_the_latest_step(qtbot, open_window):
+    window = open_window(config=PRESET)
+    controller = window.controller
+    untrained = controller.result.attention.copy()
+    trained_to(qtbot, controller, 3)
+    result = controller.result
+    assert not np.allclose(result.attention, untrained)
+    np.testing.assert_array_equal(window.heatmap.description.panels[0].values, result.attention[0])
+    assert "step 3" in window.training.status.text()
+    expected = window.heatmap.description.panels[0].expected
+    np.testing.assert_array_equal(expected, result.training.expected_keys[0])
+    assert expected[0] == -1 and list(expected[1:4]) == [0, 1, 2]  # "previous": key i − 1
+
+
+def test_play_runs_off_the_gui_thread_and_pause_stops_it(qtbot, open_window):
+    window = open_window(config=PRESET)
+    controller = window.controller
+    controller.training.set_speed(1)  # one step a picture: a second or two of training
+    beats = []
+    heartbeat = QTimer(interval=1)
+    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+    qtbot.keyClick(window.heatmap.canvas, Qt.Key.Key_Space)  # Play
+    heartbeat.start()
+    qtbot.waitUntil(lambda: controller.result.training is not None, timeout=WAIT_MS)
+    shown = []
+    controller.changed.connect(
+        lambda _c: controller.result.training and shown.append(controller.result.training.steps)
+    )
+    qtbot.waitUntil(lambda: controller.training.step >= 20, timeout=WAIT_MS)
+    heartbeat.stop()
+    qtbot.keyClick(window.heatmap.canvas, Qt.Key.Key_Space)  # Pause
+    qtbot.waitUntil(
+        lambda: (
+            controller.training.settled
+            and controller.result.training.steps == controller.training.step
+            and not controller.is_busy
+        ),
+        timeout=WAIT_MS,
+    )
+    stopped_at = controller.training.step
+    qtbot.wait(300)  # nothing trains behind a pause
+    assert controller.training.status == "paused"
+    assert controller.training.step == stopped_at == controller.result.training.steps
+    assert len(set(shown)) >= 10 and shown == sorted(shown)  # views followed, step by step
+    gaps = np.diff(beats)
+    assert len(gaps) > 100 and gaps.max() < 0.05  # the GUI thread never waited 50 ms
+
+
+def test_pause_step_and_resume_give_the_weights_of_an_unbroken_run(qtbot, open_window):
+    from model.training.loop import Trainer
+    from model.training.settings import TrainSettings
+
+    window = open_window(config=PRESET)
+    controller = window.controller
+    trained_to(qtbot, controller, 12)
+    result = controller.result
+    trainer = Trainer(PRESET, result.vocabulary, result.lengths, TrainSettings())
+    for _ in range(12):
+        trainer.step()
+    direct = run_pipeline(controller.text, PRESET, network=trainer.network_copy())
+    np.testing.assert_array_equal(result.attention, direct.attention)
+
+
+def test_the_same_words_in_another_order_are_another_vocabulary(qtbot, open_window):
+    # Ids go by first appearance: reordered words get new ids, so the trained rows of the
+    # embedding table would belong to other words.  Training starts again, and says so.
+    window = open_window("o mikas ta ali\nali ta mikas o", PRESET)
+    controller = window.controller
+    trained_to(qtbot, controller, 5)
+    wait_for_result(
+        qtbot, controller, lambda: window.editor.setPlainText("ali o mikas ta\nta ali o mikas")
+    )
+    qtbot.waitUntil(lambda: not controller.is_busy, timeout=WAIT_MS)
+    assert controller.result.vocabulary.tokens == ("<pad>", "ali", "o", "mikas", "ta")
+    assert controller.training.step == 0 and controller.result.training is None
+    assert "starts again" in window.statusBar().currentMessage()
+
+
+def test_same_words_same_order_keep_training_and_a_new_word_resets_it(qtbot, open_window):
+    window = open_window("o mikas ta ali\neu gosto", PRESET)
+    controller = window.controller
+    trained_to(qtbot, controller, 5)
+    wait_for_result(
+        qtbot, controller, lambda: window.editor.setPlainText("o mikas ta ali\neu gosto o")
+    )
+    qtbot.waitUntil(lambda: not controller.is_busy, timeout=WAIT_MS)
+    assert controller.training.step == 5 and controller.result.training.steps == 5
+    wait_for_result(
+        qtbot, controller, lambda: window.editor.setPlainText("o mikas ta ali\neu gosto muito")
+    )
+    qtbot.waitUntil(lambda: not controller.is_busy, timeout=WAIT_MS)
+    assert controller.training.step == 0 and controller.result.training is None
+    assert "starts again" in window.statusBar().currentMessage()
+
+
+def test_a_new_learning_rate_never_resets(qtbot, open_window):
+    window = open_window(config=PRESET)
+    controller = window.controller
+    trained_to(qtbot, controller, 4)
+    window.training.rate_chosen.emit(0.03)
+    trained_to(qtbot, controller, 5)
+    history = controller.training.latest.history
+    assert list(history.learning_rate[-2:]) == [0.01, 0.03]
+
+
+def test_the_timeline_shows_a_saved_step_and_back(qtbot, open_window):
+    window = open_window(config=PRESET)
+    controller = window.controller
+    trained_to(qtbot, controller, 12)
+    latest = controller.result.attention.copy()
+    window.training.step_viewed.emit(10)
+    qtbot.waitUntil(lambda: controller.result.training.steps == 10, timeout=WAIT_MS)
+    assert "step 10" in window.training.status.text()
+    assert not np.array_equal(controller.result.attention, latest)
+    window.training.step_viewed.emit(-1)
+    qtbot.waitUntil(lambda: controller.result.training.steps == 12, timeout=WAIT_MS)
+    np.testing.assert_array_equal(controller.result.attention, latest)
+
+
+def test_compare_with_untrained_pins_step_0(qtbot, open_window):
+    window = open_window(config=PRESET)
+    controller = window.controller
+    untrained = controller.result.attention.copy()
+    trained_to(qtbot, controller, 6)
+    window.training.compare_pressed.emit()
+    comparison = controller.comparison
+    np.testing.assert_array_equal(comparison.a.attention, untrained)
+    assert [p.title for p in window.heatmap.description.panels][0] == "A (pinned)"
+
+
+def test_a_session_at_step_n_retrains_to_n_on_open(qtbot, open_window):
+    from model.session import Session
+    from model.training.settings import TrainSettings
+
+    window = open_window(config=PRESET)
+    controller = window.controller
+    trained_to(qtbot, controller, 7)
+    session = controller.session()
+    assert session.training == TrainSettings(task="previous", steps=7, learning_rate=0.01)
+    expected = controller.result.attention.copy()
+    wait_for_result(qtbot, controller, lambda: controller.load_session(Session("a b c")))
+    controller.load_session(session)
+    qtbot.waitUntil(
+        lambda: controller.result.training is not None and controller.result.training.steps == 7,
+        timeout=WAIT_MS,
+    )
+    np.testing.assert_array_equal(controller.result.attention, expected)
+
+
+def test_a_rate_changed_mid_run_is_replayed_when_the_session_opens(qtbot, open_window):
+    from model.session import Session
+
+    window = open_window(config=PRESET)
+    controller = window.controller
+    trained_to(qtbot, controller, 4)
+    window.training.rate_chosen.emit(0.03)
+    trained_to(qtbot, controller, 9)
+    session = controller.session()
+    assert session.training.rate_changes == ((4, 0.03),)
+    expected = controller.result.attention.copy()
+    wait_for_result(qtbot, controller, lambda: controller.load_session(Session("a b c")))
+    controller.load_session(Session.from_json(session.to_json()))
+    qtbot.waitUntil(
+        lambda: controller.result.training is not None and controller.result.training.steps == 9,
+        timeout=WAIT_MS,
+    )
+    np.testing.assert_array_equal(controller.result.attention, expected)
