@@ -1,75 +1,13 @@
-"""Starting the application: the QApplication, translations, the window, offscreen renders."""
+"""Starting the window: the session it opens, autosave, recovery, and a clean exit."""
 
 from __future__ import annotations
 
-import sys
-
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from gui import texts
+from gui.application import application, system_language
 from gui.controller import Controller
 from gui.main_window import MainWindow
 from model.session import Session
-from resources import path
-
-APP_NAME = "Attention Study"
-
-
-def quiet_offscreen_warnings() -> None:
-    """Drop the offscreen platform's notice about size hints, which every window triggers.
-
-    Headless exports print nothing on success; every other Qt message still goes to stderr.
-    """
-    from PySide6.QtCore import qInstallMessageHandler
-
-    def handler(mode, context, message: str) -> None:
-        if "does not support propagateSizeHints" not in message:
-            sys.stderr.write(message + "\n")
-
-    qInstallMessageHandler(handler)
-
-
-def system_language() -> str:
-    return "pt" if QLocale.system().language() == QLocale.Language.Portuguese else "en"
-
-
-def application(language: str) -> QApplication:
-    """The QApplication, created once, with the interface language installed."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
-        app.setApplicationName(APP_NAME)
-        app.setOrganizationName(APP_NAME)
-        app.setDesktopFileName("attention-study")
-        font = QFont(app.font())
-        font.setPointSizeF(max(font.pointSizeF(), 10.5))  # readable from the back of a room
-        app.setFont(font)
-    install_translation(app, language)
-    return app
-
-
-def install_translation(app: QApplication, language: str) -> None:
-    for translator in getattr(app, "_attention_study_translators", []):
-        app.removeTranslator(translator)
-    installed = []
-    if language != "en":
-        ours = QTranslator(app)
-        if ours.load(str(path("translations", f"attention_study_{language}.qm"))):
-            installed.append(ours)
-        qt = QTranslator(app)
-        if qt.load(
-            QLocale(language),
-            "qtbase",
-            "_",
-            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-        ):
-            installed.append(qt)
-    for translator in installed:
-        app.installTranslator(translator)
-    app._attention_study_translators = installed
-    texts.set_language(language)
 
 
 def open_window(
@@ -103,7 +41,7 @@ def run_app(session: Session, language: str | None = None, restore: bool = True)
     for kept, error in set_aside:
         window.report(autosave.set_aside_text(kept, error), 60_000)
     controller.start()  # the window is up; torch imports in the background
-    controller.changed.connect(_freeze_after_first_result(controller))
+    controller.changed.connect(freeze_after_first_result(controller))
     try:
         return app.exec()
     finally:
@@ -114,7 +52,7 @@ def run_app(session: Session, language: str | None = None, restore: bool = True)
             dispose(app, window)
 
 
-def _freeze_after_first_result(controller: Controller):
+def freeze_after_first_result(controller: Controller):
     """Once the window has its first result, move everything alive out of the collector's
     way: later collections only walk what edits create (a full one took 50 ms before)."""
     from gui import state as aspects

@@ -196,6 +196,7 @@ class FileActions(QObject):
         if path:
             from gui.figure import save_image
 
+            self._window.finish_rendering()
             image = self._window.grab().toImage()
             self._write(lambda: save_image(image, path))
 

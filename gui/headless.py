@@ -66,7 +66,7 @@ def run(session: Session, outputs: dict[str, str], language: str = "en") -> None
     view = session.view
     figure = screenshot = None
     if "export" in outputs or "screenshot" in outputs:
-        _start_qt(language)
+        _start_qt(language, widgets="screenshot" in outputs)
         if "export" in outputs:
             from gui.heatmap.figure import figure_for
 
@@ -108,14 +108,14 @@ def _write(stream, name, path, result, session, figure, screenshot, language) ->
         stream.write(notebook_json(result, language, code).encode("utf-8"))
 
 
-def _start_qt(language: str) -> None:
+def _start_qt(language: str, widgets: bool) -> None:
     from resources import offscreen_platform
 
     os.environ["QT_QPA_PLATFORM"] = offscreen_platform()  # no display needed, or used
-    from gui import app
+    from gui import application
 
-    app.quiet_offscreen_warnings()
-    app.application(language)
+    application.quiet_offscreen_warnings()
+    application.application(language, widgets)
 
 
 def render_window(session: Session, result, size: tuple[int, int] = SCREENSHOT_SIZE):
@@ -136,6 +136,7 @@ def render_window(session: Session, result, size: tuple[int, int] = SCREENSHOT_S
     QTimer.singleShot(120_000, loop.quit)
     try:
         loop.exec()
+        window.finish_rendering()
         app.settle(qt_app)
         return window.grab().toImage()
     finally:

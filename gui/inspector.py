@@ -7,7 +7,9 @@ them.  Every panel can be reached and folded with the keyboard.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +29,7 @@ from gui.table_model import ArrayTableModel
 from gui.widgets import ElidedLabel
 
 MAX_VISIBLE_ROWS = 6
+SLICE_SECONDS = 0.008  # GUI time for panels in one turn of the event loop: half a frame
 
 
 def value_table(model) -> QTableView:
@@ -141,7 +144,7 @@ class StagePanel(QFrame):
             words = result.sentences[b]
             self.slice.setText(texts.values_caption(b, words, h if stage.per_head else None))
         self.slice.setVisible(sliced)
-        rows = list(table.rows)
+        rows = table.rows
         if table.dims[0] == "sentence":
             rows = [texts.sentence_label(n) for n in range(len(rows))]
         self.model.set_table(table.values, rows, table.columns, table.padding)
@@ -204,6 +207,11 @@ class ShapeInspector(QScrollArea):
         super().__init__(parent)
         self.panels: list[StagePanel] = []
         self._keys: tuple[str, ...] = ()
+        self._pending: list[tuple] = []  # (panel, result, sentence, head) still to show
+        self._next_slice = QTimer(self)
+        self._next_slice.setSingleShot(True)
+        self._next_slice.setInterval(0)
+        self._next_slice.timeout.connect(self._continue)
         self._content = QWidget()
         self._layout = QVBoxLayout(self._content)
         self._layout.setContentsMargins(4, 4, 4, 4)
@@ -220,11 +228,28 @@ class ShapeInspector(QScrollArea):
         for panel in self.panels:
             panel.highlight(cell)
 
-    def show_result(self, result, sentence: int, head: int) -> None:
+    def show_result(self, result, sentence: int, head: int, deadline: float = 0.0) -> None:
+        """Show ``result``: the panels that fit before ``deadline`` (a ``perf_counter``
+        time) now, the rest on the next turns of the event loop, a few milliseconds each, so
+        that a large result never freezes the window.  Small results fit at once."""
         if result.keys != self._keys:
             self._rebuild(result.keys)
-        for panel in self.panels:
-            panel.show_stage(result, sentence, head)
+        self._pending = [(panel, result, sentence, head) for panel in self.panels]
+        self._continue(deadline or time.perf_counter() + SLICE_SECONDS)
+
+    def flush(self) -> None:
+        """Finish showing the current result now (before a screenshot, say)."""
+        while self._pending:
+            panel, *arguments = self._pending.pop(0)
+            panel.show_stage(*arguments)
+
+    def _continue(self, deadline: float = 0.0) -> None:
+        deadline = deadline or time.perf_counter() + SLICE_SECONDS
+        while self._pending and time.perf_counter() < deadline:
+            panel, *arguments = self._pending.pop(0)
+            panel.show_stage(*arguments)
+        if self._pending:
+            self._next_slice.start()
 
     def _rebuild(self, keys: tuple[str, ...]) -> None:
         for panel in self.panels:

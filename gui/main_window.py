@@ -8,6 +8,8 @@ from the keyboard (Ctrl+1 … Ctrl+6, or F6 to go round them).
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -38,6 +40,7 @@ from gui.vocabulary_view import VocabularyView
 from gui.widgets import ElidedLabel, glow
 from resources import path
 
+RENDER_SECONDS = 0.010  # GUI time for the views in the turn a result arrives (of a 16 ms frame)
 BUSY_DELAY_MS = 300  # only runs that take longer than this show "computing…"
 DEFAULT_SIZE = (1600, 1000)
 MIN_SIZE = (640, 480)
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_settings()
         self._dirty: set[str] = set()  # views hidden while the result changed
+        self._deadline = 0.0  # when the views of the result being shown should yield
         self._kind = "heatmap"
 
         self.editor.text_edited.connect(controller.set_text)
@@ -309,8 +313,11 @@ class MainWindow(QMainWindow):
                 self._busy.hide()
 
     def _render(self, result, changed: frozenset) -> None:
+        """The heatmap first; then the other views, as much as fits in this turn of the
+        event loop (the pipeline's panels finish on the next turns when it is large)."""
         controller = self.controller
         view = controller.view
+        self._deadline = time.perf_counter() + RENDER_SECONDS
         self.heatmap.show_result(
             result,
             view.sentence,
@@ -331,6 +338,11 @@ class MainWindow(QMainWindow):
             count = f"{result.batch_size} {texts.dimension_name('sentence', result.batch_size)}"
             self.setWindowTitle(f"Attention Study — {count}")
 
+    def finish_rendering(self) -> None:
+        """Finish now what the views left for later turns of the event loop (a large
+        result's pipeline panels), before a screenshot or a check."""
+        self.inspector.flush()
+
     def _render_when_visible(self, key: str) -> None:
         """Views in hidden docks wait until they are shown: work follows what is visible."""
         if self.docks[key].isVisible() and not self.docks[key].visibleRegion().isEmpty():
@@ -346,7 +358,8 @@ class MainWindow(QMainWindow):
         self._dirty.discard(key)
         result, view = self.controller.result, self.controller.view
         if key == "pipeline":
-            self.inspector.show_result(result, view.sentence, view.head)
+            deadline, self._deadline = self._deadline, 0.0  # only for the render that set it
+            self.inspector.show_result(result, view.sentence, view.head, deadline)
         elif key == "vocabulary":
             self.vocabulary.show_result(result)
         elif key == "explain":

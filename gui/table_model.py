@@ -7,6 +7,8 @@ drawn italic on grey.  Long tokens are shortened in cells and given whole in too
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -43,8 +45,8 @@ class LazyTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._shape = (0, 0)
-        self._rows: list[str] = []
-        self._columns: list[str] = []
+        self._rows: Sequence[str] = []  # lazy sequences welcome: only shown labels are made
+        self._columns: Sequence[str] = []
         self._muted: np.ndarray | None = None
         self._numeric = False
         self._italic = QFont()
@@ -55,16 +57,22 @@ class LazyTableModel(QAbstractTableModel):
         raise NotImplementedError
 
     def _reset(self, shape, rows, columns, muted, numeric: bool) -> None:
-        """New contents: repaint in place when the layout is the same (keeps scrolling)."""
-        same = shape == self._shape and rows == self._rows and columns == self._columns
+        """New contents.  With the same shape the table repaints in place, new labels and
+        all: it keeps its scrolling, and Qt does not measure thousands of headers again."""
         self._muted, self._numeric = muted, numeric
-        if same:
-            if shape[0] and shape[1]:
-                self.dataChanged.emit(self.index(0, 0), self.index(shape[0] - 1, shape[1] - 1))
+        if shape != self._shape:
+            self.beginResetModel()
+            self._shape, self._rows, self._columns = shape, rows, columns
+            self.endResetModel()
             return
-        self.beginResetModel()
-        self._shape, self._rows, self._columns = shape, rows, columns
-        self.endResetModel()
+        old_rows, old_columns = self._rows, self._columns
+        self._rows, self._columns = rows, columns
+        if rows != old_rows and shape[0]:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, shape[0] - 1)
+        if columns != old_columns and shape[1]:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, shape[1] - 1)
+        if shape[0] and shape[1]:
+            self.dataChanged.emit(self.index(0, 0), self.index(shape[0] - 1, shape[1] - 1))
 
     def set_highlight(self, rows=(), columns=()) -> None:
         highlight = (set(rows), set(columns))
@@ -127,7 +135,7 @@ class ArrayTableModel(LazyTableModel):
     def set_table(self, values: np.ndarray, rows, columns, muted=None) -> None:
         self._values = values
         numeric = np.issubdtype(values.dtype, np.number)
-        self._reset(values.shape, list(rows), list(columns), muted, numeric)
+        self._reset(values.shape, rows, columns, muted, numeric)
 
     def cell(self, row: int, column: int):
         return self._values[row, column]

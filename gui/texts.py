@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.heatmap.description import Words, elide
+from gui.heatmap.description import Words, elide_words
 from model import explanations
 from model.errors import describe
 
@@ -134,7 +134,7 @@ def sentence_label(index: int) -> str:
 
 def values_caption(sentence: int, words, head: int | None = None) -> str:
     caption = translate("texts", "Values for sentence {n}: “{text}”").format(
-        n=sentence + 1, text=elide(" ".join(words), 60)
+        n=sentence + 1, text=elide_words(words, 60)
     )
     if head is not None:
         caption += " · " + translate("texts", "head {n}").format(n=head + 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -229,13 +229,13 @@ class PipelineResult:
             muted = self.padding_mask
         return StageTable(values, rows, columns, muted, (dims[0], dims[1]))
 
-    def _labels(self, dim: str, count: int, sentence: int) -> tuple[list[str], np.ndarray]:
+    def _labels(self, dim: str, count: int, sentence: int) -> tuple[Sequence[str], np.ndarray]:
         muted = np.zeros(count, dtype=bool)
         if dim in POSITION_DIMS:
-            labels = [f"{i} {token}" for i, token in enumerate(self.position_labels(sentence))]
+            labels = NumberedLabels(self.position_labels(sentence))
             muted[int(self.lengths[sentence]) :] = True
         elif dim == "token_id":
-            labels = [f"{i} {token}" for i, token in enumerate(self.vocabulary.tokens)]
+            labels = NumberedLabels(self.vocabulary.tokens)
             muted[0] = True
         elif dim == "sentence":
             labels = [f"sentence {b + 1}" for b in range(count)]
@@ -244,13 +244,41 @@ class PipelineResult:
         return labels, muted
 
 
+class NumberedLabels(Sequence[str]):
+    """ "0 <pad>", "1 eu", …: each token after its index, made only when asked for.
+
+    A table shows a screenful of rows; a vocabulary can have thousands.
+    """
+
+    def __init__(self, tokens: Sequence[str]) -> None:
+        self._tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        return f"{index} {self._tokens[index]}"
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, NumberedLabels):
+            mine, theirs = self._tokens, other._tokens
+            return mine is theirs or list(mine) == list(theirs)
+        return NotImplemented
+
+    __hash__ = None
+
+
 @dataclass(frozen=True)
 class StageTable:
     """A 2-D view of a stage: values, a label per row and column, and where padding is."""
 
     values: np.ndarray
-    rows: list[str]
-    columns: list[str]
+    rows: Sequence[str]
+    columns: Sequence[str]
     padding: np.ndarray
     dims: tuple[str, str] = ("", "")
 

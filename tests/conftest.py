@@ -62,9 +62,16 @@ def result_arrived(changed) -> bool:
 
 def wait_for_result(qtbot, controller, action=None):
     """Run ``action`` (if any) and wait for the controller's next result."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+
     with qtbot.waitSignal(controller.changed, timeout=WAIT_MS, check_params_cb=result_arrived):
         if action is not None:
             action()
+    for widget in QApplication.topLevelWidgets():  # views a large result left for later
+        if isinstance(widget, MainWindow) and widget.controller is controller:
+            widget.finish_rendering()
 
 
 @pytest.fixture

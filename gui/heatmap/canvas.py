@@ -9,7 +9,9 @@ the cell they pick; the view around it says what that cell holds.
 from __future__ import annotations
 
 import math
+from functools import cache
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 
@@ -23,10 +25,16 @@ MIN_SINGLE = 200
 BAR_ROOM = 90  # the colour bar beside the plots
 
 
-def _bar(colour_map: str, low: float, high: float) -> pg.ColorBarItem:
+@cache
+def colour_map(name: str) -> pg.ColorMap:
+    """The colour bar's map: the very table the cells are painted with."""
+    return pg.ColorMap(np.linspace(0.0, 1.0, 256), colours.lookup_table(name), name=name)
+
+
+def _bar(colour_map_name: str, low: float, high: float) -> pg.ColorBarItem:
     bar = pg.ColorBarItem(
         values=(low, high),
-        colorMap=colours.colour_map(colour_map),
+        colorMap=colour_map(colour_map_name),
         interactive=False,
         width=18,
         colorMapMenu=False,
@@ -78,6 +86,7 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
         self.addItem(self._bar, 0, 1)
         self._difference_bar = _bar(DIVERGING_MAP, -1.0, 1.0)
         self.uniform_text = "dashed: uniform, 1/{n}"
+        self._scales_shown: tuple = ()  # what the colour bars show now
         self._cursor: tuple[int, int, int] | None = None  # panel, row, column
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -152,9 +161,15 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
         return plots
 
     def _show_scales(self, description: HeatmapDescription) -> None:
-        difference = description.difference_scale
+        """The colour bars, touched only when what they show changes (each touch lays out
+        and repaints them)."""
+        scale, difference = description.scale, description.difference_scale
+        shown = (scale, difference, self.ink, self.font_scale, self.uniform_text)
+        if shown == self._scales_shown:
+            return
+        self._scales_shown = shown
         if difference is not None:
-            self._difference_bar.setColorMap(colours.colour_map(difference.colour_map))
+            self._difference_bar.setColorMap(colour_map(difference.colour_map))
             self._difference_bar.setLevels((difference.low, difference.high))
             self._difference_bar.getAxis("right").setLabel(
                 difference.label, color=self.ink, **{"font-size": f"{10 * self.font_scale:.1f}pt"}
@@ -164,8 +179,7 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
                 self.addItem(self._difference_bar, 0, 2)
             else:
                 self.removeItem(self._difference_bar)
-        scale = description.scale
-        self._bar.setColorMap(colours.colour_map(scale.colour_map))
+        self._bar.setColorMap(colour_map(scale.colour_map))
         self._bar.setLevels((scale.low, scale.high))
         uniform = scale.uniform
         visible = uniform is not None and scale.low <= uniform <= scale.high

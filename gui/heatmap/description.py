@@ -98,6 +98,18 @@ def elide(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(1, limit - 1)] + "…"
 
 
+def elide_words(words, limit: int) -> str:
+    """The words joined by spaces, elided like :func:`elide`; joins only the words that can
+    show, so a 256-word sentence costs no more than a short one."""
+    shown, length = [], -1
+    for word in words:
+        shown.append(word)
+        length += len(word) + 1
+        if length > limit:
+            break
+    return elide(" ".join(shown), limit)
+
+
 def panel_keys(result: PipelineResult, sentence: int, head: int) -> list[tuple[int, int]]:
     """Every (sentence, head) the view shows: one, a sentence's heads, or all of them."""
     sentences = range(result.batch_size) if sentence < 0 else [sentence]
@@ -128,7 +140,7 @@ def describe_heatmap(
     panels = tuple(_panel(result, b, h, words, multiple) for b, h in shown)
     if sentence >= 0:
         title = words.sentence_title.format(
-            n=sentence + 1, text=elide(" ".join(result.sentences[sentence]), TITLE_CHARS)
+            n=sentence + 1, text=elide_words(result.sentences[sentence], TITLE_CHARS)
         )
     else:
         title = words.all_sentences
@@ -230,7 +242,7 @@ def _panel(result: PipelineResult, b: int, h: int, words: Words, multiple: bool)
         )
     title = ""
     if multiple:
-        text = elide(" ".join(result.sentences[b]), PANEL_TITLE_CHARS)
+        text = elide_words(result.sentences[b], PANEL_TITLE_CHARS)
         title = words.panel_title.format(n=b + 1, text=text)
         if result.head_count > 1:
             title += " · " + words.head.format(n=h + 1)

@@ -49,16 +49,29 @@ def matrix_image(panel: Panel, scale: ColourScale) -> QImage:
 
 
 def state_runs(states: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """(state, row, first column, end column) for every run of equal non-real cells in a row."""
-    runs = []
-    for row, line in enumerate(states):
-        edges = np.flatnonzero(np.diff(line)) + 1
-        starts = np.concatenate(([0], edges))
-        ends = np.concatenate((edges, [line.size]))
-        for start, end in zip(starts, ends, strict=True):
-            if line[start] != REAL:
-                runs.append((int(line[start]), row, int(start), int(end)))
-    return runs
+    """(state, row, first column, end column) for every run of equal non-real cells in a row.
+
+    One pass over the whole matrix: a run starts at column 0 and wherever a cell differs
+    from its left neighbour, and ends where the next one starts (column 0 of the next row
+    being always a start).
+    """
+    rows, columns = states.shape
+    starts = np.ones(states.shape, dtype=bool)
+    starts[:, 1:] = states[:, 1:] != states[:, :-1]
+    first = np.flatnonzero(starts)
+    end = np.append(first[1:], rows * columns)
+    row, column = np.divmod(first, columns)
+    state = states.reshape(-1)[first]
+    keep = state != REAL
+    return list(
+        zip(
+            state[keep].tolist(),
+            row[keep].tolist(),
+            column[keep].tolist(),
+            (end - row * columns)[keep].tolist(),
+            strict=True,
+        )
+    )
 
 
 def printed_cells(panel: Panel) -> list[tuple[int, int]]:

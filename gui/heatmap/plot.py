@@ -104,12 +104,16 @@ class MatrixPlot:
     def show(self, panel: Panel, scale: ColourScale, titles: tuple[str, str], every: str) -> None:
         """Draw ``panel``.  ``titles``: (rows, columns); ``every``: "labels every {n}", said
         on an axis that labels only every n-th position."""
-        self.panel = panel
-        self._every = every
         size = panel.values.shape[0]
+        previous, self.panel = self.panel, panel
+        self._every = every
         self.item.set_panel(panel, scale)
-        self.plot.setTitle(panel.title or None, color=self.ink, size=self._title_size)
-        self.plot.vb.setRange(xRange=(0, size), yRange=(0, size), padding=0)
+        # Titles and ranges only when they change: each change lays out and repaints the
+        # axes, which costs more than the matrix itself while training animates.
+        if previous is None or previous.title != panel.title:
+            self.plot.setTitle(panel.title or None, color=self.ink, size=self._title_size)
+        if previous is None or previous.values.shape[0] != size:
+            self.plot.vb.setRange(xRange=(0, size), yRange=(0, size), padding=0)
         self._axis_titles = titles
         self._update_ticks()
 

@@ -31,6 +31,7 @@ from gui.heatmap.description import (
     describe_comparison,
     describe_heatmap,
     elide,
+    elide_words,
 )
 from gui.lines.view import LinesView
 from gui.widgets import ElidedLabel
@@ -75,6 +76,8 @@ class HeatmapView(QWidget):
         self._selected: tuple[int, int, int, int] | None = None
 
         self._sentences = QStringListModel(self)
+        self._sentence_items: list[str] = []
+        self._sentences_listed: tuple = ()
         self.sentence_selector = self._combo(self.tr("Which sentence the heatmap shows"), 8)
         self.sentence_selector.setModel(self._sentences)
         self.sentence_selector.activated.connect(self._on_sentence_activated)
@@ -249,12 +252,18 @@ class HeatmapView(QWidget):
     # --- drawing ------------------------------------------------------------------------------
 
     def _fill_selectors(self, result) -> None:
-        items = [
-            self.tr("{n}: {text}").format(n=b + 1, text=elide(" ".join(words), 60))
-            for b, words in enumerate(result.sentences)
-        ]
-        items.append(self.tr("All sentences ({n})").format(n=result.batch_size))
-        if items != self._sentences.stringList():
+        if result.sentences == self._sentences_listed:  # most edits change numbers only
+            items = self._sentence_items
+        else:
+            self._sentences_listed = result.sentences
+            template = self.tr("{n}: {text}")
+            items = [
+                template.format(n=b + 1, text=elide_words(words, 60))
+                for b, words in enumerate(result.sentences)
+            ]
+            items.append(self.tr("All sentences ({n})").format(n=result.batch_size))
+        if items != self._sentence_items:
+            self._sentence_items = items
             self._sentences.setStringList(items)
         heads = [self.tr("All heads")] + [
             self.tr("Head {n}").format(n=h + 1) for h in range(result.head_count)
@@ -290,7 +299,7 @@ class HeatmapView(QWidget):
         if self.kind == "lines":
             shown = max(sentence, 0)
             title = words.sentence_title.format(
-                n=shown + 1, text=elide(" ".join(result.sentences[shown]), 60)
+                n=shown + 1, text=elide_words(result.sentences[shown], 60)
             )
             self.lines.show_result(result, shown, head, title)
             self.title.setText(title)

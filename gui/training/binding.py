@@ -47,7 +47,7 @@ class TrainingBinding(QObject):
         """Why attention may stay blurred: the task solved another way, a mode that cannot
         learn it fully, or a mode with another route to the answer."""
         from model.training import tasks
-        from model.training.loop import WINDOW, solved_without_attention
+        from model.training.rules import WINDOW, solved_without_attention
 
         controller = self.controller
         published = controller.training.latest if controller.training.active else None

@@ -9,7 +9,7 @@ controller resets training with a notice.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal
 
 from gui.training.worker import Published, TrainingWorker, TrainJob
 
@@ -162,7 +162,11 @@ class TrainingControl(QObject):
         self._worker.taken = True
 
     def stop(self) -> None:
-        self._pause.emit()
+        if not self._thread.isRunning():
+            return  # stopped already: a blocking call would wait forever
+        QMetaObject.invokeMethod(
+            self._worker, "shutdown", Qt.ConnectionType.BlockingQueuedConnection
+        )
         self._thread.quit()
         self._thread.wait()
 

@@ -103,6 +103,14 @@ class TrainingWorker(QObject):
         self._timer.start()
 
     @Slot()
+    def shutdown(self) -> None:
+        """Stop for good; the timer goes now, on the thread that made it (Qt requires it)."""
+        self._playing = False
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    @Slot()
     def pause(self) -> None:
         """Stop after the current step, and show where it stopped."""
         playing, self._playing = self._playing, False
@@ -152,7 +160,7 @@ class TrainingWorker(QObject):
         the speed is steps per picture, whatever the screen's pace."""
         if not self._playing or self._trainer is None:
             return
-        from model.training.loop import converged
+        from model.training.rules import converged
 
         if self._since_picture < self._speed:
             done = self._trainer.steps_done

@@ -39,18 +39,13 @@ from model.pipeline import run_network
 from model.stages import PipelineResult, TrainingRecord
 from model.tokenizer import Vocabulary, encode, split_sentences
 from model.training import tasks
+from model.training.adam import Adam
+from model.training.rules import WINDOW, converged, solved_without_attention  # noqa: F401 (re-exported)
 from model.training.settings import MAX_LEARNING_RATE, MIN_LEARNING_RATE, TrainSettings
 from model.validate import check_float
 
 BATCH_SIZE = 64  # sequences per step: enough for every position of long sentences to be seen
 TINY = 1e-30  # the smallest prediction whose log the loss takes
-
-# The auto-pause rule (see converged): compare the mean loss of the last WINDOW steps with
-# the WINDOW before them.
-WINDOW = 50
-SOLVED_LOSS = 0.01  # mean −log(prediction of the target): about 99 % on the right token
-PLATEAU = 0.02  # relative improvement below which the loss has stopped falling
-SHARP = 0.9  # the expected weight that counts as attention doing the work (the design's bar)
 
 
 @dataclass(frozen=True)
@@ -121,7 +116,7 @@ class Trainer:
         self.network = AttentionNetwork(config, self.vocab_size, self.length)
         width = config.width if config.attention == "multihead" else config.embedding_size
         self.readout = _seeded_linear(width, self.vocab_size, config.seed)
-        self.optimizer = torch.optim.Adam(
+        self.optimizer = Adam(
             [*self.network.parameters(), *self.readout.parameters()],
             lr=self.settings.learning_rate,
         )
@@ -257,7 +252,11 @@ def _seeded_linear(width: int, vocab_size: int, seed: int) -> torch.nn.Linear:
     """``torch.nn.Linear(width, V)`` with the weights it gets right after
     ``torch.manual_seed(seed)``, drawn from a generator of its own instead of the global one.
     """
-    readout = torch.nn.utils.skip_init(torch.nn.Linear, width, vocab_size)
+    # Not ``torch.nn.utils.skip_init``: it goes through the meta device, whose first use
+    # imports sympy (a second's freeze). Making the layer normally costs microseconds; the
+    # fork keeps its throw-away draws off the global generator.
+    with torch.random.fork_rng(devices=[]):
+        readout = torch.nn.Linear(width, vocab_size)
     generator = torch.Generator().manual_seed(seed)
     torch.nn.init.kaiming_uniform_(readout.weight, a=math.sqrt(5), generator=generator)
     bound = 1 / math.sqrt(width)
@@ -291,31 +290,6 @@ def _measures(attention, log_prediction, keys: np.ndarray, target) -> tuple[floa
 
 def _clone(state: dict) -> dict:
     return {name: tensor.detach().clone() for name, tensor in state.items()}
-
-
-# --- the auto-pause rule and the honesty check (pure functions of a history) --------------
-
-
-def converged(history: History, window: int = WINDOW) -> bool:
-    """True when training has nothing left to show: the loss over the last ``window`` steps
-    is near zero, or has fallen by less than ``PLATEAU`` (relative) since the window before.
-    """
-    loss = history.loss
-    if len(loss) < 2 * window:
-        return False
-    recent, before = loss[-window:].mean(), loss[-2 * window : -window].mean()
-    return recent < SOLVED_LOSS or before - recent < PLATEAU * before
-
-
-def solved_without_attention(history: History, window: int = WINDOW) -> bool:
-    """True when the task is solved (accuracy ≥ 95 % over the last ``window`` steps) while
-    the attention on the expected keys stays below ``SHARP``: something besides sharp
-    attention carried the answer (see :func:`tasks.shortcut`), or the readout decodes a
-    blurred mix (multi-head mode), or other keys hold the same token (tiny vocabularies)."""
-    if len(history.loss) < window:
-        return False
-    solved = history.accuracy[-window:].mean() >= 0.95
-    return bool(solved and history.expected_weight[-window:].mean() < SHARP)
 
 
 def train(

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView
 
 from conftest import ROOT, WAIT_MS, wait_for_result
-from gui.app import install_translation
+from gui.application import install_translation
 from gui.heatmap.canvas import MIN_PANEL
 from gui.heatmap.description import TITLE_CHARS, describe_heatmap
 from model.config import ModelConfig

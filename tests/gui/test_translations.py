@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import NOTEBOOK_SENTENCES, ROOT, wait_for_result
-from gui.app import install_translation
+from gui.application import install_translation
 from gui.controller import Controller
 from gui.main_window import MainWindow
 from model.config import ModelConfig

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from conftest import wait_for_result
+from gui.heatmap.description import COLOUR_MAPS, DIVERGING_MAP
 from gui.lines.description import describe_lines, opacity
 from model.config import ModelConfig
 from model.pipeline import run_pipeline
@@ -137,6 +138,20 @@ def test_a_colour_map_and_the_data_scale_reach_the_description(qtbot, window):
     assert scale.uniform == pytest.approx(0.2)
     window.view_menu.set_colour_map("cividis")
     window.view_menu.set_colour_scale("fixed")
+
+
+@pytest.mark.parametrize("name", [*COLOUR_MAPS, DIVERGING_MAP])
+def test_cells_and_colour_bar_use_pyqtgraphs_colour_map(name):
+    import pyqtgraph as pg
+
+    from gui.heatmap import colours
+    from gui.heatmap.canvas import colour_map
+
+    table = colours.lookup_table(name)
+    reference = pg.colormap.get(name) if name != "greys" else pg.ColorMap([0, 1], colours.GREYS)
+    np.testing.assert_array_equal(table, reference.getLookupTable(0, 1, 256, alpha=False))
+    np.testing.assert_array_equal(table, colour_map(name).getLookupTable(0, 1, 256, alpha=False))
+    assert table[0].sum() != table[-1].sum()  # low and high are told apart
 
 
 def test_panels_made_while_zoomed_zoom_like_the_others(qtbot, window):

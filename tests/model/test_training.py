@@ -169,7 +169,7 @@ def test_a_new_learning_rate_carries_on_from_the_current_weights():
     t.set_learning_rate(0.001)
     t.step()
     assert t.steps_done == 21
-    assert t.optimizer.state[t.network.embeddings]["step"].item() == 21
+    assert t.optimizer.state_for(t.network.embeddings)["step"] == 21
 
     def distance(a, b):
         return max((x - y).abs().max().item() for x, y in zip(a, b, strict=True))
@@ -259,3 +259,39 @@ def test_the_exported_notebook_reproduces_the_trained_attention(tmp_path, config
     script = code + f"\nnp.save({str(out)!r}, attention.detach().numpy())\n"
     subprocess.run([sys.executable, "-c", script], check=True, timeout=300, cwd=tmp_path)
     np.testing.assert_allclose(np.load(out), result.attention, rtol=0, atol=1e-4)
+
+
+def test_the_apps_adam_is_torchs_adam_bit_for_bit():
+    # The window trains with model.training.adam (torch's own would import its compiler on
+    # the first step and freeze the window); the exported notebook uses torch.optim.Adam.
+    import copy
+
+    import torch
+
+    from model.architectures import AttentionNetwork
+    from model.training.adam import Adam
+
+    for config in (
+        ModelConfig(embedding_size=16, hidden_size=32),
+        ModelConfig(attention="multihead"),
+    ):
+        ours = AttentionNetwork(config, 9, 5)
+        theirs = copy.deepcopy(ours)
+        optimizers = (
+            Adam(ours.parameters(), lr=0.01),
+            torch.optim.Adam(theirs.parameters(), lr=0.01),
+        )
+        ids = torch.randint(0, 9, (16, 5), generator=torch.Generator().manual_seed(1))
+        for step in range(120):
+            for network, optimizer in zip((ours, theirs), optimizers, strict=True):
+                attention = network(ids)["attention"]
+                loss = (
+                    attention * torch.linspace(-1, 1, attention.numel()).view_as(attention)
+                ).sum()
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+            if step == 60:
+                optimizers[0].param_groups[0]["lr"] = optimizers[1].param_groups[0]["lr"] = 0.03
+        for a, b in zip(ours.parameters(), theirs.parameters(), strict=True):
+            assert torch.equal(a, b)
