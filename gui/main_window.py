@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.heatmap.cell_hovered.connect(self._on_cell_hovered)
         self.inspector.row_hovered.connect(self._on_table_row_hovered)
         self.inspector.rebuilt.connect(self._zoom_new_panels)
-        self.training_binding = TrainingBinding(controller, self.training, self.heatmap.canvas)
+        self.training_binding = TrainingBinding(controller, self.training, self.heatmap)
         self.lesson.step_shown.connect(self._point_at)
         self.lesson.setup_requested.connect(lambda settings: controller.update_config(**settings))
         controller.changed.connect(self._on_changed)

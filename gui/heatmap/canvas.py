@@ -84,7 +84,7 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
         )
         self._bar.addItem(self._uniform)
         self.addItem(self._bar, 0, 1)
-        self._difference_bar = _bar(DIVERGING_MAP, -1.0, 1.0)
+        self._difference_bar: pg.ColorBarItem | None = None  # made for the first comparison
         self.uniform_text = "dashed: uniform, 1/{n}"
         self._scales_shown: tuple = ()  # what the colour bars show now
         self._cursor: tuple[int, int, int] | None = None  # panel, row, column
@@ -136,7 +136,7 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
         """Plot background and ink: the window's theme (figures keep print colours)."""
         self.ink = ink
         self.setBackground(background)
-        for bar in (self._bar, self._difference_bar):
+        for bar in self._bars():
             axis = bar.getAxis("right")
             axis.setPen(ink)
             axis.setTextPen(ink)
@@ -169,16 +169,22 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
             return
         self._scales_shown = shown
         if difference is not None:
+            if self._difference_bar is None:
+                self._difference_bar = _bar(DIVERGING_MAP, -1.0, 1.0)
+                axis = self._difference_bar.getAxis("right")
+                axis.setPen(self.ink)
+                axis.setTextPen(self.ink)
             self._difference_bar.setColorMap(colour_map(difference.colour_map))
             self._difference_bar.setLevels((difference.low, difference.high))
             self._difference_bar.getAxis("right").setLabel(
                 difference.label, color=self.ink, **{"font-size": f"{10 * self.font_scale:.1f}pt"}
             )
-        if (difference is not None) != (self._difference_bar.scene() is not None):
+        bar = self._difference_bar
+        if bar is not None and (difference is not None) != (bar.scene() is not None):
             if difference is not None:
-                self.addItem(self._difference_bar, 0, 2)
+                self.addItem(bar, 0, 2)
             else:
-                self.removeItem(self._difference_bar)
+                self.removeItem(bar)
         self._bar.setColorMap(colour_map(scale.colour_map))
         self._bar.setLevels((scale.low, scale.high))
         uniform = scale.uniform
@@ -190,8 +196,11 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
             label += " · " + self.uniform_text.format(n=round(1 / uniform))
         size = f"{10 * self.font_scale:.1f}pt"
         self._bar.getAxis("right").setLabel(label, color=self.ink, **{"font-size": size})
-        for bar in (self._bar, self._difference_bar):
+        for bar in self._bars():
             bar.getAxis("right").setTickFont(tick_font(9 * self.font_scale))
+
+    def _bars(self) -> list[pg.ColorBarItem]:
+        return [bar for bar in (self._bar, self._difference_bar) if bar is not None]
 
     def set_font_scale(self, scale: float) -> None:
         self.font_scale = scale

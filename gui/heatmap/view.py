@@ -9,7 +9,7 @@ when that cell no longer exists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
-from gui.heatmap.canvas import HeatmapCanvas
 from gui.heatmap.description import (
     HeatmapDescription,
     describe_comparison,
@@ -62,6 +61,8 @@ class HeatmapView(QWidget):
     column), or None; other views highlight its tokens."""
     kind_chosen = Signal(str)
     """The user chose to see "heatmap" or "lines"."""
+    play_pressed = Signal()
+    """Space on the heatmap: play or pause training."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -121,15 +122,13 @@ class HeatmapView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
 
-        self.canvas = HeatmapCanvas()
-        self.canvas.uniform_text = self.tr("dashed: uniform, 1/{n}")
-        self.canvas.cell_hovered.connect(self._on_canvas_hovered)
-        self.canvas.cell_chosen.connect(self._on_canvas_chosen)
-        self.canvas.page_turned.connect(self.turn_page)
-        self.canvas.resized.connect(self._on_canvas_resized)
+        # The canvas is made just after the window first appears (see paintEvent): making
+        # it imports pyqtgraph, and the window need not wait for that.
+        self._canvas = None
+        self._canvas_style: dict = {}  # theme and zoom set before the canvas was made
         self.lines = LinesView()
         self._stack = QStackedWidget()
-        self._stack.addWidget(self.canvas)
+        self._stack.addWidget(QWidget())  # the canvas's place
         self._stack.addWidget(self.lines)
         self._stack.hide()  # no empty axes while the model loads
 
@@ -164,6 +163,37 @@ class HeatmapView(QWidget):
         layout.addWidget(self._note)
         layout.addWidget(self._legend)
         layout.addWidget(self.readout)
+
+    @property
+    def canvas(self):
+        """The heatmap's :class:`~gui.heatmap.canvas.HeatmapCanvas`, made on first use."""
+        if self._canvas is None:
+            from gui.heatmap.canvas import HeatmapCanvas
+
+            canvas = HeatmapCanvas()
+            canvas.uniform_text = self.tr("dashed: uniform, 1/{n}")
+            canvas.cell_hovered.connect(self._on_canvas_hovered)
+            canvas.cell_chosen.connect(self._on_canvas_chosen)
+            canvas.page_turned.connect(self.turn_page)
+            canvas.resized.connect(self._on_canvas_resized)
+            canvas.play_pressed.connect(self.play_pressed)
+            if "theme" in self._canvas_style:
+                canvas.set_theme(*self._canvas_style["theme"])
+            if "font_scale" in self._canvas_style:
+                canvas.set_font_scale(self._canvas_style["font_scale"])
+            current = self._stack.currentIndex()
+            place = self._stack.widget(0)
+            self._stack.removeWidget(place)
+            place.deleteLater()
+            self._stack.insertWidget(0, canvas)
+            self._stack.setCurrentIndex(current)
+            self._canvas = canvas
+        return self._canvas
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if self._canvas is None:  # the window is on screen: time to make the canvas
+            QTimer.singleShot(0, lambda: self.canvas)
 
     def _combo(self, tip: str, characters: int) -> QComboBox:
         combo = QComboBox()
@@ -209,13 +239,17 @@ class HeatmapView(QWidget):
             self._render()
 
     def set_font_scale(self, scale: float) -> None:
-        self.canvas.set_font_scale(scale)
+        self._canvas_style["font_scale"] = scale
+        if self._canvas is not None:
+            self._canvas.set_font_scale(scale)
         self.lines.set_font_scale(scale)
         if self._result is not None:
             self._render()
 
     def set_theme(self, background: str, ink: str) -> None:
-        self.canvas.set_theme(background, ink)
+        self._canvas_style["theme"] = (background, ink)
+        if self._canvas is not None:
+            self._canvas.set_theme(background, ink)
         self.lines.set_theme(background, ink)
 
     def show_message(self, text: str) -> None:

@@ -14,7 +14,7 @@ from model.errors import Notice
 
 
 class TrainingBinding(QObject):
-    def __init__(self, controller, panel, canvas) -> None:
+    def __init__(self, controller, panel, heatmap) -> None:
         super().__init__(panel)
         self.controller, self.panel = controller, panel
         panel.task_chosen.connect(lambda task: controller.set_train_settings(task=task))
@@ -28,7 +28,7 @@ class TrainingBinding(QObject):
         panel.compare_pressed.connect(self._compare_with_untrained)
         controller.training.status_changed.connect(lambda _status: self.show())
         controller.changed.connect(self._on_changed)
-        canvas.play_pressed.connect(controller.toggle_training)
+        heatmap.play_pressed.connect(controller.toggle_training)
         panel.show_settings(controller.train_settings())
         self.show()
 

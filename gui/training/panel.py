@@ -7,8 +7,6 @@ and the accuracy and the weight on the expected keys (left axis, 0 to 1) at ever
 
 from __future__ import annotations
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,65 +25,6 @@ from gui.training.control import PLAYING, UNTRAINED
 from model.training.settings import LEARNING_RATES, TASKS
 
 SPEEDS = (1, 5, 20, 50)  # optimizer steps per frame
-COLOURS = {"loss": "#D55E00", "accuracy": "#0072B2", "expected_weight": "#009E73"}
-
-
-class TrainingChart(pg.PlotWidget):
-    """Loss on its own axis (right), accuracy and expected weight on 0–1 (left)."""
-
-    def __init__(self) -> None:
-        super().__init__(background="w")
-        self.setMinimumHeight(150)
-        plot = self.getPlotItem()
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        plot.setMouseEnabled(False, False)
-        plot.showGrid(y=True, alpha=0.25)
-        plot.setYRange(0, 1, padding=0.02)
-        plot.addLegend(offset=(8, 8), labelTextColor="#202020")
-        self.accuracy = plot.plot(pen=pg.mkPen(COLOURS["accuracy"], width=2))
-        self.weight = plot.plot(pen=pg.mkPen(COLOURS["expected_weight"], width=2))
-        self._loss_box = pg.ViewBox()
-        plot.showAxis("right")
-        plot.scene().addItem(self._loss_box)
-        plot.getAxis("right").linkToView(self._loss_box)
-        self._loss_box.setXLink(plot)
-        self.loss = pg.PlotCurveItem(pen=pg.mkPen(COLOURS["loss"], width=2))
-        self._loss_box.addItem(self.loss)
-        plot.vb.sigResized.connect(self._fit_loss_box)
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#808080", style=Qt.PenStyle.DashLine))
-        plot.addItem(self.cursor)
-        self.cursor.hide()
-
-    def set_names(self, loss: str, accuracy: str, weight: str, step: str) -> None:
-        plot = self.getPlotItem()
-        plot.legend.clear()
-        plot.legend.addItem(self.accuracy, accuracy)
-        plot.legend.addItem(self.weight, weight)
-        plot.legend.addItem(self.loss, loss)
-        plot.setLabel("bottom", step)
-        plot.setLabel("right", loss, color=COLOURS["loss"])
-
-    def _fit_loss_box(self) -> None:
-        self._loss_box.setGeometry(self.getPlotItem().vb.sceneBoundingRect())
-
-    def show_history(self, history, viewing: int | None) -> None:
-        steps = np.arange(1, len(history.loss) + 1)
-        self.accuracy.setData(steps, history.accuracy)
-        self.weight.setData(steps, history.expected_weight)
-        self.loss.setData(steps, history.loss)
-        if len(history.loss):
-            self._loss_box.setYRange(0, float(np.max(history.loss)) * 1.05, padding=0)
-        self.cursor.setVisible(viewing is not None)
-        if viewing is not None:
-            self.cursor.setValue(viewing)
-
-    def clear_history(self) -> None:
-        # (not "clear": PlotWidget puts PlotItem.clear, which removes every item, on the
-        # instance under that name)
-        for curve in (self.accuracy, self.weight, self.loss):
-            curve.setData([], [])
-        self.cursor.hide()
 
 
 class TrainingPanel(QWidget):
@@ -138,13 +77,13 @@ class TrainingPanel(QWidget):
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.about.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.chart = TrainingChart()
-        self.chart.set_names(
-            self.tr("loss"),
-            self.tr("accuracy"),
-            self.tr("weight on the expected key"),
-            self.tr("step"),
-        )
+        # The chart is made when the panel is first on screen and drawn only while it is:
+        # a plot costs start-up time, and redrawing a hidden one costs every frame.
+        self.chart = None  # a gui.training.chart.TrainingChart once shown
+        self._chart_place = QWidget()
+        self._chart_place.setMinimumHeight(150)
+        QVBoxLayout(self._chart_place).setContentsMargins(0, 0, 0, 0)
+        self._chart_data = None  # (history, viewing) to draw, or None for none
         self.timeline = QSlider(Qt.Orientation.Horizontal)
         self.timeline.setToolTip(self.tr("Go back through the saved steps (0, 10, 20 …)"))
         self.timeline.setEnabled(False)
@@ -175,7 +114,7 @@ class TrainingPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.note)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self._chart_place, 1)
         layout.addLayout(timeline)
         layout.addWidget(self.preset)
         layout.addWidget(self.compare)
@@ -206,7 +145,7 @@ class TrainingPanel(QWidget):
         self.play.setText(self.tr("⏸ Pause") if status == PLAYING else self.tr("▶ Play"))
         if status == UNTRAINED or published is None:
             self.status.setText(self.tr("Untrained: random weights, as in the notebook"))
-            self.chart.clear_history()
+            self._chart_data = None
             self._saved = ()
             self.timeline.setEnabled(False)
             self.timeline_label.setText("")
@@ -216,7 +155,7 @@ class TrainingPanel(QWidget):
             self.status.setText(
                 self.tr("Trained: step {n}, task {task}").format(n=shown, task=task)
             )
-            self.chart.show_history(published.history, published.viewing)
+            self._chart_data = (published.history, published.viewing)
             self._saved = published.saved
             self.timeline.setEnabled(len(self._saved) > 1)
             self.timeline.setRange(0, max(len(self._saved) - 1, 0))
@@ -227,6 +166,30 @@ class TrainingPanel(QWidget):
             self.timeline_label.setText(self.tr("step {n}").format(n=shown))
         self.note.setText(note)
         self.note.setVisible(bool(note))
+        self._draw_chart()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        if not self.isVisible():
+            return  # drawn when shown
+        if self.chart is None:
+            from gui.training.chart import TrainingChart
+
+            self.chart = TrainingChart()
+            self.chart.set_names(
+                self.tr("loss"),
+                self.tr("accuracy"),
+                self.tr("weight on the expected key"),
+                self.tr("step"),
+            )
+            self._chart_place.layout().addWidget(self.chart)
+        if self._chart_data is None:
+            self.chart.clear_history()
+        else:
+            self.chart.show_history(*self._chart_data)
 
     def _on_timeline(self, position: int) -> None:
         if 0 <= position < len(self._saved):
