@@ -98,7 +98,7 @@ class ControlsPanel(QWidget):
                 "Each word may attend to itself and earlier words only, as when generating text"
             )
         )
-        self.temperature = QDoubleSpinBox()
+        self.temperature = ShortNumberSpinBox()
         self.temperature.setRange(MIN_TEMPERATURE, MAX_TEMPERATURE)
         self.temperature.setDecimals(3)
         self.temperature.setSingleStep(0.1)
@@ -221,3 +221,14 @@ class ControlsPanel(QWidget):
         finally:
             for widget, was in zip(widgets, blocked, strict=True):
                 widget.blockSignals(was)
+
+
+class ShortNumberSpinBox(QDoubleSpinBox):
+    """Shows 1 and 0.5 rather than 1.000 and 0.500: in Portuguese "1.000" reads as a thousand."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
+        text = super().textFromValue(value)
+        point = self.locale().decimalPoint()
+        if point in text:
+            text = text.rstrip("0").rstrip(point)
+        return text

@@ -95,7 +95,8 @@ class StagePanel(QFrame):
         self.code = wrapping_label(mono)
         self.code.setObjectName("stageCode")
         self.code.setStyleSheet(
-            "#stageCode { background: #f3f5f8; border-left: 3px solid #4a78b0; padding: 4px; }"
+            "#stageCode { background: rgba(74, 120, 176, 28); border-left: 3px solid #4a78b0;"
+            " padding: 4px; }"
         )
         self.code.setTextFormat(Qt.TextFormat.PlainText)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -136,7 +137,7 @@ class StagePanel(QFrame):
         self.shape.setText(texts.shape_text(stage.shape))
         self.dims.setText(texts.shape_description(stage.shape, stage.dims))
         self.code.setText(stage.code)
-        self.explanation.setText(texts.stage_explanation(stage))
+        self.explanation.setText(texts.stage_explanation(stage, result.training))
         b, h = max(sentence, 0), max(head, 0)
         table = result.stage_table(self.key, b, h)
         sliced = stage.per_sentence or stage.per_head

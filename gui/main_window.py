@@ -57,11 +57,14 @@ class _Scrolling(QScrollArea):
             fit_to(self.viewport().width())
 
 
-def _scrolling(widget: QWidget) -> QScrollArea:
+def _scrolling(widget: QWidget, sideways: bool = True) -> QScrollArea:
+    """``widget`` in a scroll area; ``sideways=False`` for content that wraps to any width."""
     area = _Scrolling()
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    if not sideways:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
 
 
@@ -105,7 +108,9 @@ class MainWindow(QMainWindow):
             "vocabulary": self._dock("vocabulary", self.tr("Vocabulary"), self.vocabulary),
             "explain": self._dock("explain", self.tr("Explanation"), self.explain),
             "lesson": self._dock("lesson", self.tr("Lesson"), self.lesson),
-            "training": self._dock("training", self.tr("Training"), _scrolling(self.training)),
+            "training": self._dock(
+                "training", self.tr("Training"), _scrolling(self.training, sideways=False)
+            ),
         }
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.addDockWidget(left, self.docks["sentences"])

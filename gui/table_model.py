@@ -15,8 +15,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui.heatmap.description import elide
 
-PADDING_BACKGROUND = QBrush(QColor("#e4e4e4"))
-HIGHLIGHT_BACKGROUND = QBrush(QColor("#ffe9a8"))
+# Translucent, so that the theme's text stays readable on them, light or dark.
+PADDING_BACKGROUND = QBrush(QColor(128, 128, 128, 70))
+HIGHLIGHT_BACKGROUND = QBrush(QColor(255, 193, 7, 110))
 CELL_CHARS = 40
 TIP_CHARS = 400
 

@@ -43,8 +43,16 @@ def stage_title(stage) -> str:
     return explanations.stage_title(stage, language())
 
 
-def stage_explanation(stage) -> str:
-    return explanations.stage_text(stage, language())
+def stage_explanation(stage, training=None) -> str:
+    """What a stage is; with ``training`` (a TrainingRecord), said first that its numbers
+    come from trained weights, not from the seed the code line shows."""
+    text = explanations.stage_text(stage, language())
+    if training is not None and stage.role != "ids":
+        trained = translate(
+            "texts", "Trained weights (task {task}, step {n}): these values are learned."
+        ).format(task=task_name(training.task), n=training.steps)
+        text = f"{trained} {text}"
+    return text
 
 
 def dimension_name(key: str, count: int) -> str:
@@ -94,6 +102,10 @@ def heatmap_words() -> Words:
         token_note=translate("texts", "the token attended to"),
         weight=translate("texts", "attention weight"),
         every=translate("texts", "labels every {n}"),
+        pinned=translate("texts", "A (pinned)"),
+        current=translate("texts", "B (now)"),
+        difference=translate("texts", "B − A"),
+        compare_title=translate("texts", "{title}: A, B and B − A"),
     )
 
 

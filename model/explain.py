@@ -177,8 +177,10 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
             format_number(round(float(value), 6), language) if abs(value) < 1e6 else f"{value:.4g}"
         )
 
+    # In linear mode a key is an output slot of the Linear layer, not a word.
+    title = words["title.linear" if e.mode == "linear" else "title"]
     lines = [
-        words["title"].format(
+        title.format(
             n=e.sentence + 1, s=e.sentence, i=e.query, qi=e.query_token, j=e.key, kj=e.key_token
         )
     ]
@@ -191,7 +193,11 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
     lines.append(
         f"{next(steps)}. " + words[f"score.{e.mode}"].format(left=e.left_name, right=e.right_name)
     )
-    terms = [f"{number(a)} × {number(b)}" for a, b in zip(e.left, e.right, strict=True)]
+
+    def factor(value: float) -> str:  # "+ 0.2 × (-0.4)", not "+ -0.2 × -0.4"
+        return f"({number(value)})" if value < 0 else number(value)
+
+    terms = [f"{factor(a)} × {factor(b)}" for a, b in zip(e.left, e.right, strict=True)]
     if len(terms) > MAX_TERMS_SHOWN:
         hidden = len(terms) - MAX_TERMS_SHOWN
         terms = [*terms[: MAX_TERMS_SHOWN - 2], words["more"].format(n=hidden), *terms[-2:]]

@@ -223,10 +223,12 @@ class PipelineResult:
             values = np.take(values, head, axis=dims.index("head"))
             dims.remove("head")
         rows, row_muted = self._labels(dims[0], values.shape[0], sentence)
-        columns, column_muted = self._labels(dims[1], values.shape[1], sentence)
-        muted = row_muted[:, None] | column_muted[None, :]
-        if dims == ["sentence", "position"]:
+        if dims == ["sentence", "position"]:  # every sentence's positions: numbers, not words
+            columns = [str(i) for i in range(values.shape[1])]
             muted = self.padding_mask
+        else:
+            columns, column_muted = self._labels(dims[1], values.shape[1], sentence)
+            muted = row_muted[:, None] | column_muted[None, :]
         return StageTable(values, rows, columns, muted, (dims[0], dims[1]))
 
     def _labels(self, dim: str, count: int, sentence: int) -> tuple[Sequence[str], np.ndarray]:

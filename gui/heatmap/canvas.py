@@ -14,6 +14,7 @@ from functools import cache
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QFontMetricsF
 
 from gui.heatmap import colours
 from gui.heatmap.description import DIVERGING_MAP, HeatmapDescription, scale_of
@@ -192,12 +193,21 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
         self._uniform.setVisible(visible)
         label = scale.label
         if visible:  # the label says what the dashed mark on the bar is
-            self._uniform.setValue(uniform)
+            # The bar draws its colours in coordinates of its own, not in values.
+            bottom, top = self._bar.vb.viewRange()[1]
+            fraction = (uniform - scale.low) / ((scale.high - scale.low) or 1.0)
+            self._uniform.setValue(bottom + fraction * (top - bottom))
             label += " · " + self.uniform_text.format(n=round(1 / uniform))
         size = f"{10 * self.font_scale:.1f}pt"
         self._bar.getAxis("right").setLabel(label, color=self.ink, **{"font-size": size})
+        font = tick_font(9 * self.font_scale)
+        # Room for the widest tick ("−0.25") at this size: pyqtgraph would only widen the
+        # axis after painting, with the label drawn over the ticks meanwhile.
+        room = QFontMetricsF(font).horizontalAdvance("−0.00") + 10
         for bar in self._bars():
-            bar.getAxis("right").setTickFont(tick_font(9 * self.font_scale))
+            axis = bar.getAxis("right")
+            axis.setTickFont(font)
+            axis.setWidth(int(room))
 
     def _bars(self) -> list[pg.ColorBarItem]:
         return [bar for bar in (self._bar, self._difference_bar) if bar is not None]

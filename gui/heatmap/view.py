@@ -361,7 +361,10 @@ class HeatmapView(QWidget):
             self._next.setEnabled(description.page < description.pages - 1)
 
     def _show_legend(self, result) -> None:
-        padded = bool(result.padding_mask.any())
+        shown = result.padding_mask
+        if self.kind == "lines":  # one sentence
+            shown = shown[max(self._request[0], 0)]
+        padded = bool(shown.any())
         masked = result.config.mask_padding
         parts = []
         if self.kind == "lines":
@@ -434,6 +437,8 @@ class HeatmapView(QWidget):
         return text
 
     def _no_readout(self) -> str:
+        if self._stack.currentIndex() == KINDS.index("lines"):
+            return ""  # the legend says what hovering a token does
         return self.tr("Hover over a cell, or press the arrow keys, to read it.")
 
     def _cell_text(self, result, b: int, h: int, row: int, column: int) -> str:

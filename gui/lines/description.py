@@ -31,7 +31,8 @@ class Line:
 @dataclass(frozen=True)
 class LinesDescription:
     title: str
-    tokens: tuple[str, ...]  # both sides show the same positions
+    tokens: tuple[str, ...]  # the queries, on the left
+    keys: tuple[str, ...]  # the keys, on the right: the tokens, or Linear slots in linear mode
     padding: tuple[bool, ...]
     heads: tuple[int, ...]
     lines: tuple[Line, ...]
@@ -75,9 +76,11 @@ def describe_lines(
         side, position = focus
         lines = [line for line in lines if getattr(line, side) == position]
     lines.sort(key=lambda line: line.weight)  # the strongest drawn last, on top
+    tokens = tuple(elide(token, TOKEN_CHARS) for token in labels)
     return LinesDescription(
         title=title,
-        tokens=tuple(elide(token, TOKEN_CHARS) for token in labels),
+        tokens=tokens,
+        keys=tokens if result.key_axis == "token" else tuple(map(str, range(len(labels)))),
         padding=tuple(position >= result.lengths[sentence] for position in range(len(labels))),
         heads=heads,
         lines=tuple(lines),

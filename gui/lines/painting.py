@@ -24,7 +24,8 @@ def token_rects(description: LinesDescription, rect: QRectF, font: QFont):
     metrics = QFontMetricsF(font)
     count = max(1, len(description.tokens))
     row = rect.height() / count
-    label = max(metrics.horizontalAdvance(t) for t in description.tokens) + 12 if count else 40
+    names = description.tokens + description.keys
+    label = max(metrics.horizontalAdvance(t) for t in names) + 12 if count else 40
     label = min(label, rect.width() * 0.3)
     left = [QRectF(rect.left(), rect.top() + k * row, label, row) for k in range(count)]
     right = [QRectF(rect.right() - label, rect.top() + k * row, label, row) for k in range(count)]
@@ -49,9 +50,19 @@ def paint_lines(
         end = QPointF(right[line.key].left() - 6, right[line.key].center().y() + offset)
         painter.drawLine(start, end)
     focus = description.focus
-    for side, rects, alignment in (
-        ("query", left, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-        ("key", right, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+    for side, rects, names, alignment in (
+        (
+            "query",
+            left,
+            description.tokens,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        ),
+        (
+            "key",
+            right,
+            description.keys,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        ),
     ):
         for position, token_rect in enumerate(rects):
             padded = description.padding[position]
@@ -60,9 +71,7 @@ def paint_lines(
             token_font.setBold(bold)
             painter.setFont(token_font)
             painter.setPen(QColor(PADDING_INK if padded else ink))
-            painter.drawText(
-                token_rect.adjusted(4, 0, -4, 0), alignment, description.tokens[position]
-            )
+            painter.drawText(token_rect.adjusted(4, 0, -4, 0), alignment, names[position])
     painter.restore()
 
 

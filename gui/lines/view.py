@@ -106,9 +106,13 @@ class LinesView(QWidget):
         bar.addWidget(self.top_k)
         bar.addStretch(1)
         self.drawing = _Drawing()
+        self.hidden_note = QLabel()  # says why no line is drawn, when none is
+        self.hidden_note.setWordWrap(True)
+        self.hidden_note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.hidden_note)
         layout.addWidget(self.drawing, 1)
         self._shown = None
         self._focus = None
@@ -146,7 +150,19 @@ class LinesView(QWidget):
         if self._shown is None:
             return
         result, sentence, head, title = self._shown
-        self.drawing.description = describe_lines(
+        description = describe_lines(
             result, sentence, head, focus=self._focus, title=title, **self.options()
         )
+        self.drawing.description = description
         self.drawing.update()
+        # Near-uniform attention over many keys puts every weight under the threshold.
+        empty = not description.lines and self._focus is None
+        strongest = float(result.attention_maps[sentence].max()) if empty else 0.0
+        self.hidden_note.setVisible(empty and strongest > 0)
+        if empty and strongest > 0:
+            self.hidden_note.setText(
+                self.tr(
+                    "No weight reaches {threshold}: the strongest is {strongest}. Lower "
+                    "“Hide lines below”, or choose the strongest lines per query."
+                ).format(threshold=f"{self.threshold.value():.2f}", strongest=f"{strongest:.3f}")
+            )

@@ -21,7 +21,6 @@ class TrainingChart(pg.PlotWidget):
         plot.setMouseEnabled(False, False)
         plot.showGrid(y=True, alpha=0.25)
         plot.setYRange(0, 1, padding=0.02)
-        plot.addLegend(offset=(8, 8), labelTextColor="#202020")
         self.accuracy = plot.plot(pen=pg.mkPen(COLOURS["accuracy"], width=2))
         self.weight = plot.plot(pen=pg.mkPen(COLOURS["expected_weight"], width=2))
         self._loss_box = pg.ViewBox()
@@ -36,12 +35,9 @@ class TrainingChart(pg.PlotWidget):
         plot.addItem(self.cursor)
         self.cursor.hide()
 
-    def set_names(self, loss: str, accuracy: str, weight: str, step: str) -> None:
+    def set_names(self, loss: str, step: str) -> None:
+        """Axis titles (the legend is a label above the chart: it never covers a curve)."""
         plot = self.getPlotItem()
-        plot.legend.clear()
-        plot.legend.addItem(self.accuracy, accuracy)
-        plot.legend.addItem(self.weight, weight)
-        plot.legend.addItem(self.loss, loss)
         plot.setLabel("bottom", step)
         plot.setLabel("right", loss, color=COLOURS["loss"])
 
@@ -65,3 +61,10 @@ class TrainingChart(pg.PlotWidget):
         for curve in (self.accuracy, self.weight, self.loss):
             curve.setData([], [])
         self.cursor.hide()
+
+
+def legend_html(names: dict[str, str]) -> str:
+    """A line of coloured marks and names for the chart's curves, ``names`` by curve key."""
+    return " \u00a0 ".join(  # (no-break spaces as characters: "&" means a shortcut in labels)
+        f'<span style="color:{COLOURS[key]}">■</span>\u00a0{name}' for key, name in names.items()
+    )

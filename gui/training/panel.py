@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -55,6 +56,11 @@ class TrainingPanel(QWidget):
         for speed in SPEEDS:
             self.speed.addItem(self.tr("{n} per frame").format(n=speed), speed)
         self.speed.setCurrentIndex(1)
+        for combo in (self.task, self.rate, self.speed):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         self.speed.setToolTip(self.tr("Optimizer steps between two pictures"))
         self.play = QPushButton(self.tr("▶ Play"))
         self.play.setToolTip(self.tr("Train, and watch the heatmap change (Space on the heatmap)"))
@@ -101,9 +107,13 @@ class TrainingPanel(QWidget):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        buttons = QHBoxLayout()
-        for button in (self.play, self.step, self.reset):
-            buttons.addWidget(button)
+        # Play across the panel, Step and Reset under it: the panel stays narrow enough for
+        # the left column of a 1024-pixel screen, in either language.
+        buttons = QGridLayout()
+        buttons.addWidget(self.play, 0, 0, 1, 2)
+        buttons.addWidget(self.step, 1, 0)
+        buttons.addWidget(self.reset, 1, 1)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         timeline = QHBoxLayout()
         timeline.addWidget(self.timeline, 1)
         timeline.addWidget(self.timeline_label)
@@ -176,16 +186,22 @@ class TrainingPanel(QWidget):
         if not self.isVisible():
             return  # drawn when shown
         if self.chart is None:
-            from gui.training.chart import TrainingChart
+            from gui.training.chart import TrainingChart, legend_html
 
             self.chart = TrainingChart()
-            self.chart.set_names(
-                self.tr("loss"),
-                self.tr("accuracy"),
-                self.tr("weight on the expected key"),
-                self.tr("step"),
+            self.chart.set_names(self.tr("loss"), self.tr("step"))
+            legend = QLabel(
+                legend_html(
+                    {
+                        "accuracy": self.tr("accuracy"),
+                        "expected_weight": self.tr("weight on the expected key"),
+                        "loss": self.tr("loss (right axis)"),
+                    }
+                )
             )
-            self._chart_place.layout().addWidget(self.chart)
+            legend.setWordWrap(True)
+            self._chart_place.layout().addWidget(legend)
+            self._chart_place.layout().addWidget(self.chart, 1)
         if self._chart_data is None:
             self.chart.clear_history()
         else:

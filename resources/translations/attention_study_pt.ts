@@ -250,47 +250,47 @@
         <translation>Imagem PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="208" />
+        <location filename="../../gui/file_actions.py" line="209" />
         <source>NumPy archive, every stage (*.npz)</source>
         <translation>Arquivo NumPy, todas as etapas (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="209" />
+        <location filename="../../gui/file_actions.py" line="210" />
         <source>CSV table, one stage of the selected sentence (*.csv)</source>
         <translation>Tabela CSV, uma etapa da sentença selecionada (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="210" />
+        <location filename="../../gui/file_actions.py" line="211" />
         <source>Export tensors</source>
         <translation>Exportar tensores</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="218" />
+        <location filename="../../gui/file_actions.py" line="219" />
         <source>Export a stage as CSV</source>
         <translation>Exportar uma etapa como CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="219" />
+        <location filename="../../gui/file_actions.py" line="220" />
         <source>Stage:</source>
         <translation>Etapa:</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="242" />
+        <location filename="../../gui/file_actions.py" line="243" />
         <source>Export as notebook</source>
         <translation>Exportar como notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="242" />
+        <location filename="../../gui/file_actions.py" line="243" />
         <source>Jupyter notebook (*.ipynb)</source>
         <translation>Notebook Jupyter (*.ipynb)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="261" />
+        <location filename="../../gui/file_actions.py" line="269" />
         <source>Nothing to export yet</source>
         <translation>Ainda não há nada para exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="260" />
+        <location filename="../../gui/file_actions.py" line="268" />
         <source>The model is still loading.</source>
         <translation>O modelo ainda está carregando.</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>Exportar como note&amp;book…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="269" />
+        <location filename="../../gui/file_actions.py" line="277" />
         <source>The file was not written</source>
         <translation>O arquivo não foi gravado</translation>
     </message>
@@ -318,162 +318,162 @@
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="78" />
+        <location filename="../../gui/heatmap/view.py" line="82" />
         <source>Which sentence the heatmap shows</source>
         <translation>Qual sentença o heatmap mostra</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="81" />
+        <location filename="../../gui/heatmap/view.py" line="85" />
         <source>One attention head, or all side by side</source>
         <translation>Uma cabeça de atenção, ou todas lado a lado</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="86" />
+        <location filename="../../gui/heatmap/view.py" line="90" />
         <source>Sentence sh&amp;own:</source>
         <translation>Sentença mostra&amp;da:</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="88" />
+        <location filename="../../gui/heatmap/view.py" line="92" />
         <source>Head sho&amp;wn:</source>
         <translation>Cabeça &amp;visível:</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="93" />
+        <location filename="../../gui/heatmap/view.py" line="97" />
         <source>Previous page (Page Up)</source>
         <translation>Página anterior (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="96" />
+        <location filename="../../gui/heatmap/view.py" line="100" />
         <source>Next page (Page Down)</source>
         <translation>Próxima página (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="394" />
+        <location filename="../../gui/heatmap/view.py" line="442" />
         <source>Hover over a cell, or press the arrow keys, to read it.</source>
         <translation>Passe o mouse sobre uma célula, ou use as setas, para lê-la.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="253" />
+        <location filename="../../gui/heatmap/view.py" line="293" />
         <source>{n}: {text}</source>
         <translation>{n}: {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="256" />
+        <location filename="../../gui/heatmap/view.py" line="298" />
         <source>All sentences ({n})</source>
         <translation>Todas as sentenças ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="259" />
+        <location filename="../../gui/heatmap/view.py" line="302" />
         <source>All heads</source>
         <translation>Todas as cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="260" />
+        <location filename="../../gui/heatmap/view.py" line="303" />
         <source>Head {n}</source>
         <translation>Cabeça {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="300" />
+        <location filename="../../gui/heatmap/view.py" line="343" />
         <source>Columns (keys): {note}.</source>
         <translation>Colunas (keys): {note}.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="83" />
+        <location filename="../../gui/heatmap/view.py" line="87" />
         <source>See the weights as a heatmap, or as lines</source>
         <translation>Ver os pesos como heatmap, ou como linhas</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="84" />
+        <location filename="../../gui/heatmap/view.py" line="88" />
         <source>Heatmap</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="84" />
+        <location filename="../../gui/heatmap/view.py" line="88" />
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="90" />
+        <location filename="../../gui/heatmap/view.py" line="94" />
         <source>Dis&amp;play as:</source>
         <translation>Visuali&amp;zar como:</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="122" />
+        <location filename="../../gui/heatmap/view.py" line="174" />
         <source>dashed: uniform, 1/{n}</source>
         <translation>tracejado: uniforme, 1/{n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="313" />
+        <location filename="../../gui/heatmap/view.py" line="356" />
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="326" />
+        <location filename="../../gui/heatmap/view.py" line="372" />
         <source>A line's opacity is its weight; hover a token to see only its lines.</source>
         <translation>A opacidade de uma linha é o seu peso; passe o mouse sobre um token para ver só as linhas dele.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="329" />
+        <location filename="../../gui/heatmap/view.py" line="375" />
         <source>One colour per head.</source>
         <translation>Uma cor por cabeça.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="331" />
+        <location filename="../../gui/heatmap/view.py" line="377" />
         <source>▨ striped: padding, which still takes part (as in the notebook)</source>
         <translation>▨ listrado: padding, que ainda participa (como no notebook)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="333" />
+        <location filename="../../gui/heatmap/view.py" line="379" />
         <source>▨ grey: padding, masked (weight exactly 0)</source>
         <translation>▨ cinza: padding mascarado (peso exatamente 0)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="335" />
+        <location filename="../../gui/heatmap/view.py" line="381" />
         <source>▧ light grey: a later key, hidden by the causal mask</source>
         <translation>▧ cinza claro: uma key posterior, escondida pela máscara causal</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="400" />
+        <location filename="../../gui/heatmap/view.py" line="448" />
         <source>sentence {b}</source>
         <translation>sentença {b}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="402" />
+        <location filename="../../gui/heatmap/view.py" line="450" />
         <source>head {h}</source>
         <translation>cabeça {h}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="403" />
+        <location filename="../../gui/heatmap/view.py" line="451" />
         <source>query {i} “{qi}” → key {j} “{kj}”</source>
         <translation>query {i} “{qi}” → key {j} “{kj}”</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="410" />
+        <location filename="../../gui/heatmap/view.py" line="458" />
         <source>masked: padding, weight exactly 0</source>
         <translation>mascarada: padding, peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="412" />
+        <location filename="../../gui/heatmap/view.py" line="460" />
         <source>masked: a later key (causal), weight exactly 0</source>
         <translation>mascarada: key posterior (causal), peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="416" />
+        <location filename="../../gui/heatmap/view.py" line="464" />
         <source> (padding)</source>
         <translation> (padding)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="418" />
+        <location filename="../../gui/heatmap/view.py" line="466" />
         <source>row sum {total}</source>
         <translation>soma da linha {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="420" />
+        <location filename="../../gui/heatmap/view.py" line="468" />
         <source>max {max} (key {key}) · entropy {h} of {uniform} bits</source>
         <translation>máx. {max} (key {key}) · entropia {h} de {uniform} bits</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="431" />
+        <location filename="../../gui/heatmap/view.py" line="479" />
         <source>A {a} → B {b}: B − A {change}</source>
         <translation>A {a} → B {b}: B − A {change}</translation>
     </message>
@@ -533,76 +533,81 @@
         <source>Strongest per &amp;query:</source>
         <translation>Mais fortes por &amp;query:</translation>
     </message>
+    <message>
+        <location filename="../../gui/lines/view.py" line="165" />
+        <source>No weight reaches {threshold}: the strongest is {strongest}. Lower “Hide lines below”, or choose the strongest lines per query.</source>
+        <translation>Nenhum peso chega a {threshold}: o maior é {strongest}. Diminua o “Filtro de peso”, ou escolha “Mais fortes por query”.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="106" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>One sentence per &amp;line:</source>
         <translation>Uma sentença por l&amp;inha:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
+        <location filename="../../gui/main_window.py" line="105" />
         <source>Sentences</source>
         <translation>Sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Vocabulary</source>
         <translation>Vocabulário</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>Explanation</source>
         <translation>Explicação</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="112" />
         <source>Training</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>computing…</source>
         <translation>calculando…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
+        <location filename="../../gui/main_window.py" line="200" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198" />
+        <location filename="../../gui/main_window.py" line="207" />
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359" />
+        <location filename="../../gui/main_window.py" line="377" />
         <source>Loading the model (PyTorch)…</source>
         <translation>Carregando o modelo (PyTorch)…</translation>
     </message>
@@ -618,144 +623,149 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/training/panel.py" line="110" />
+        <location filename="../../gui/training/panel.py" line="50" />
         <source>What the model is trained to do with your words</source>
         <translation>O que o modelo é treinado a fazer com as suas palavras</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="114" />
+        <location filename="../../gui/training/panel.py" line="54" />
         <source>How big each step is; changing it never restarts</source>
         <translation>O tamanho de cada passo; mudá-la nunca recomeça o treino</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="117" />
+        <location filename="../../gui/training/panel.py" line="57" />
         <source>{n} per frame</source>
         <translation>{n} por quadro</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="119" />
+        <location filename="../../gui/training/panel.py" line="64" />
         <source>Optimizer steps between two pictures</source>
         <translation>Passos do otimizador entre dois quadros</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="120" />
-        <location filename="../../gui/training/panel.py" line="206" />
+        <location filename="../../gui/training/panel.py" line="65" />
+        <location filename="../../gui/training/panel.py" line="155" />
         <source>▶ Play</source>
         <translation>▶ Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="121" />
+        <location filename="../../gui/training/panel.py" line="66" />
         <source>Train, and watch the heatmap change (Space on the heatmap)</source>
         <translation>Treinar e ver o heatmap mudar (Espaço no heatmap)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="122" />
+        <location filename="../../gui/training/panel.py" line="67" />
         <source>Step</source>
         <translation>Um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="123" />
+        <location filename="../../gui/training/panel.py" line="68" />
         <source>One optimizer step</source>
         <translation>Um passo do otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="124" />
+        <location filename="../../gui/training/panel.py" line="69" />
         <source>Reset</source>
         <translation>Recomeçar</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="125" />
+        <location filename="../../gui/training/panel.py" line="70" />
         <source>Back to the untrained weights, step 0</source>
         <translation>De volta aos pesos sem treino, passo 0</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="126" />
+        <location filename="../../gui/training/panel.py" line="71" />
         <source>Preset: previous, E = 16, H = 32</source>
         <translation>Pronto: anterior, E = 16, H = 32</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="127" />
+        <location filename="../../gui/training/panel.py" line="72" />
         <source>Settings that learn the previous word within seconds</source>
         <translation>Configurações que aprendem a palavra anterior em segundos</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="128" />
+        <location filename="../../gui/training/panel.py" line="73" />
         <source>Compare with untrained</source>
         <translation>Comparar com o modelo sem treino</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="129" />
+        <location filename="../../gui/training/panel.py" line="74" />
         <source>Show untrained (A), trained (B) and B − A side by side</source>
         <translation>Mostra sem treino (A), treinado (B) e B − A lado a lado</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="143" />
+        <location filename="../../gui/training/panel.py" line="192" />
         <source>loss</source>
         <translation>loss</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="144" />
+        <location filename="../../gui/training/panel.py" line="196" />
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="145" />
+        <location filename="../../gui/training/panel.py" line="197" />
         <source>weight on the expected key</source>
         <translation>peso na key esperada</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="146" />
+        <location filename="../../gui/training/panel.py" line="198" />
+        <source>loss (right axis)</source>
+        <translation>loss (eixo da direita)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/panel.py" line="192" />
         <source>step</source>
         <translation>passo</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="149" />
+        <location filename="../../gui/training/panel.py" line="94" />
         <source>Go back through the saved steps (0, 10, 20 …)</source>
         <translation>Voltar pelos passos guardados (0, 10, 20 …)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="152" />
+        <location filename="../../gui/training/panel.py" line="97" />
         <source>Latest</source>
         <translation>Último</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="153" />
+        <location filename="../../gui/training/panel.py" line="98" />
         <source>Back to the latest step</source>
         <translation>De volta ao último passo</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="158" />
+        <location filename="../../gui/training/panel.py" line="103" />
         <source>Tas&amp;k:</source>
         <translation>Tarefa:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="159" />
+        <location filename="../../gui/training/panel.py" line="104" />
         <source>Learnin&amp;g rate:</source>
         <translation>Taxa de aprendizado:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="160" />
+        <location filename="../../gui/training/panel.py" line="105" />
         <source>Speed:</source>
         <translation>Velocidade:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="206" />
+        <location filename="../../gui/training/panel.py" line="155" />
         <source>⏸ Pause</source>
         <translation>⏸ Pausar</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="208" />
+        <location filename="../../gui/training/panel.py" line="157" />
         <source>Untrained: random weights, as in the notebook</source>
         <translation>Sem treino: pesos aleatórios, como no notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="217" />
+        <location filename="../../gui/training/panel.py" line="166" />
         <source>Trained: step {n}, task {task}</source>
         <translation>Treinado: passo {n}, tarefa {task}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="227" />
-        <location filename="../../gui/training/panel.py" line="233" />
+        <location filename="../../gui/training/panel.py" line="176" />
+        <location filename="../../gui/training/panel.py" line="212" />
         <source>step {n}</source>
         <translation>passo {n}</translation>
     </message>
@@ -1060,193 +1070,218 @@
 <context>
     <name>texts</name>
     <message>
-        <location filename="../../gui/texts.py" line="53" />
+        <location filename="../../gui/texts.py" line="61" />
         <source>sentence</source>
         <translation>sentença</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="53" />
+        <location filename="../../gui/texts.py" line="61" />
         <source>sentences</source>
         <translation>sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="54" />
+        <location filename="../../gui/texts.py" line="62" />
         <source>position</source>
         <translation>posição</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="54" />
+        <location filename="../../gui/texts.py" line="62" />
         <source>positions</source>
         <translation>posições</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="55" />
+        <location filename="../../gui/texts.py" line="63" />
         <source>token id</source>
         <translation>id de token</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="55" />
+        <location filename="../../gui/texts.py" line="63" />
         <source>token ids</source>
         <translation>ids de token</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="56" />
+        <location filename="../../gui/texts.py" line="64" />
         <source>feature</source>
         <translation>componente</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="56" />
+        <location filename="../../gui/texts.py" line="64" />
         <source>features</source>
         <translation>componentes</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="57" />
+        <location filename="../../gui/texts.py" line="65" />
         <source>hidden unit</source>
         <translation>unidade oculta</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="57" />
+        <location filename="../../gui/texts.py" line="65" />
         <source>hidden units</source>
         <translation>unidades ocultas</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="58" />
+        <location filename="../../gui/texts.py" line="66" />
         <source>head</source>
         <translation>cabeça</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="58" />
+        <location filename="../../gui/texts.py" line="66" />
         <source>heads</source>
         <translation>cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="60" />
+        <location filename="../../gui/texts.py" line="68" />
         <source>feature of the head</source>
         <translation>componente da cabeça</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="61" />
+        <location filename="../../gui/texts.py" line="69" />
         <source>features of the head</source>
         <translation>componentes da cabeça</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="64" />
+        <location filename="../../gui/texts.py" line="72" />
         <source>query position</source>
         <translation>posição de consulta</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="65" />
+        <location filename="../../gui/texts.py" line="73" />
         <source>query positions</source>
         <translation>posições de consulta</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="67" />
+        <location filename="../../gui/texts.py" line="75" />
         <source>key position</source>
         <translation>posição de chave</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="67" />
+        <location filename="../../gui/texts.py" line="75" />
         <source>key positions</source>
         <translation>posições de chave</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="85" />
+        <location filename="../../gui/texts.py" line="93" />
         <source>{n}: {text}</source>
         <translation>{n}: {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="86" />
-        <location filename="../../gui/texts.py" line="140" />
+        <location filename="../../gui/texts.py" line="94" />
+        <location filename="../../gui/texts.py" line="152" />
         <source>head {n}</source>
         <translation>cabeça {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="88" />
+        <location filename="../../gui/texts.py" line="96" />
         <source>query i (the token attending)</source>
         <translation>query i (o token que presta atenção)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="89" />
+        <location filename="../../gui/texts.py" line="97" />
         <source>query i</source>
         <translation>query i</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="91" />
+        <location filename="../../gui/texts.py" line="99" />
         <source>a position: output slot j of the Linear layer, not a word</source>
         <translation>uma posição: a saída j da camada Linear, não uma palavra</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="95" />
+        <location filename="../../gui/texts.py" line="103" />
         <source>attention weight</source>
         <translation>peso de atenção</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="84" />
+        <location filename="../../gui/texts.py" line="92" />
         <source>Sentence {n}: “{text}”</source>
         <translation>Sentença {n}: “{text}”</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="87" />
+        <location filename="../../gui/texts.py" line="95" />
         <source>All sentences, on one colour scale</source>
         <translation>Todas as sentenças, em uma mesma escala de cores</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="90" />
+        <location filename="../../gui/texts.py" line="98" />
         <source>key j</source>
         <translation>chave j</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="94" />
+        <location filename="../../gui/texts.py" line="102" />
         <source>the token attended to</source>
         <translation>o token que recebe a atenção</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="125" />
+        <location filename="../../gui/texts.py" line="137" />
         <source>Linear-layer scores</source>
         <translation>scores da camada Linear</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="127" />
+        <location filename="../../gui/texts.py" line="139" />
         <source>dot-product scores</source>
         <translation>scores por produto escalar</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="117" />
+        <location filename="../../gui/texts.py" line="129" />
         <source>&lt;pad&gt; masked</source>
         <translation>&lt;pad&gt; mascarado</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="96" />
+        <location filename="../../gui/texts.py" line="51" />
+        <source>Trained weights (task {task}, step {n}): these values are learned.</source>
+        <translation>Pesos treinados (tarefa {task}, passo {n}): estes valores foram aprendidos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="104" />
         <source>labels every {n}</source>
         <translation>rótulos a cada {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="103" />
+        <location filename="../../gui/texts.py" line="105" />
+        <source>A (pinned)</source>
+        <translation>A (fixado)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="106" />
+        <source>B (now)</source>
+        <translation>B (agora)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="107" />
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="108" />
+        <source>{title}: A, B and B − A</source>
+        <translation>{title}: A, B e B − A</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="115" />
         <source>no recurrence (positions)</source>
         <translation>sem recorrência (posições)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="108" />
+        <location filename="../../gui/texts.py" line="120" />
         <source>seed {n}</source>
         <translation>semente {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="119" />
+        <location filename="../../gui/texts.py" line="131" />
         <source>causal</source>
         <translation>causal</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="128" />
+        <location filename="../../gui/texts.py" line="140" />
         <source>multi-head attention, {h} heads</source>
         <translation>atenção multi-cabeça, {h} cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="132" />
+        <location filename="../../gui/texts.py" line="144" />
         <source>sentence {n}</source>
         <translation>sentença {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="136" />
+        <location filename="../../gui/texts.py" line="148" />
         <source>Values for sentence {n}: “{text}”</source>
         <translation>Valores da sentença {n}: “{text}”</translation>
     </message>

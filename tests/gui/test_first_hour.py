@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView
 
 from conftest import ROOT, WAIT_MS, wait_for_result
+from gui.app import settle
 from gui.application import install_translation
 from gui.heatmap.canvas import MIN_PANEL
 from gui.heatmap.description import TITLE_CHARS, describe_heatmap
@@ -203,6 +204,7 @@ def test_nothing_is_clipped_at_projector_sizes(qtbot, qapp, open_window, size, l
             size=size,
         )
         qtbot.waitUntil(lambda: window.docks["sentences"].width() > 240, timeout=WAIT_MS)
+        settle(qapp)  # the layout passes after the panels got their text
         canvas = window.heatmap.canvas
         assert canvas.width() >= 0.4 * size[0] and canvas.height() >= 0.5 * size[1]
         for panel in window.inspector.panels:

@@ -201,3 +201,17 @@ def test_a_rate_changed_mid_run_is_replayed_when_the_session_opens(qtbot, open_w
         timeout=WAIT_MS,
     )
     np.testing.assert_array_equal(controller.result.attention, expected)
+
+
+def test_the_pipeline_says_its_numbers_are_trained(qtbot, open_window):
+    window = open_window(config=PRESET)
+    controller = window.controller
+    assert "Trained weights" not in window.inspector.panel("embeddings").explanation.text()
+    trained_to(qtbot, controller, 3)
+    window.finish_rendering()
+    assert (
+        window.inspector.panel("embeddings")
+        .explanation.text()
+        .startswith("Trained weights (task previous, step 3)")
+    )
+    assert "Trained" not in window.inspector.panel("token_ids").explanation.text()

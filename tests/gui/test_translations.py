@@ -128,3 +128,16 @@ def test_the_window_speaks_portuguese(qtbot, portuguese):
 def wait_for_result_or_error(qtbot, controller, action):
     action()
     qtbot.waitUntil(lambda: not controller.is_busy and controller.error is not None, timeout=60_000)
+
+
+def test_every_word_of_the_heatmap_and_its_figure_is_translated(portuguese):
+    from dataclasses import fields
+
+    from gui.heatmap.description import Words
+    from gui.texts import heatmap_words
+
+    english, translated = Words(), heatmap_words()
+    same = {
+        f.name for f in fields(Words) if getattr(translated, f.name) == getattr(english, f.name)
+    }
+    assert same <= {"panel_title", "difference", "query_short"}  # the same in both languages

@@ -22,7 +22,8 @@ def test_enter_on_a_cell_explains_it_with_the_heatmaps_value(qtbot, window):
     assert window.controller.state.cell == (0, 0, 1, 2)
     text = window.explain.text.toPlainText()
     value = window.controller.result.attention[0, 1, 2]
-    assert "query 1 “mikas” → key 2 “ta”" in text and f"{value:.6f}" in text
+    assert "query 1 “mikas” → output slot 2 of the Linear layer" in text
+    assert f"{value:.6f}" in text
     assert window.docks["explain"].isVisible()
 
 
@@ -198,3 +199,30 @@ def test_the_lesson_points_at_its_panels_and_sets_up_a_step(qtbot, window):
     assert "queries" in window.controller.result.keys
     lesson.go(-100)
     assert lesson.steps.currentIndex() == 0 and not lesson.back.isEnabled()
+
+
+def test_the_colour_bar_marks_the_uniform_level_where_its_colour_is(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import settle
+
+    settle(QApplication.instance())
+    canvas = window.heatmap.canvas
+    scale = window.heatmap.description.scale
+    assert scale.uniform == pytest.approx(0.2)  # the longest sentence has 5 positions
+    bar = canvas._bar.bar.sceneBoundingRect()  # the colours, low at the bottom
+    line = canvas._uniform.sceneBoundingRect().center().y()
+    height_from_bottom = (bar.bottom() - line) / bar.height()
+    assert height_from_bottom == pytest.approx(0.2, abs=0.02)
+
+
+def test_lines_say_why_none_is_drawn_over_a_long_sentence(qtbot, open_window):
+    long = " ".join(f"w{i}" for i in range(60))
+    window = open_window(long)
+    window._on_kind_chosen("lines")
+    lines = window.heatmap.lines
+    assert not lines.description.lines  # every weight ≈ 1/60, under the default 0.05
+    assert lines.hidden_note.isVisible() and "0.05" in lines.hidden_note.text()
+    lines.top_k.setValue(3)
+    lines.threshold.setValue(0.0)
+    assert len(lines.description.lines) == 60 * 3 and not lines.hidden_note.isVisible()

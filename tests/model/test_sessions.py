@@ -104,7 +104,7 @@ def test_a_stage_exports_as_a_labelled_csv_table():
     assert label == "0 existem"
     np.testing.assert_array_equal([float(v) for v in values], result.attention[1, 0])
     ids = result.stage_table("token_ids").to_csv().splitlines()
-    assert ids[1:] == ["sentence 1,1,2,3", "sentence 2,4,0,0"]
+    assert ids == [",0,1,2", "sentence 1,1,2,3", "sentence 2,4,0,0"]  # positions, no words
 
 
 CONFIGS = [
