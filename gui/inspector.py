@@ -129,7 +129,8 @@ class StagePanel(QFrame):
     def shape_text(self) -> str:
         return self.shape.text()
 
-    def show_stage(self, result, sentence: int, head: int) -> None:
+    def show_header(self, result) -> None:
+        """The stage's title, shape, code and explanation: cheap, so never left stale."""
         stage = result.stage(self.key)
         title = f"{self._number}. {texts.stage_title(stage)}"
         self.title.setText(title)
@@ -138,6 +139,10 @@ class StagePanel(QFrame):
         self.dims.setText(texts.shape_description(stage.shape, stage.dims))
         self.code.setText(stage.code)
         self.explanation.setText(texts.stage_explanation(stage, result.training))
+
+    def show_values(self, result, sentence: int, head: int) -> None:
+        """The stage's table for one sentence and head: the costly part of a panel."""
+        stage = result.stage(self.key)
         b, h = max(sentence, 0), max(head, 0)
         table = result.stage_table(self.key, b, h)
         sliced = stage.per_sentence or stage.per_head
@@ -230,11 +235,14 @@ class ShapeInspector(QScrollArea):
             panel.highlight(cell)
 
     def show_result(self, result, sentence: int, head: int, deadline: float = 0.0) -> None:
-        """Show ``result``: the panels that fit before ``deadline`` (a ``perf_counter``
-        time) now, the rest on the next turns of the event loop, a few milliseconds each, so
-        that a large result never freezes the window.  Small results fit at once."""
+        """Show ``result``: every panel's heading at once, and the tables that fit before
+        ``deadline`` (a ``perf_counter`` time); the rest on the next turns of the event loop,
+        a few milliseconds each, so that a large result never freezes the window.  Small
+        results fit at once."""
         if result.keys != self._keys:
             self._rebuild(result.keys)
+        for panel in self.panels:
+            panel.show_header(result)
         self._pending = [(panel, result, sentence, head) for panel in self.panels]
         self._continue(deadline or time.perf_counter() + SLICE_SECONDS)
 
@@ -242,13 +250,13 @@ class ShapeInspector(QScrollArea):
         """Finish showing the current result now (before a screenshot, say)."""
         while self._pending:
             panel, *arguments = self._pending.pop(0)
-            panel.show_stage(*arguments)
+            panel.show_values(*arguments)
 
     def _continue(self, deadline: float = 0.0) -> None:
         deadline = deadline or time.perf_counter() + SLICE_SECONDS
         while self._pending and time.perf_counter() < deadline:
             panel, *arguments = self._pending.pop(0)
-            panel.show_stage(*arguments)
+            panel.show_values(*arguments)
         if self._pending:
             self._next_slice.start()
 
