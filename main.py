@@ -31,6 +31,7 @@ OUTPUTS = {
 }
 MODEL_FLAGS = tuple(ModelConfig().to_dict())
 FIGURE_FLAGS = ("sentence_index", "head", "scale")
+EXPORT_FLAGS = ("view", "colour_scale", "compare")  # how --export draws: only with it
 
 
 class Terminated(BaseException):
@@ -58,6 +59,18 @@ def _whole(flag: str):
         if not re.fullmatch(r"[+-]?[0-9]{1,18}", text):
             raise _BadValue(InputError("flag_not_whole", flag=flag, value=_shown(text)))
         return int(text)
+
+    return parse
+
+
+def _triple(flag: str):
+    """Three whole numbers from 0, comma-separated: "1,2,3"."""
+
+    def parse(text: str) -> tuple[int, int, int]:
+        if not re.fullmatch(r"\s*[0-9]{1,9}\s*(,\s*[0-9]{1,9}\s*){2}", text):
+            raise _BadValue(InputError("flag_not_triple", flag=flag, value=_shown(text)))
+        first, second, third = (int(part) for part in text.split(","))
+        return first, second, third
 
     return parse
 
@@ -173,6 +186,27 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="K",
         help="PNG size: 1, 2 or 4 times the figure's size (1)",
     )
+    output.add_argument(
+        "--view",
+        choices=("heatmap", "lines"),
+        help="draw the figure as a heatmap or as attention lines (heatmap)",
+    )
+    output.add_argument(
+        "--colour-scale",
+        choices=("fixed", "data"),
+        help="the heatmap's colours: 0 to 1, or the weights' own range (fixed)",
+    )
+    output.add_argument(
+        "--compare",
+        metavar="SESSION.json",
+        help="the figure shows A (this session), B (the other flags) and B − A",
+    )
+    output.add_argument(
+        "--explain",
+        type=_triple("--explain"),
+        metavar="S,I,J",
+        help="print how the weight of sentence S, query I, key J (from 0) was computed",
+    )
     output.add_argument("--screenshot", metavar="FILE.png", help="the whole main window")
     output.add_argument("--export-tensors", metavar="FILE.npz", help="every stage of the pipeline")
     output.add_argument("--save-session", metavar="FILE.json", help="sentences and settings")
@@ -188,6 +222,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line (``argv``, or the program's own) and return the exit code.
+
+    Run as the program, once the exit code is known a late Ctrl+C or SIGTERM (while Qt and
+    torch tear down) is ignored: the outputs are complete and the code stands, rather than
+    the process being killed on its way out.
+    """
+    program = argv is None
     argv = sys.argv[1:] if argv is None else list(argv)
     language = _language_of(argv)
     given: set[str] = set()
@@ -200,30 +241,79 @@ def main(argv: list[str] | None = None) -> int:
         given = {name for name in MODEL_FLAGS if getattr(args, name) is not None}
         session = _session_from(args)
         outputs = {name: getattr(args, name) for name in OUTPUTS if getattr(args, name)}
-        if not outputs:
+        if "export" not in outputs and any(getattr(args, f) is not None for f in EXPORT_FLAGS):
+            raise InputError("export_flags_alone")
+        if not outputs and args.explain is None:
             if any(getattr(args, flag) is not None for flag in FIGURE_FLAGS):
                 raise InputError("figure_flags_alone")
-            from gui.app import run_app
-
             explicit = args.session or args.sentences is not None or args.sentence is not None
-            return run_app(session, args.lang, restore=not (explicit or given or args.train))
+            return _run_window(session, args.lang, restore=not (explicit or given or args.train))
         from gui import headless
 
-        headless.run(session, outputs, language=args.lang or "en")
+        headless.run(
+            session,
+            outputs,
+            language=args.lang or language,
+            figure_options=_figure_options(args),
+            explain=args.explain,
+        )
         return 0
     except (InputError, OSError, MemoryError) as exc:
-        print(f"error: {_one_line(describe(exc, language, _flag_names(given)))}", file=sys.stderr)
+        prefix = "erro" if language == "pt" else "error"
+        message = _one_line(describe(exc, language, _flag_names(given)))
+        print(f"{prefix}: {message}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Terminated:
         return EXIT_TERMINATED
     finally:
-        signal.signal(signal.SIGTERM, previous_term)
+        if program:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        else:
+            signal.signal(signal.SIGTERM, previous_term)
 
 
 def _terminate(signum, frame) -> None:
     raise Terminated
+
+
+def _run_window(session: Session, language: str | None, restore: bool) -> int:
+    """The window until it closes.  SIGINT and SIGTERM close it as Ctrl+Q does (the work is
+    saved on the way out) and give 130 or 143.
+
+    Raised as exceptions they would be lost: Python runs a handler when Python code next
+    runs, inside some slot Qt called, and Qt only prints what a slot raises.  (The window's
+    timers run Python code at least every half second, so the handler is never late.)
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import run_app
+
+    stopped: list[int] = []
+
+    def stop(signum, frame) -> None:
+        app = QApplication.instance()
+        if app is None:  # no window yet: nothing to save, end as any run does
+            raise KeyboardInterrupt if signum == signal.SIGINT else Terminated
+        stopped.append(signum)
+        QTimer.singleShot(0, app, app.quit)  # also when the event loop has yet to start
+
+    previous = {
+        number: signal.signal(number, stop)
+        for number in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(number) is not signal.SIG_IGN  # e.g. started in the background
+    }
+    try:
+        code = run_app(session, language, restore=restore)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if stopped:
+        return EXIT_INTERRUPTED if stopped[0] == signal.SIGINT else EXIT_TERMINATED
+    return code
 
 
 def _session_from(args: argparse.Namespace) -> Session:
@@ -269,6 +359,19 @@ def _session_from(args: argparse.Namespace) -> Session:
     return Session(text, config, view, training)
 
 
+def _figure_options(args: argparse.Namespace):
+    """--view, --colour-scale and --compare, for the figure --export draws."""
+    from gui.headless import FigureOptions
+
+    if args.compare is not None and args.view == "lines":
+        raise InputError("compare_needs_heatmap")
+    return FigureOptions(
+        kind=args.view or "heatmap",
+        colour_scale=args.colour_scale or "fixed",
+        compare=load_session(args.compare) if args.compare is not None else None,
+    )
+
+
 def _index(flag: str, value: str) -> int:
     if value == "all":
         return -1
@@ -283,12 +386,24 @@ def _flag_names(given: set[str]):
 
 
 def _language_of(argv: list[str]) -> str:
-    """The --lang value, found before parsing so that parse errors speak it too."""
+    """The --lang value, found before parsing so that parse errors speak it too; without
+    one, the system's language, as the window does."""
     for k, item in enumerate(argv):
         if item.startswith("--lang="):
             return item.split("=", 1)[1] if item.split("=", 1)[1] in ("en", "pt") else "en"
         if item == "--lang" and k + 1 < len(argv) and argv[k + 1] in ("en", "pt"):
             return argv[k + 1]
+    return _system_language()
+
+
+def _system_language() -> str:
+    """ "pt" when the locale's language is Portuguese (LC_ALL, LC_MESSAGES, LANG), else "en"."""
+    import os
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "pt" if value.lower().startswith("pt") else "en"
     return "en"
 
 
@@ -342,8 +457,9 @@ def _usage_error(message: str) -> InputError:
     for pattern, code, names in patterns:
         match = re.fullmatch(pattern, message, flags=re.S)
         if match:
-            return InputError(
-                code, **{n: _shown(v) for n, v in zip(names, match.groups(), strict=True)}
+            values = dict(zip(names, match.groups(), strict=True))
+            return InputError(  # choices whole: they are ours, and the user needs them all
+                code, **{n: v if n == "choices" else _shown(v) for n, v in values.items()}
             )
     return InputError("usage", detail=_shown(message, 200))
 

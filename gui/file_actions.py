@@ -160,13 +160,18 @@ class FileActions(QObject):
     # --- figures and screenshots ------------------------------------------------------------
 
     def figure(self, result):
-        """The figure of what the heatmap shows: one result, or A, B and B − A."""
+        """The figure of what the view shows, as it shows it: the lines, A, B and B − A, or
+        the heatmap, in the chosen colour map and scale."""
         from gui.heatmap.figure import comparison_figure, figure_for
+        from gui.lines.painting import lines_figure
 
         view, comparison = self._controller.view, self._controller.comparison
+        heatmap = self._window.heatmap
+        if heatmap.kind == "lines":
+            return lines_figure(result, view.sentence, view.head, **heatmap.lines.options())
         if comparison is not None:
-            return comparison_figure(comparison, view.sentence, view.head)
-        return figure_for(result, view.sentence, view.head)
+            return comparison_figure(comparison, view.sentence, view.head, **heatmap.options)
+        return figure_for(result, view.sentence, view.head, **heatmap.options)
 
     def _on_export_figure(self) -> None:
         result = self._result()

@@ -12,9 +12,11 @@ needed or used.
 from __future__ import annotations
 
 import os
+import sys
+from dataclasses import dataclass
 
 from model.errors import InputError
-from model.files import OutputBatch, check_writable, write_target
+from model.files import OutputBatch, check_writable, interrupts_deferred, write_target
 from model.session import Session
 
 OUTPUT_TYPES = {
@@ -60,35 +62,92 @@ def compute(session: Session):
     return train(session.text, session.config, session.training)
 
 
-def run(session: Session, outputs: dict[str, str], language: str = "en") -> None:
+@dataclass(frozen=True)
+class FigureOptions:
+    """How ``--export`` draws: as a heatmap or as lines, on which colour scale, and against
+    which pinned result A (a session, from ``--compare``)."""
+
+    kind: str = "heatmap"
+    colour_scale: str = "fixed"
+    compare: Session | None = None
+
+
+def run(
+    session: Session,
+    outputs: dict[str, str],
+    language: str = "en",
+    figure_options: FigureOptions = FigureOptions(),
+    explain: tuple[int, int, int] | None = None,
+) -> None:
+    """Write ``outputs``; with ``explain`` (sentence, query, key), print how that weight
+    was computed (in head ``session.view.head``), once every output is written."""
     check_outputs(outputs)
     result = compute(session)
     view = session.view
+    walkthrough = explanation_text(result, explain, view.head, language) if explain else None
     figure = screenshot = None
     if "export" in outputs or "screenshot" in outputs:
-        _start_qt(language, widgets="screenshot" in outputs)
-        if "export" in outputs:
-            from gui.heatmap.figure import figure_for
-
-            figure = figure_for(result, view.sentence, view.head)
-        if "screenshot" in outputs:
-            screenshot = render_window(session, result)
+        pinned = compute(figure_options.compare) if figure_options.compare else None
+        # Qt calls back into Python, and swallows (or worse) what a signal raises there:
+        # Ctrl+C and SIGTERM wait until Qt is done, a second or two at most.
+        with interrupts_deferred():
+            _start_qt(language, widgets="screenshot" in outputs)
+            if "export" in outputs:
+                figure = _figure(result, view, figure_options, pinned)
+            if "screenshot" in outputs:
+                screenshot = render_window(session, result)
 
     with OutputBatch() as batch:
         for name, path in outputs.items():
             with batch.open(path) as stream:
                 _write(stream, name, path, result, session, figure, screenshot, language)
         batch.commit()
+    if walkthrough is not None:
+        try:
+            print(walkthrough, flush=True)
+        except BrokenPipeError:  # "| head": the reader took what it wanted; no error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def explanation_text(result, where: tuple[int, int, int], head: int, language: str) -> str:
+    """The walk-through of one weight, as the window's explanation panel shows it."""
+    from model.explain import explain, explanation_lines
+
+    sentence, query, key = where
+    explanation = explain(result, sentence, query, key, max(head, 0))
+    return "\n".join(explanation_lines(explanation, language))
+
+
+def _figure(result, view, options: FigureOptions, pinned):
+    """The figure ``--export`` writes: the heatmap, the lines, or A, B and B − A."""
+    if options.kind == "lines":
+        from gui.lines.painting import lines_figure
+
+        return lines_figure(result, view.sentence, view.head)
+    from gui.heatmap.figure import comparison_figure, figure_for
+
+    if pinned is not None:
+        from model.compare import compare
+
+        comparison = compare(pinned, result)
+        return comparison_figure(
+            comparison, view.sentence, view.head, colour_scale=options.colour_scale
+        )
+    return figure_for(result, view.sentence, view.head, colour_scale=options.colour_scale)
 
 
 def _write(stream, name, path, result, session, figure, screenshot, language) -> None:
     if name == "export":
         svg = path.lower().endswith(".svg")
-        stream.write(figure.svg_bytes() if svg else figure.png_bytes(session.view.figure_scale))
+        with interrupts_deferred():  # Qt at work (see run)
+            data = figure.svg_bytes() if svg else figure.png_bytes(session.view.figure_scale)
+        stream.write(data)
     elif name == "screenshot":
         from gui.figure import encode_png
 
-        stream.write(encode_png(screenshot))
+        with interrupts_deferred():
+            data = encode_png(screenshot)
+        stream.write(data)
     elif name == "export_tensors":
         import numpy as np
 

@@ -12,9 +12,10 @@ translate = QCoreApplication.translate
 def shortcuts_html() -> str:
     rows = [
         (
-            "Ctrl+1 … Ctrl+6",
+            "Ctrl+1 … Ctrl+7",
             translate(
-                "help", "Go to the sentences, model, heatmap, pipeline, vocabulary, explanation"
+                "help",
+                "Go to the sentences, model, heatmap, pipeline, vocabulary, explanation, training",
             ),
         ),
         (

@@ -3,7 +3,7 @@
 The window wires widgets to the controller and nothing else: edits go to the controller, its
 one ``changed`` signal comes back, and every view renders the same result.  Panels are dock
 widgets: each can be moved, tabbed, closed and brought back from the View menu, and reached
-from the keyboard (Ctrl+1 … Ctrl+6, or F6 to go round them).
+from the keyboard (Ctrl+1 … Ctrl+7, or F6 to go round them).
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.docks["pipeline"].raise_()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.docks["lesson"])
         self.docks["lesson"].hide()  # Help → Lesson (F1) brings it
-        # Where the keyboard lands in each pane (Ctrl+1 … Ctrl+6, F6): the pipeline's first
+        # Where the keyboard lands in each pane (Ctrl+1 … Ctrl+7, F6): the pipeline's first
         # panel is rebuilt with the stages, so targets are looked up when needed.
         self._focus_targets = [
             lambda: self.editor,
@@ -218,12 +218,14 @@ class MainWindow(QMainWindow):
 
     def focus_next_pane(self) -> None:
         focused = QApplication.focusWidget()
-        panes = [
+        panes = [  # in the order of the focus targets (Ctrl+1 … Ctrl+7)
             self.editor,
             self.docks["model"],
             self.heatmap.canvas,
             self.inspector,
             self.vocabulary,
+            self.docks["explain"],
+            self.docks["training"],
         ]
         current = next(
             (k for k, pane in enumerate(panes) if focused is pane or pane.isAncestorOf(focused)),

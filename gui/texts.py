@@ -101,6 +101,7 @@ def heatmap_words() -> Words:
         ),
         token_note=translate("texts", "the token attended to"),
         weight=translate("texts", "attention weight"),
+        weight_data=translate("texts", "attention weight, on this data's range"),
         every=translate("texts", "labels every {n}"),
         pinned=translate("texts", "A (pinned)"),
         current=translate("texts", "B (now)"),
@@ -159,3 +160,19 @@ def task_name(task: str) -> str:
 
 def task_text(task: str) -> str:
     return explanations.entry(f"task.{task}", language())["text"]
+
+
+def lines_legend(description) -> list[str]:
+    """What a lines figure's strokes mean: opacity, head colours, the threshold."""
+    parts = [translate("texts", "A line's opacity is its weight.")]
+    if len(description.heads) > 1:
+        parts.append(translate("texts", "One colour per head."))
+    if description.threshold > 0:
+        parts.append(
+            translate("texts", "Weights below {t} not drawn.").format(
+                t=f"{description.threshold:g}"
+            )
+        )
+    if description.top_k:
+        parts.append(translate("texts", "The {k} strongest per query.").format(k=description.top_k))
+    return parts

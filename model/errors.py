@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import math
+import re
 from collections.abc import Callable
 
 from resources import catalog
@@ -94,6 +95,8 @@ def _value(key: str, value, language: str, field_name: FieldName | None) -> str:
     if key == "kind":
         return catalog("messages", language).get("kinds", {}).get(value, value)
     if key == "choices":
+        if isinstance(value, str):  # argparse's "'rnn', 'gru', …", read back as a list
+            value = re.findall(r"'([^']*)'", value) or [value]
         return ", ".join(map(str, value))
     return format_number(value, language) if _is_number(value) else str(value)
 

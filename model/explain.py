@@ -219,14 +219,20 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
     lines.append(f"{next(steps)}. " + words["softmax"])
     if e.shift:
         lines.append(words["shift"].format(shift=number(e.shift)))
+
+    def key_name(entry: RowEntry) -> str:  # in linear mode a key is a slot, not a word
+        if e.mode == "linear":
+            return f"j={entry.key}"
+        return f"j={entry.key} “{_short(entry.token)}”"
+
     for entry in e.row:
         marker = "→" if entry.key == e.key else " "
         if entry.logit is None:
             kind = words["masked.causal"] if entry.state == CAUSAL else words["masked.padding"]
-            lines.append(f" {marker} j={entry.key} “{_short(entry.token)}”: {kind}")
+            lines.append(f" {marker} {key_name(entry)}: {kind}")
         else:
             lines.append(
-                f" {marker} j={entry.key} “{_short(entry.token)}”: s = {number(entry.logit)}, "
+                f" {marker} {key_name(entry)}: s = {number(entry.logit)}, "
                 f"exp(s) = {number(entry.exp)}"
             )
     lines.append(words["sum"].format(total=number(e.total)))

@@ -5,15 +5,20 @@ device such as ``/dev/zero`` reports size 0 and never ends).  Writing goes to a 
 file beside the target, renamed over it only when everything is written; a batch of outputs
 is renamed together at the end, so a failure leaves every earlier file as it was.  A symlink
 is written through, not replaced; an existing file keeps its permissions.
+
+Ctrl+C and SIGTERM may come at any moment: where being cut short would leave a stray file
+or half a batch, they are held until the step is done (:func:`interrupts_deferred`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -23,6 +28,7 @@ from model.errors import InputError
 MAX_TEXT_BYTES = 16 * 2**20  # sentences: far beyond 4,096 sentences of 1,024 tokens
 _CHUNK = 1 << 20
 _TEMPORARY_PREFIX, _TEMPORARY_SUFFIX = ".as-", ".part"
+_INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
 
 
 def decode_text(data: bytes, source: str) -> str:
@@ -52,7 +58,7 @@ def read_bytes(path: str | os.PathLike, kind: str = "text", limit: int = MAX_TEX
     shown = os.fspath(path)
     try:
         with open(path, "rb") as stream:
-            return read_stream(stream, Path(shown).name, kind, limit)
+            return read_stream(stream, shown, kind, limit)
     except FileNotFoundError:
         raise InputError("no_such_file", file=shown) from None
     except IsADirectoryError:
@@ -80,21 +86,27 @@ def write_target(path: str | os.PathLike) -> Path:
 
 
 def check_writable(path: str | os.PathLike) -> None:
-    """Refuse an output that cannot be written (before any work is done)."""
-    shown, target = os.fspath(path), write_target(path)
-    if target.is_dir():
-        raise InputError("output_is_folder", file=shown)
-    folder = target.parent
-    if not folder.is_dir():
-        raise InputError("no_folder", file=shown, folder=os.fspath(Path(shown).parent))
-    if target.exists() and not _is_regular(target):
-        return  # a device or pipe (e.g. /dev/null) is written directly
-    if not os.access(folder, os.W_OK | os.X_OK):
-        reason = PermissionError(13, "Permission denied")
-        raise InputError("cannot_write", file=shown, reason=reason)
-    if target.exists() and not os.access(target, os.W_OK):
-        reason = PermissionError(13, "Permission denied")
-        raise InputError("cannot_write", file=shown, reason=reason)
+    """Refuse an output that cannot be written (before any work is done).
+
+    Permissions alone do not tell (root passes them, and a read-only disk or ``/proc``
+    refuses whatever they say): a temporary file is made beside the target and removed.
+    """
+    shown = os.fspath(path)
+    with _reporting(shown):  # a name too long for the system, say: one clear line
+        target = write_target(path)
+        if target.is_dir():
+            raise InputError("output_is_folder", file=shown)
+        folder = target.parent
+        if not folder.is_dir():
+            raise InputError("no_folder", file=shown, folder=os.fspath(Path(shown).parent))
+        if target.exists() and not _is_regular(target):
+            return  # a device or pipe (e.g. /dev/null) is written directly
+        if target.exists() and not os.access(target, os.W_OK):
+            raise InputError("cannot_write", file=shown, reason=PermissionError(13, "denied"))
+        with interrupts_deferred():  # never leave the probe behind
+            handle, name = _temporary_beside(target)
+            os.close(handle)
+            os.unlink(name)
 
 
 class OutputBatch:
@@ -122,12 +134,10 @@ class OutputBatch:
             with _reporting(shown), open(target, "wb") as stream:  # /dev/null, a pipe
                 yield stream
             return
-        with _reporting(shown):
-            handle, name = tempfile.mkstemp(
-                prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=target.parent
-            )
-        temporary = Path(name)
-        self._pending.append((temporary, target, shown))
+        with _reporting(shown), interrupts_deferred():  # made and recorded, or neither
+            handle, name = _temporary_beside(target)
+            temporary = Path(name)
+            self._pending.append((temporary, target, shown))
         with _reporting(shown), os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
@@ -136,12 +146,13 @@ class OutputBatch:
             os.chmod(temporary, _mode_for(target))
 
     def commit(self) -> None:
-        """Rename every temporary file over its target."""
-        while self._pending:
-            temporary, target, shown = self._pending[0]
-            with _reporting(shown):
-                os.replace(temporary, target)
-            self._pending.pop(0)
+        """Rename every temporary file over its target (Ctrl+C waits until all are)."""
+        with interrupts_deferred():
+            while self._pending:
+                temporary, target, shown = self._pending[0]
+                with _reporting(shown):
+                    os.replace(temporary, target)
+                self._pending.pop(0)
 
     def discard(self) -> None:
         for temporary, _, _ in self._pending:
@@ -166,6 +177,32 @@ def write_text(path: str | os.PathLike, text: str) -> None:
 
 
 @contextlib.contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block ends, then deliver the first one that came.
+
+    For steps that must not be cut in the middle: a batch of renames, a temporary file made
+    but not yet recorded, and Qt's work (Qt swallows, or worse, an exception raised while it
+    calls back into Python).  The signal then goes to the handler it would have gone to
+    (Ctrl+C raises KeyboardInterrupt as the block ends).  Only the main thread receives
+    signals; elsewhere this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {number: signal.getsignal(number) for number in _INTERRUPTS}
+    for number in _INTERRUPTS:
+        signal.signal(number, lambda n, _: caught.append(n))
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():  # None: set outside Python, i.e. the default
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        if caught:
+            signal.raise_signal(caught[0])
+
+
+@contextlib.contextmanager
 def _reporting(shown: str) -> Iterator[None]:
     try:
         yield
@@ -173,6 +210,10 @@ def _reporting(shown: str) -> Iterator[None]:
         raise
     except OSError as exc:
         raise InputError("cannot_write", file=shown, reason=exc) from None
+
+
+def _temporary_beside(target: Path) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=target.parent)
 
 
 def _is_regular(path: Path) -> bool:

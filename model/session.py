@@ -47,12 +47,21 @@ class ViewSettings:
 
 @dataclass(frozen=True)
 class Session:
-    """Text, model settings, training (None = untrained) and view settings."""
+    """Text, model settings, training (None = untrained) and view settings.
+
+    The text is kept as the file keeps it: every line break (CR, CRLF, U+2028 …) written
+    ``\\n``, as the tokenizer splits lines, and none at the end.  So a saved session opens
+    again identically, and its sentences are the ones that were on screen.
+    """
 
     text: str
     config: ModelConfig = field(default_factory=ModelConfig)
     view: ViewSettings = field(default_factory=ViewSettings)
     training: TrainSettings | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.text, str):
+            object.__setattr__(self, "text", normalize_lines(self.text).rstrip("\n"))
 
     def to_json(self) -> str:
         data = {
@@ -90,7 +99,7 @@ class Session:
         sentences = data.get("sentences")
         if not isinstance(sentences, list) or not all(isinstance(s, str) for s in sentences):
             raise InputError("sentences_not_strings")
-        config = ModelConfig.from_dict(data.get("model", {}))
+        config = ModelConfig.from_dict(_mapping(data.get("model", {}), "model"))
         view = _mapping(data.get("view", {}), "view")
         unknown_view = sorted(set(view) - {"sentence", "head", "figure_scale"}, key=str)
         if unknown_view:

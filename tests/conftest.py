@@ -40,7 +40,9 @@ def run_cli(*args, stdin: bytes | None = None, cwd=None, env=None):
     """Run ``main.py`` as a user would, in a subprocess; return the CompletedProcess."""
     import subprocess
 
-    full_env = dict(os.environ, **(env or {}))
+    # An English locale unless a test says otherwise: without --lang, messages follow it.
+    english = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+    full_env = {**os.environ, **english, **(env or {})}
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *map(str, args)],
         input=stdin,

@@ -38,6 +38,7 @@ class Words:
     position_note: str = "a position: output slot j of the Linear layer, not a word"
     token_note: str = "the token attended to"
     weight: str = "attention weight"
+    weight_data: str = "attention weight, on this data's range"
     every: str = "labels every {n}"
     pinned: str = "A (pinned)"
     current: str = "B (now)"
@@ -214,7 +215,8 @@ def colour_scale_for(
             low, high = max(0.0, low - 0.05), min(1.0, high + 0.05)
     else:
         low, high = 0.0, 1.0
-    return ColourScale(colour_map, low, high, mode, uniform_level(result, keys), words.weight)
+    label = words.weight_data if mode == "data" else words.weight
+    return ColourScale(colour_map, low, high, mode, uniform_level(result, keys), label)
 
 
 def uniform_level(result: PipelineResult, keys) -> float | None:

@@ -227,6 +227,11 @@ class HeatmapView(QWidget):
         self._render()
 
     @property
+    def options(self) -> dict:
+        """The colour map and scale shown (figures are drawn with the same)."""
+        return dict(self._options)
+
+    @property
     def kind(self) -> str:
         return KINDS[self._stack.currentIndex()]
 

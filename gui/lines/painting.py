@@ -111,3 +111,27 @@ class LinesFigure(Figure):
             self.description,
             pixel_font(18),
         )
+
+
+def lines_figure(
+    result, sentence: int, head: int = -1, threshold: float = 0.05, top_k: int | None = None
+) -> LinesFigure:
+    """The lines of one sentence (the first, when all are asked for) as a figure, with the
+    window's threshold and top-k."""
+    from gui import texts
+    from gui.heatmap.description import elide_words
+    from gui.lines.description import describe_lines
+    from model.errors import InputError
+
+    if not -1 <= sentence < result.batch_size:
+        raise InputError("no_such_sentence", sentence=sentence, last=result.batch_size - 1)
+    if not -1 <= head < result.head_count:
+        raise InputError("no_such_head", head=head, last=result.head_count - 1)
+    shown = max(sentence, 0)
+    title = texts.heatmap_words().sentence_title.format(
+        n=shown + 1, text=elide_words(result.sentences[shown], 60)
+    )
+    description = describe_lines(result, shown, head, threshold, top_k, title=title)
+    return LinesFigure(
+        description, texts.settings_line(result.config), texts.lines_legend(description)
+    )

@@ -152,7 +152,7 @@ class TrainingPanel(QWidget):
 
     def show_state(self, status: str, published, note: str) -> None:
         """``status`` from the training control; ``published`` the weights shown (or None)."""
-        self.play.setText(self.tr("⏸ Pause") if status == PLAYING else self.tr("▶ Play"))
+        self.play.setText(self.tr("❚❚ Pause") if status == PLAYING else self.tr("▶ Play"))
         if status == UNTRAINED or published is None:
             self.status.setText(self.tr("Untrained: random weights, as in the notebook"))
             self._chart_data = None

@@ -225,72 +225,72 @@
         <translation>Salvar sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="176" />
+        <location filename="../../gui/file_actions.py" line="181" />
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="177" />
+        <location filename="../../gui/file_actions.py" line="182" />
         <source>PNG image (*.png);;SVG drawing, text kept as text (*.svg)</source>
         <translation>Imagem PNG (*.png);;Desenho SVG, com o texto como texto (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="192" />
+        <location filename="../../gui/file_actions.py" line="197" />
         <source>Figure copied to the clipboard</source>
         <translation>Figura copiada para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="195" />
+        <location filename="../../gui/file_actions.py" line="200" />
         <source>Export screenshot</source>
         <translation>Exportar captura da tela</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="195" />
+        <location filename="../../gui/file_actions.py" line="200" />
         <source>PNG image (*.png)</source>
         <translation>Imagem PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="209" />
+        <location filename="../../gui/file_actions.py" line="214" />
         <source>NumPy archive, every stage (*.npz)</source>
         <translation>Arquivo NumPy, todas as etapas (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="210" />
+        <location filename="../../gui/file_actions.py" line="215" />
         <source>CSV table, one stage of the selected sentence (*.csv)</source>
         <translation>Tabela CSV, uma etapa da sentença selecionada (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="211" />
+        <location filename="../../gui/file_actions.py" line="216" />
         <source>Export tensors</source>
         <translation>Exportar tensores</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="219" />
+        <location filename="../../gui/file_actions.py" line="224" />
         <source>Export a stage as CSV</source>
         <translation>Exportar uma etapa como CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="220" />
+        <location filename="../../gui/file_actions.py" line="225" />
         <source>Stage:</source>
         <translation>Etapa:</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="243" />
+        <location filename="../../gui/file_actions.py" line="248" />
         <source>Export as notebook</source>
         <translation>Exportar como notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="243" />
+        <location filename="../../gui/file_actions.py" line="248" />
         <source>Jupyter notebook (*.ipynb)</source>
         <translation>Notebook Jupyter (*.ipynb)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="269" />
+        <location filename="../../gui/file_actions.py" line="274" />
         <source>Nothing to export yet</source>
         <translation>Ainda não há nada para exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="268" />
+        <location filename="../../gui/file_actions.py" line="273" />
         <source>The model is still loading.</source>
         <translation>O modelo ainda está carregando.</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>Exportar como note&amp;book…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="277" />
+        <location filename="../../gui/file_actions.py" line="282" />
         <source>The file was not written</source>
         <translation>O arquivo não foi gravado</translation>
     </message>
@@ -348,32 +348,32 @@
         <translation>Próxima página (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="442" />
+        <location filename="../../gui/heatmap/view.py" line="447" />
         <source>Hover over a cell, or press the arrow keys, to read it.</source>
         <translation>Passe o mouse sobre uma célula, ou use as setas, para lê-la.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="293" />
+        <location filename="../../gui/heatmap/view.py" line="298" />
         <source>{n}: {text}</source>
         <translation>{n}: {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="298" />
+        <location filename="../../gui/heatmap/view.py" line="303" />
         <source>All sentences ({n})</source>
         <translation>Todas as sentenças ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="302" />
+        <location filename="../../gui/heatmap/view.py" line="307" />
         <source>All heads</source>
         <translation>Todas as cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="303" />
+        <location filename="../../gui/heatmap/view.py" line="308" />
         <source>Head {n}</source>
         <translation>Cabeça {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="343" />
+        <location filename="../../gui/heatmap/view.py" line="348" />
         <source>Columns (keys): {note}.</source>
         <translation>Colunas (keys): {note}.</translation>
     </message>
@@ -403,77 +403,77 @@
         <translation>tracejado: uniforme, 1/{n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="356" />
+        <location filename="../../gui/heatmap/view.py" line="361" />
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="372" />
+        <location filename="../../gui/heatmap/view.py" line="377" />
         <source>A line's opacity is its weight; hover a token to see only its lines.</source>
         <translation>A opacidade de uma linha é o seu peso; passe o mouse sobre um token para ver só as linhas dele.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="375" />
+        <location filename="../../gui/heatmap/view.py" line="380" />
         <source>One colour per head.</source>
         <translation>Uma cor por cabeça.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="377" />
+        <location filename="../../gui/heatmap/view.py" line="382" />
         <source>▨ striped: padding, which still takes part (as in the notebook)</source>
         <translation>▨ listrado: padding, que ainda participa (como no notebook)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="379" />
+        <location filename="../../gui/heatmap/view.py" line="384" />
         <source>▨ grey: padding, masked (weight exactly 0)</source>
         <translation>▨ cinza: padding mascarado (peso exatamente 0)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="381" />
+        <location filename="../../gui/heatmap/view.py" line="386" />
         <source>▧ light grey: a later key, hidden by the causal mask</source>
         <translation>▧ cinza claro: uma key posterior, escondida pela máscara causal</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="448" />
+        <location filename="../../gui/heatmap/view.py" line="453" />
         <source>sentence {b}</source>
         <translation>sentença {b}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="450" />
+        <location filename="../../gui/heatmap/view.py" line="455" />
         <source>head {h}</source>
         <translation>cabeça {h}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="451" />
+        <location filename="../../gui/heatmap/view.py" line="456" />
         <source>query {i} “{qi}” → key {j} “{kj}”</source>
         <translation>query {i} “{qi}” → key {j} “{kj}”</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="458" />
+        <location filename="../../gui/heatmap/view.py" line="463" />
         <source>masked: padding, weight exactly 0</source>
         <translation>mascarada: padding, peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="460" />
+        <location filename="../../gui/heatmap/view.py" line="465" />
         <source>masked: a later key (causal), weight exactly 0</source>
         <translation>mascarada: key posterior (causal), peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="464" />
+        <location filename="../../gui/heatmap/view.py" line="469" />
         <source> (padding)</source>
         <translation> (padding)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="466" />
+        <location filename="../../gui/heatmap/view.py" line="471" />
         <source>row sum {total}</source>
         <translation>soma da linha {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="468" />
+        <location filename="../../gui/heatmap/view.py" line="473" />
         <source>max {max} (key {key}) · entropy {h} of {uniform} bits</source>
         <translation>máx. {max} (key {key}) · entropia {h} de {uniform} bits</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="479" />
+        <location filename="../../gui/heatmap/view.py" line="484" />
         <source>A {a} → B {b}: B − A {change}</source>
         <translation>A {a} → B {b}: B − A {change}</translation>
     </message>
@@ -607,7 +607,7 @@
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377" />
+        <location filename="../../gui/main_window.py" line="379" />
         <source>Loading the model (PyTorch)…</source>
         <translation>Carregando o modelo (PyTorch)…</translation>
     </message>
@@ -694,6 +694,11 @@
         <translation>Mostra sem treino (A), treinado (B) e B − A lado a lado</translation>
     </message>
     <message>
+        <location filename="../../gui/training/panel.py" line="155" />
+        <source>❚❚ Pause</source>
+        <translation>❚❚ Pausar</translation>
+    </message>
+    <message>
         <location filename="../../gui/training/panel.py" line="192" />
         <source>loss</source>
         <translation>loss</translation>
@@ -747,11 +752,6 @@
         <location filename="../../gui/training/panel.py" line="105" />
         <source>Speed:</source>
         <translation>Velocidade:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/panel.py" line="155" />
-        <source>⏸ Pause</source>
-        <translation>⏸ Pausar</translation>
     </message>
     <message>
         <location filename="../../gui/training/panel.py" line="157" />
@@ -938,131 +938,131 @@
     <name>help</name>
     <message>
         <location filename="../../gui/help.py" line="16" />
-        <source>Go to the sentences, model, heatmap, pipeline, vocabulary, explanation</source>
-        <translation>Ir para as sentenças, o modelo, o heatmap, o pipeline, o vocabulário, a explicação</translation>
+        <source>Go to the sentences, model, heatmap, pipeline, vocabulary, explanation, training</source>
+        <translation>Ir para as sentenças, o modelo, o heatmap, o pipeline, o vocabulário, a explicação, o treino</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="22" />
+        <location filename="../../gui/help.py" line="23" />
         <source>Pin the result as A to compare; stop comparing</source>
         <translation>Fixar o resultado como A para comparar; parar de comparar</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="24" />
+        <location filename="../../gui/help.py" line="25" />
         <source>On the heatmap: play or pause training</source>
         <translation>No heatmap: iniciar ou pausar o treino</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="25" />
+        <location filename="../../gui/help.py" line="26" />
         <source>Go to the next pane</source>
         <translation>Ir para o próximo painel</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="26" />
+        <location filename="../../gui/help.py" line="27" />
         <source>The lesson: the notebook, step by step</source>
         <translation>A lição: o notebook, passo a passo</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="27" />
+        <location filename="../../gui/help.py" line="28" />
         <source>Presentation mode, and back</source>
         <translation>Modo de apresentação, e de volta</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="28" />
+        <location filename="../../gui/help.py" line="29" />
         <source>Zoom in, zoom out, normal size</source>
         <translation>Aumentar, diminuir, tamanho normal</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="29" />
+        <location filename="../../gui/help.py" line="30" />
         <source>Next and previous control</source>
         <translation>Próximo e anterior controle</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="30" />
+        <location filename="../../gui/help.py" line="31" />
         <source>Arrow keys</source>
         <translation>Setas</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="30" />
+        <location filename="../../gui/help.py" line="31" />
         <source>On the heatmap: move between cells</source>
         <translation>No heatmap: andar entre as células</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="31" />
+        <location filename="../../gui/help.py" line="32" />
         <source>On the heatmap: explain the cell under the cursor</source>
         <translation>No heatmap: explicar a célula sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="34" />
+        <location filename="../../gui/help.py" line="35" />
         <source>On the heatmap: previous and next page of panels</source>
         <translation>No heatmap: página anterior e próxima de painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="36" />
+        <location filename="../../gui/help.py" line="37" />
         <source>New: the notebook's example</source>
         <translation>Novo: o exemplo do notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="37" />
+        <location filename="../../gui/help.py" line="38" />
         <source>Open and save a session</source>
         <translation>Abrir e salvar uma sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="38" />
+        <location filename="../../gui/help.py" line="39" />
         <source>Export the figure, copy it to the clipboard</source>
         <translation>Exportar a figura, copiá-la para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="39" />
+        <location filename="../../gui/help.py" line="40" />
         <source>Undo and redo in the sentences</source>
         <translation>Desfazer e refazer nas sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="40" />
+        <location filename="../../gui/help.py" line="41" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="47" />
+        <location filename="../../gui/help.py" line="48" />
         <source>&lt;h3&gt;What am I looking at?&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Random, untrained weights.&lt;/b&gt; As in the notebook, the embeddings and the layers are random numbers fixed by the seed. The attention you see shows how the mechanism works, not what it has learned: that is why the weights look almost uniform, about 1/n each.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rows are queries, columns are keys.&lt;/b&gt; Row i is the token that attends; its weights over the columns sum to 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;In the notebook's linear mode a column is a position, not a word.&lt;/b&gt; The Linear layer has one output per position: column 3 is the layer's fourth output, whatever word stands there. In the dot-product and multi-head modes a column is the word at that position.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why a longer sentence changes the other sentences' maps.&lt;/b&gt; All sentences are padded to the longest one, L. A new longest sentence changes L: the Linear layer gets a new size and new random weights, every sentence gets more padding positions, and without masking the softmax spreads weight over them too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Padding.&lt;/b&gt; Striped cells are &amp;lt;pad&amp;gt; positions that still take part, as in the notebook. With masking they turn grey and get exactly 0. With the causal mask, later keys are hidden too, with a different hatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;O que estou vendo?&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Pesos aleatórios, sem treino.&lt;/b&gt; Como no notebook, os embeddings e as camadas são números aleatórios fixados pela semente. A atenção que você vê mostra como o mecanismo funciona, não o que ele aprendeu: por isso os pesos parecem quase uniformes, cerca de 1/n cada.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Linhas são queries, colunas são keys.&lt;/b&gt; A linha i é o token que presta atenção; seus pesos sobre as colunas somam 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;No modo linear do notebook, uma coluna é uma posição, não uma palavra.&lt;/b&gt; A camada Linear tem uma saída por posição: a coluna 3 é a quarta saída da camada, seja qual for a palavra ali. Nos modos de produto escalar e multi-cabeça, a coluna é a palavra naquela posição.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Por que uma sentença mais longa muda os mapas das outras.&lt;/b&gt; Todas as sentenças são completadas até a mais longa, L. Uma nova sentença mais longa muda L: a camada Linear ganha outro tamanho e novos pesos aleatórios, toda sentença ganha mais posições de padding e, sem máscara, o softmax espalha peso sobre elas também.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Padding.&lt;/b&gt; Células listradas são posições &amp;lt;pad&amp;gt; que ainda participam, como no notebook. Com a máscara elas ficam cinza e recebem exatamente 0. Com a máscara causal, as keys posteriores também ficam escondidas, com outra hachura.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="77" />
+        <location filename="../../gui/help.py" line="78" />
         <source>&amp;Lesson: the notebook, step by step</source>
         <translation>&amp;Lição: o notebook, passo a passo</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="80" />
+        <location filename="../../gui/help.py" line="81" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="82" />
+        <location filename="../../gui/help.py" line="83" />
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="86" />
+        <location filename="../../gui/help.py" line="87" />
         <source>&amp;What am I looking at?</source>
         <translation>&amp;O que estou vendo?</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="88" />
+        <location filename="../../gui/help.py" line="89" />
         <source>What am I looking at?</source>
         <translation>O que estou vendo?</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="93" />
+        <location filename="../../gui/help.py" line="94" />
         <source>&amp;About Attention Study</source>
         <translation>&amp;Sobre o Attention Study</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="96" />
+        <location filename="../../gui/help.py" line="97" />
         <source>About Attention Study</source>
         <translation>Sobre o Attention Study</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="97" />
+        <location filename="../../gui/help.py" line="98" />
         <source>&lt;p&gt;&lt;b&gt;Attention Study&lt;/b&gt; turns the notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; into a live instrument: type sentences and watch every stage of the pipeline, from token ids to attention weights.&lt;/p&gt;</source>
         <translation>&lt;p&gt;O &lt;b&gt;Attention Study&lt;/b&gt; transforma o notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; num instrumento ao vivo: digite sentenças e acompanhe cada estágio do pipeline, dos ids dos tokens aos pesos de atenção.&lt;/p&gt;</translation>
     </message>
@@ -1166,7 +1166,7 @@
     </message>
     <message>
         <location filename="../../gui/texts.py" line="94" />
-        <location filename="../../gui/texts.py" line="152" />
+        <location filename="../../gui/texts.py" line="153" />
         <source>head {n}</source>
         <translation>cabeça {n}</translation>
     </message>
@@ -1191,6 +1191,26 @@
         <translation>peso de atenção</translation>
     </message>
     <message>
+        <location filename="../../gui/texts.py" line="167" />
+        <source>A line's opacity is its weight.</source>
+        <translation>A opacidade de uma linha é o seu peso.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="169" />
+        <source>One colour per head.</source>
+        <translation>Uma cor por cabeça.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="172" />
+        <source>Weights below {t} not drawn.</source>
+        <translation>Pesos abaixo de {t} não desenhados.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="177" />
+        <source>The {k} strongest per query.</source>
+        <translation>As {k} mais fortes por query.</translation>
+    </message>
+    <message>
         <location filename="../../gui/texts.py" line="92" />
         <source>Sentence {n}: “{text}”</source>
         <translation>Sentença {n}: “{text}”</translation>
@@ -1211,17 +1231,17 @@
         <translation>o token que recebe a atenção</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="137" />
+        <location filename="../../gui/texts.py" line="138" />
         <source>Linear-layer scores</source>
         <translation>scores da camada Linear</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="139" />
+        <location filename="../../gui/texts.py" line="140" />
         <source>dot-product scores</source>
         <translation>scores por produto escalar</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="129" />
+        <location filename="../../gui/texts.py" line="130" />
         <source>&lt;pad&gt; masked</source>
         <translation>&lt;pad&gt; mascarado</translation>
     </message>
@@ -1232,56 +1252,61 @@
     </message>
     <message>
         <location filename="../../gui/texts.py" line="104" />
+        <source>attention weight, on this data's range</source>
+        <translation>peso de atenção, na faixa destes dados</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="105" />
         <source>labels every {n}</source>
         <translation>rótulos a cada {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="105" />
+        <location filename="../../gui/texts.py" line="106" />
         <source>A (pinned)</source>
         <translation>A (fixado)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="106" />
+        <location filename="../../gui/texts.py" line="107" />
         <source>B (now)</source>
         <translation>B (agora)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="107" />
+        <location filename="../../gui/texts.py" line="108" />
         <source>B − A</source>
         <translation>B − A</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="108" />
+        <location filename="../../gui/texts.py" line="109" />
         <source>{title}: A, B and B − A</source>
         <translation>{title}: A, B e B − A</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="115" />
+        <location filename="../../gui/texts.py" line="116" />
         <source>no recurrence (positions)</source>
         <translation>sem recorrência (posições)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="120" />
+        <location filename="../../gui/texts.py" line="121" />
         <source>seed {n}</source>
         <translation>semente {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="131" />
+        <location filename="../../gui/texts.py" line="132" />
         <source>causal</source>
         <translation>causal</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="140" />
+        <location filename="../../gui/texts.py" line="141" />
         <source>multi-head attention, {h} heads</source>
         <translation>atenção multi-cabeça, {h} cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="144" />
+        <location filename="../../gui/texts.py" line="145" />
         <source>sentence {n}</source>
         <translation>sentença {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="148" />
+        <location filename="../../gui/texts.py" line="149" />
         <source>Values for sentence {n}: “{text}”</source>
         <translation>Valores da sentença {n}: “{text}”</translation>
     </message>

@@ -117,6 +117,8 @@ def bad_inputs(tmp_path):
             ["--attention", "multihead", "--hidden-size", "6", "--heads", "4"],
             "4 heads do not divide the encoder's width d = H = 6",
         ),
+        "not a cell": (["--cell", "foo"], "--cell must be one of rnn, gru, lstm, none, not 'foo'"),
+        "not a task": (["--train", "x"], "one of previous, copy, first, alphabetical, not 'x'"),
     }
 
 
@@ -135,6 +137,8 @@ CASES = [
     "both inputs",
     "too many sentences",
     "heads not dividing d",
+    "not a cell",
+    "not a task",
 ]
 
 
@@ -184,3 +188,11 @@ def test_help_exits_0():
     proc = run_cli("--help")
     assert proc.returncode == 0
     assert "--export-tensors" in proc.stdout.decode()
+
+
+def test_without_lang_messages_follow_the_systems_language(tmp_path):
+    proc = run_cli(
+        "--seed", "x", "--export-tensors", tmp_path / "o.npz", env={"LANG": "pt_BR.UTF-8"}
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.decode().startswith("erro: --seed recebe um número inteiro")

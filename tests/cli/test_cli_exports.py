@@ -157,7 +157,12 @@ def only_error(proc):
         (["--save-session", "s.txt"], ".json"),
         (["--export-notebook", "n.py"], ".ipynb"),
         (["--session", "missing.json", "--export", "f.png"], "no such file"),
-        (["--scale", "2"], "go with --export"),
+        (["--scale", "2"], "go with an output flag or --explain"),
+        (["--view", "lines", "--save-session", "s.json"], "go with --export"),
+        (["--export", "f.png", "--view", "lines", "--compare", "s.json"], "not go with --view"),
+        (["--explain", "1,2"], "three numbers from 0"),
+        (["--explain", "0,9,0"], "no query 9"),
+        (["--explain", "0,0,0", "--head", "1"], "no head 1"),
     ],
 )
 def test_output_mistakes_exit_2_and_write_nothing(tmp_path, args, message):

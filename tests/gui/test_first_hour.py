@@ -142,12 +142,16 @@ def test_tab_reaches_every_pane_and_leaves_the_tables(qtbot, window):
 
 def test_every_pane_has_a_shortcut_and_f6_goes_round(qtbot, window):
     targets = []
-    for index in range(6):
+    for index in range(7):
         window.focus_pane(index)
         targets.append(QApplication.focusWidget())
     assert targets[0] is window.editor and targets[2] is window.heatmap.canvas
-    assert targets[5] is window.explain.text
-    assert len(set(map(id, targets))) == 6
+    assert targets[5] is window.explain.text and targets[6] is window.training.play
+    assert len(set(map(id, targets))) == 7
+    window.focus_pane(0)
+    for target in targets[1:]:  # F6 goes round every pane, in order
+        window.focus_next_pane()
+        assert QApplication.focusWidget() is target
     window.focus_next_pane()  # from the last pane back to the first
     assert QApplication.focusWidget() is window.editor
 

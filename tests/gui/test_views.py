@@ -226,3 +226,21 @@ def test_lines_say_why_none_is_drawn_over_a_long_sentence(qtbot, open_window):
     lines.top_k.setValue(3)
     lines.threshold.setValue(0.0)
     assert len(lines.description.lines) == 60 * 3 and not lines.hidden_note.isVisible()
+
+
+def test_the_exported_figure_is_what_the_view_shows(qtbot, window):
+    from gui.heatmap.figure import HeatmapFigure
+    from gui.lines.painting import LinesFigure
+
+    result = window.controller.result
+    window.view_menu.set_colour_map("magma")
+    try:
+        figure = window.file_actions.figure(result)
+        assert isinstance(figure, HeatmapFigure)
+        assert figure.description.scale.colour_map == "magma"
+        window._on_kind_chosen("lines")
+        window.heatmap.lines.top_k.setValue(2)
+        figure = window.file_actions.figure(result)
+        assert isinstance(figure, LinesFigure) and figure.description.top_k == 2
+    finally:
+        window.view_menu.set_colour_map("cividis")

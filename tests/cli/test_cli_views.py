@@ -1,0 +1,80 @@
+"""The teaching views from the command line: --explain, --view lines, --compare and
+--colour-scale."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import numpy as np
+
+from conftest import run_cli
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def ok(proc):
+    assert proc.returncode == 0, proc.stderr.decode()
+    return proc.stdout.decode()
+
+
+def svg_texts(path) -> list[str]:
+    return [t.text for t in ET.parse(path).iter(f"{SVG}text") if t.text]
+
+
+def numbers(line: str) -> list[float]:
+    return [float(x) for x in re.findall(r"-?\d+\.\d+(?:e-?\d+)?", line.replace(",", "."))]
+
+
+def test_explain_prints_every_score_of_the_row_and_the_weight_the_tensors_hold(tmp_path):
+    walk = ok(run_cli("--explain", "1,2,3", "--export-tensors", tmp_path / "t.npz"))
+    tensors = np.load(tmp_path / "t.npz")
+    lines = walk.splitlines()
+    assert lines[0].startswith("How sentence 2 (index 1), query 2 “de” → output slot 3")
+    row = [line for line in lines if line.strip().lstrip("→ ").startswith("j=")]
+    scores = [numbers(line)[0] for line in row]  # s = …, exp(s) = …
+    np.testing.assert_allclose(scores, tensors["scores"][1, 2], atol=1e-6)
+    shown = numbers(next(line for line in lines if "the heatmap shows" in line))[0]
+    assert shown == round(float(tensors["attention"][1, 2, 3]), 6)
+
+
+def test_explain_in_multihead_mode_takes_a_head_and_speaks_portuguese(tmp_path):
+    args = ("--attention", "multihead", "--heads", "2", "--explain", "0,1,2", "--head", "1")
+    english = ok(run_cli(*args, "--export-tensors", tmp_path / "t.npz"))
+    portuguese = ok(run_cli(*args, "--lang", "pt"))
+    attention = np.load(tmp_path / "t.npz")["attention"]
+    assert english.splitlines()[0].endswith("· head 2")
+    assert portuguese.splitlines()[0].startswith("Como a sentença 1 (índice 0), query 1")
+    assert portuguese.splitlines()[0].endswith("· cabeça 2")
+    weight = f"{attention[0, 1, 1, 2]:.6f}".rstrip("0")
+    assert f"the heatmap shows {weight}" in english
+    assert f"o heatmap mostra {weight.replace('.', ',')}" in portuguese
+    assert "Context of head 2" in english  # how the context row is formed from the values
+
+
+def test_view_lines_exports_the_lines_of_a_sentence(tmp_path):
+    ok(run_cli("--export", tmp_path / "l.svg", "--view", "lines", "--sentence-index", "1"))
+    texts = svg_texts(tmp_path / "l.svg")
+    assert "Sentence 2: “eu gosto de batata frita”" in texts
+    assert {"eu", "gosto", "de", "batata", "frita"} <= set(texts)  # the queries, on the left
+    assert "A line's opacity is its weight." in " ".join(texts)
+
+
+def test_compare_draws_a_b_and_their_difference_against_the_other_flags(tmp_path):
+    ok(run_cli("--save-session", tmp_path / "a.json"))
+    ok(run_cli("--export", tmp_path / "c.svg", "--compare", tmp_path / "a.json", "--mask-padding"))
+    texts = svg_texts(tmp_path / "c.svg")
+    assert {"A (pinned)", "B (now)", "B − A"} <= set(texts)
+    settings = next(t for t in texts if t.startswith("A: "))
+    assert "<pad> masked" in settings.split("|")[1] and "<pad> masked" not in settings.split("|")[0]
+
+
+def test_compare_needs_the_same_sentences(tmp_path):
+    ok(run_cli("--save-session", tmp_path / "a.json", "--sentence", "outra frase"))
+    proc = run_cli("--export", tmp_path / "c.png", "--compare", tmp_path / "a.json")
+    assert proc.returncode == 2 and not (tmp_path / "c.png").exists()
+
+
+def test_colour_scale_data_is_said_on_the_bar(tmp_path):
+    ok(run_cli("--export", tmp_path / "d.svg", "--colour-scale", "data"))
+    ok(run_cli("--export", tmp_path / "f.svg"))
+    assert "attention weight, on this data's range" in svg_texts(tmp_path / "d.svg")
+    assert "attention weight" in svg_texts(tmp_path / "f.svg")
