@@ -22,6 +22,7 @@ from model.session import SCALES, Session
 from model.tokenizer import NOTEBOOK_TEXT
 
 RECOVER_ITEMS = 12
+SAVED_MESSAGE_MS = 6000
 
 
 class FileActions(QObject):
@@ -154,7 +155,7 @@ class FileActions(QObject):
             from model.session import save_session
 
             session = self._controller.session()
-            if self._write(lambda: save_session(session, path)):
+            if self._write(path, lambda: save_session(session, path)):
                 self._saved = session
 
     # --- figures and screenshots ------------------------------------------------------------
@@ -186,7 +187,7 @@ class FileActions(QObject):
             from gui.figure import write_figure
 
             figure, scale = self.figure(result), self._controller.view.figure_scale
-            self._write(lambda: write_figure(figure, path, scale))
+            self._write(path, lambda: write_figure(figure, path, scale))
 
     def _on_copy_figure(self) -> None:
         result = self._result()
@@ -203,7 +204,7 @@ class FileActions(QObject):
 
             self._window.finish_rendering()
             image = self._window.grab().toImage()
-            self._write(lambda: save_image(image, path))
+            self._write(path, lambda: save_image(image, path))
 
     # --- tensors and notebooks --------------------------------------------------------------
 
@@ -234,11 +235,11 @@ class FileActions(QObject):
             table = result.stage_table(key, max(view.sentence, 0), max(view.head, 0))
             from model.files import write_text
 
-            self._write(lambda: write_text(path, table.to_csv()))
+            self._write(path, lambda: write_text(path, table.to_csv()))
         else:
             from model.export import save_npz
 
-            self._write(lambda: save_npz(result, path))
+            self._write(path, lambda: save_npz(result, path))
 
     def _on_export_notebook(self) -> None:
         result = self._result()
@@ -257,7 +258,7 @@ class FileActions(QObject):
 
                 code = training_code(result, settings, texts.language())
             language = texts.language()
-            self._write(lambda: save_notebook(result, path, language, code))
+            self._write(path, lambda: save_notebook(result, path, language, code))
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -275,12 +276,15 @@ class FileActions(QObject):
             return None
         return controller.result
 
-    def _write(self, write) -> bool:
+    def _write(self, path: str, write) -> bool:
+        """Run ``write``; say in the status bar that ``path`` was written, or why not."""
         try:
             write()
         except (OSError, ValueError, MemoryError) as exc:
             self._fail(self.tr("The file was not written"), texts.error_text(exc))
             return False
+        message = self.tr("Saved {file}").format(file=Path(path).name)
+        self._window.statusBar().showMessage(message, SAVED_MESSAGE_MS)
         return True
 
     def _fail(self, title: str, message: str) -> None:

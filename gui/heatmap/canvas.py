@@ -13,7 +13,7 @@ from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
 
 from gui.heatmap import colours
@@ -51,7 +51,9 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
     """Draws a :class:`HeatmapDescription`; takes keyboard focus and shows it with a frame."""
 
     cell_hovered = Signal(object)
-    """(panel index, row, column) under the mouse or the keyboard cursor, or None."""
+    """(panel index, row, column) under the mouse, or None."""
+    cell_stepped = Signal(object)
+    """(panel index, row, column): the keyboard cursor moved there."""
     cell_chosen = Signal(object)
     """(panel index, row, column) clicked, or under the cursor when Enter was pressed."""
     page_turned = Signal(int)
@@ -286,7 +288,13 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
             super().keyPressEvent(event)
             return
         self._cursor = (index, row, column)
-        self.cell_hovered.emit(self._cursor)
+        self.cell_stepped.emit(self._cursor)
+
+    def global_position(self, found) -> QPoint:
+        """Where on screen the centre of cell ``found`` (panel index, row, column) is."""
+        index, row, column = found
+        centre = self.mapFromScene(self.plots[index].cell_center(row, column))
+        return self.viewport().mapToGlobal(centre)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -173,6 +173,7 @@ class HeatmapView(QWidget):
             canvas = HeatmapCanvas()
             canvas.uniform_text = self.tr("dashed: uniform, 1/{n}")
             canvas.cell_hovered.connect(self._on_canvas_hovered)
+            canvas.cell_stepped.connect(self._on_canvas_stepped)
             canvas.cell_chosen.connect(self._on_canvas_chosen)
             canvas.page_turned.connect(self.turn_page)
             canvas.resized.connect(self._on_canvas_resized)
@@ -407,13 +408,24 @@ class HeatmapView(QWidget):
         return panel.sentence, panel.head, row, column
 
     def _on_canvas_hovered(self, found) -> None:
+        text = self._point_at(found)
+        if text and self.canvas.underMouse():
+            QToolTip.showText(QCursor.pos(), text, self)
+
+    def _on_canvas_stepped(self, found) -> None:
+        """The keyboard moved the cursor: the readout, and a tip beside that cell."""
+        text = self._point_at(found)
+        if text:
+            QToolTip.showText(self.canvas.global_position(found), text, self)
+
+    def _point_at(self, found) -> str:
+        """Outline and describe cell ``found`` (or nothing); return the readout's text."""
         if self._result is None or self.message.isVisible():
-            return
+            return ""
         self._set_hover(None if found is None else self._key_of(found))
         self._refresh_highlights()
         text = self._refresh_readout()
-        if found is not None and text and self.canvas.underMouse():
-            QToolTip.showText(QCursor.pos(), text, self)
+        return text if found is not None else ""
 
     def _on_canvas_chosen(self, found) -> None:
         self.cell_chosen.emit(self._key_of(found))

@@ -144,173 +144,178 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="47" />
+        <location filename="../../gui/file_actions.py" line="48" />
         <source>&amp;Open session…</source>
         <translation>&amp;Abrir sessão…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="50" />
+        <location filename="../../gui/file_actions.py" line="51" />
         <source>&amp;Save session…</source>
         <translation>&amp;Salvar sessão…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="52" />
+        <location filename="../../gui/file_actions.py" line="53" />
         <source>Export &amp;figure…</source>
         <translation>Exportar &amp;figura…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="53" />
+        <location filename="../../gui/file_actions.py" line="54" />
         <source>&amp;Copy figure</source>
         <translation>&amp;Copiar figura</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="55" />
+        <location filename="../../gui/file_actions.py" line="56" />
         <source>Export &amp;tensors…</source>
         <translation>Exportar &amp;tensores…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="59" />
+        <location filename="../../gui/file_actions.py" line="60" />
         <source>{k}× figure size</source>
         <translation>{k}× o tamanho da figura</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="70" />
+        <location filename="../../gui/file_actions.py" line="71" />
         <source>&amp;Recover autosaved work</source>
         <translation>Recuperar trabal&amp;ho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="75" />
+        <location filename="../../gui/file_actions.py" line="76" />
         <source>Figure s&amp;cale (PNG)</source>
         <translation>&amp;Escala da figura (PNG)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="94" />
+        <location filename="../../gui/file_actions.py" line="95" />
         <source>{when} · {n} sentences · {first}</source>
         <translation>{when} · {n} sentenças · {first}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="100" />
+        <location filename="../../gui/file_actions.py" line="101" />
         <source>No autosaved work</source>
         <translation>Nenhum trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="118" />
+        <location filename="../../gui/file_actions.py" line="119" />
         <source>Open session</source>
         <translation>Abrir sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="118" />
-        <location filename="../../gui/file_actions.py" line="152" />
+        <location filename="../../gui/file_actions.py" line="119" />
+        <location filename="../../gui/file_actions.py" line="153" />
         <source>Sessions (*.json)</source>
         <translation>Sessões (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="126" />
+        <location filename="../../gui/file_actions.py" line="127" />
         <source>The session was not opened</source>
         <translation>A sessão não foi aberta</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="141" />
+        <location filename="../../gui/file_actions.py" line="142" />
         <source>Replace the sentences?</source>
         <translation>Substituir as sentenças?</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="143" />
+        <location filename="../../gui/file_actions.py" line="144" />
         <source>The sentences and settings on screen are not saved in a session. Replace them? (Edit → Undo in the sentences brings the text back.)</source>
         <translation>As sentenças e configurações na tela não estão salvas numa sessão. Substituí-las? (Desfazer nas sentenças traz o texto de volta.)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="152" />
+        <location filename="../../gui/file_actions.py" line="153" />
         <source>Save session</source>
         <translation>Salvar sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="181" />
+        <location filename="../../gui/file_actions.py" line="182" />
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="182" />
+        <location filename="../../gui/file_actions.py" line="183" />
         <source>PNG image (*.png);;SVG drawing, text kept as text (*.svg)</source>
         <translation>Imagem PNG (*.png);;Desenho SVG, com o texto como texto (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="197" />
+        <location filename="../../gui/file_actions.py" line="198" />
         <source>Figure copied to the clipboard</source>
         <translation>Figura copiada para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="200" />
+        <location filename="../../gui/file_actions.py" line="201" />
         <source>Export screenshot</source>
         <translation>Exportar captura da tela</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="200" />
+        <location filename="../../gui/file_actions.py" line="201" />
         <source>PNG image (*.png)</source>
         <translation>Imagem PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="214" />
+        <location filename="../../gui/file_actions.py" line="215" />
         <source>NumPy archive, every stage (*.npz)</source>
         <translation>Arquivo NumPy, todas as etapas (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="215" />
+        <location filename="../../gui/file_actions.py" line="216" />
         <source>CSV table, one stage of the selected sentence (*.csv)</source>
         <translation>Tabela CSV, uma etapa da sentença selecionada (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="216" />
+        <location filename="../../gui/file_actions.py" line="217" />
         <source>Export tensors</source>
         <translation>Exportar tensores</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="224" />
+        <location filename="../../gui/file_actions.py" line="225" />
         <source>Export a stage as CSV</source>
         <translation>Exportar uma etapa como CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="225" />
+        <location filename="../../gui/file_actions.py" line="226" />
         <source>Stage:</source>
         <translation>Etapa:</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="248" />
+        <location filename="../../gui/file_actions.py" line="249" />
         <source>Export as notebook</source>
         <translation>Exportar como notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="248" />
+        <location filename="../../gui/file_actions.py" line="249" />
         <source>Jupyter notebook (*.ipynb)</source>
         <translation>Notebook Jupyter (*.ipynb)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="274" />
+        <location filename="../../gui/file_actions.py" line="275" />
         <source>Nothing to export yet</source>
         <translation>Ainda não há nada para exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="273" />
+        <location filename="../../gui/file_actions.py" line="286" />
+        <source>Saved {file}</source>
+        <translation>Gravado: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="274" />
         <source>The model is still loading.</source>
         <translation>O modelo ainda está carregando.</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="44" />
+        <location filename="../../gui/file_actions.py" line="45" />
         <source>&amp;New: the notebook's example</source>
         <translation>&amp;Novo: o exemplo do notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="54" />
+        <location filename="../../gui/file_actions.py" line="55" />
         <source>Export scree&amp;nshot…</source>
         <translation>Exportar captura da &amp;janela…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="56" />
+        <location filename="../../gui/file_actions.py" line="57" />
         <source>Export as note&amp;book…</source>
         <translation>Exportar como note&amp;book…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="282" />
+        <location filename="../../gui/file_actions.py" line="284" />
         <source>The file was not written</source>
         <translation>O arquivo não foi gravado</translation>
     </message>

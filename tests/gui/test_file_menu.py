@@ -90,6 +90,7 @@ def test_an_unwritable_export_shows_a_message_and_leaves_no_file(window, dialogs
         dialogs.path = blocker / name
         action.trigger()
     assert len(dialogs.warnings) == 5
+    assert "s.json" not in window.statusBar().currentMessage()
     assert all("cannot write" in w.lower() for w in dialogs.warnings), dialogs.warnings
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
@@ -123,6 +124,7 @@ def test_save_then_open_a_session_restores_text_and_settings(qtbot, window, dial
     saved_attention = controller.result.attention.copy()
     dialogs.path = tmp_path / "aula.json"
     window.file_actions.save_session.trigger()
+    assert "aula.json" in window.statusBar().currentMessage()  # the user sees it was saved
     wait_for_result(qtbot, controller, lambda: window.editor.setPlainText("outra coisa"))
     wait_for_result(qtbot, controller, lambda: window.controls.hidden_size.setValue(2))
     wait_for_result(qtbot, controller, window.file_actions.open_session.trigger)

@@ -27,6 +27,24 @@ def test_enter_on_a_cell_explains_it_with_the_heatmaps_value(qtbot, window):
     assert window.docks["explain"].isVisible()
 
 
+def test_the_keyboard_cursor_reads_out_its_cell_with_a_tip_beside_it(qtbot, window, monkeypatch):
+    from gui.heatmap import view as heatmap_view
+
+    tips = []
+    monkeypatch.setattr(
+        heatmap_view.QToolTip, "showText", staticmethod(lambda pos, text, *a: tips.append(pos))
+    )
+    canvas = window.heatmap.canvas
+    canvas.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Right):
+        qtbot.keyClick(canvas, key)
+    assert "“mikas”" in window.heatmap.readout.text()  # query 1 → key 1
+    plot = canvas.plots[0]
+    viewport, centre = window.heatmap.map_to_widget(plot, 1, 1)
+    assert tips and tips[-1] == viewport.mapToGlobal(centre)
+    assert canvas.rect().contains(canvas.mapFromGlobal(tips[-1]))
+
+
 def test_the_explanation_follows_an_edit_and_clears_when_its_cell_is_gone(qtbot, window):
     window._on_cell_chosen((0, 0, 4, 4))
     assert "<pad>" in window.explain.text.toPlainText()
