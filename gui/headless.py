@@ -188,6 +188,8 @@ def render_window(session: Session, result, size: tuple[int, int] = SCREENSHOT_S
     qt_app = QApplication.instance()
     controller, window = app.open_window(session, result, remember=False)
     window.resize(*size)
+    if result.training is not None:  # a trained model: show how it learned
+        window.docks["training"].raise_()
     loop = QEventLoop()
     controller.changed.connect(lambda changed: aspects.LOADED in changed and loop.quit())
     window.show()

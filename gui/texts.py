@@ -46,7 +46,7 @@ def stage_title(stage) -> str:
 def stage_explanation(stage, training=None) -> str:
     """What a stage is; with ``training`` (a TrainingRecord), said first that its numbers
     come from trained weights, not from the seed the code line shows."""
-    text = explanations.stage_text(stage, language())
+    text = explanations.stage_text(stage, language(), trained=training is not None)
     if training is not None and stage.role != "ids":
         trained = translate(
             "texts", "Trained weights (task {task}, step {n}): these values are learned."

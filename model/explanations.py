@@ -31,5 +31,9 @@ def stage_title(stage: Stage, language: str = "en") -> str:
     return _entry(stage.explanation, language)["title"].format(**_facts(stage, language))
 
 
-def stage_text(stage: Stage, language: str = "en") -> str:
-    return _entry(stage.explanation, language)["text"].format(**_facts(stage, language))
+def stage_text(stage: Stage, language: str = "en", trained: bool = False) -> str:
+    """What ``stage`` is; ``trained``: said of trained weights, where that changes the story
+    (an entry's ``trained`` text; the embeddings, say, are no longer the seed's numbers)."""
+    entry = _entry(stage.explanation, language)
+    text = entry.get("trained", entry["text"]) if trained else entry["text"]
+    return text.format(**_facts(stage, language))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from gui import state as aspects
 from gui import texts
+from gui.training.panel import TrainedView
 from model.errors import Notice
 
 
@@ -39,9 +40,21 @@ class TrainingBinding(QObject):
             self.show()
 
     def show(self) -> None:
-        training = self.controller.training
+        self.panel.show_state(self.controller.training.status, self._shown(), self._note())
+
+    def _shown(self) -> TrainedView | None:
+        """The trained weights on screen: the worker's latest, or those the result was
+        computed with (a screenshot of a trained session, before any worker has run)."""
+        training, result = self.controller.training, self.controller.result
         published = training.latest if training.active else None
-        self.panel.show_state(training.status, published, self._note())
+        if published is not None:
+            task = published.job.settings.task
+            history, saved, viewing = published.history, published.saved, published.viewing
+            return TrainedView(published.step, task, history, saved, viewing)
+        if result is not None and result.training is not None:
+            record = result.training
+            return TrainedView(record.steps, record.task, record)
+        return None
 
     def _note(self) -> str:
         """Why attention may stay blurred: the task solved another way, a mode that cannot

@@ -7,6 +7,8 @@ and the accuracy and the weight on the expected keys (left axis, 0 to 1) at ever
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,10 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
-from gui.training.control import PLAYING, UNTRAINED
+from gui.training.control import PLAYING
 from model.training.settings import LEARNING_RATES, TASKS
 
 SPEEDS = (1, 5, 20, 50)  # optimizer steps per frame
+
+
+class TrainedView(NamedTuple):
+    """What the panel says about trained weights on screen."""
+
+    step: int  # the latest step
+    task: str
+    history: object  # loss, accuracy and expected_weight, one value per step
+    saved: tuple[int, ...] = ()  # the steps the timeline can go back to
+    viewing: int | None = None  # a saved step shown from the timeline, or None: the latest
 
 
 class TrainingPanel(QWidget):
@@ -150,30 +162,28 @@ class TrainingPanel(QWidget):
         self.rate.setCurrentIndex(rates.index(settings.learning_rate))
         self.about.setText(texts.task_text(settings.task))
 
-    def show_state(self, status: str, published, note: str) -> None:
-        """``status`` from the training control; ``published`` the weights shown (or None)."""
+    def show_state(self, status: str, shown: TrainedView | None, note: str) -> None:
+        """``status`` from the training control; ``shown`` the trained weights on screen."""
         self.play.setText(self.tr("❚❚ Pause") if status == PLAYING else self.tr("▶ Play"))
-        if status == UNTRAINED or published is None:
+        if shown is None:
             self.status.setText(self.tr("Untrained: random weights, as in the notebook"))
             self._chart_data = None
             self._saved = ()
             self.timeline.setEnabled(False)
             self.timeline_label.setText("")
         else:
-            shown = published.viewing if published.viewing is not None else published.step
-            task = texts.task_name(published.job.settings.task)
-            self.status.setText(
-                self.tr("Trained: step {n}, task {task}").format(n=shown, task=task)
-            )
-            self._chart_data = (published.history, published.viewing)
-            self._saved = published.saved
+            step = shown.viewing if shown.viewing is not None else shown.step
+            task = texts.task_name(shown.task)
+            self.status.setText(self.tr("Trained: step {n}, task {task}").format(n=step, task=task))
+            self._chart_data = (shown.history, shown.viewing)
+            self._saved = shown.saved
             self.timeline.setEnabled(len(self._saved) > 1)
             self.timeline.setRange(0, max(len(self._saved) - 1, 0))
-            position = self._saved.index(shown) if shown in self._saved else len(self._saved) - 1
+            position = self._saved.index(step) if step in self._saved else len(self._saved) - 1
             self.timeline.blockSignals(True)
-            self.timeline.setValue(position)
+            self.timeline.setValue(max(position, 0))
             self.timeline.blockSignals(False)
-            self.timeline_label.setText(self.tr("step {n}").format(n=shown))
+            self.timeline_label.setText(self.tr("step {n}").format(n=step))
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self._draw_chart()

@@ -206,12 +206,31 @@ def test_a_rate_changed_mid_run_is_replayed_when_the_session_opens(qtbot, open_w
 def test_the_pipeline_says_its_numbers_are_trained(qtbot, open_window):
     window = open_window(config=PRESET)
     controller = window.controller
-    assert "Trained weights" not in window.inspector.panel("embeddings").explanation.text()
+    embeddings = window.inspector.panel("embeddings").explanation
+    assert "Trained weights" not in embeddings.text()
+    assert "random but fixed by the seed" in embeddings.text()
     trained_to(qtbot, controller, 3)
     window.finish_rendering()
-    assert (
-        window.inspector.panel("embeddings")
-        .explanation.text()
-        .startswith("Trained weights (task previous, step 3)")
-    )
+    assert embeddings.text().startswith("Trained weights (task previous, step 3)")
+    assert "random but fixed by the seed" not in embeddings.text()  # no longer true
     assert "Trained" not in window.inspector.panel("token_ids").explanation.text()
+
+
+def test_a_window_opened_on_a_trained_result_says_so_in_the_training_panel(qtbot):
+    """The screenshot of a trained session: the panel describes the weights on screen."""
+    from gui.app import open_window
+    from gui.headless import compute
+    from model.session import Session
+    from model.training.settings import TrainSettings
+
+    session = Session("o gato dorme", PRESET, training=TrainSettings(steps=20))
+    result = compute(session)
+    controller, window = open_window(session, result, remember=False)
+    qtbot.addWidget(window)
+    window.docks["training"].raise_()
+    window.show()
+    panel = window.training
+    assert panel.status.text() == "Trained: step 20, task previous"
+    steps, loss = panel.chart.loss.getData()
+    np.testing.assert_array_equal(loss, result.training.loss)
+    controller.shutdown()
