@@ -19,7 +19,8 @@ from model.session import SCALES, Session, ViewSettings, load_session
 from model.tokenizer import NOTEBOOK_TEXT, normalize_lines
 from model.training.settings import LEARNING_RATES, TASKS, TrainSettings
 
-EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 2, 130, 143
+EXIT_USAGE, EXIT_MISSING, EXIT_INTERRUPTED, EXIT_TERMINATED = 2, 3, 130, 143
+DEPENDENCIES = {"torch", "numpy", "PySide6", "shiboken6", "pyqtgraph"}
 
 # Output flags and the file types each writes.
 OUTPUTS = {
@@ -263,6 +264,12 @@ def main(argv: list[str] | None = None) -> int:
         message = _one_line(describe(exc, language, _flag_names(given)))
         print(f"{prefix}: {message}", file=sys.stderr)
         return EXIT_USAGE
+    except ModuleNotFoundError as exc:  # run outside the project's environment
+        if (exc.name or "").partition(".")[0] not in DEPENDENCIES:
+            raise
+        prefix = "erro" if language == "pt" else "error"
+        print(f"{prefix}: {describe(exc, language)}", file=sys.stderr)
+        return EXIT_MISSING
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Terminated:

@@ -110,8 +110,9 @@ def heatmap_words() -> Words:
     )
 
 
-def settings_line(config) -> str:
-    """The settings a figure was made with, in one line under its title."""
+def settings_line(config, training=None) -> str:
+    """The settings a figure was made with, in one line under its title; ``training`` (a
+    TrainingRecord), when its weights were trained."""
     cell = (
         translate("texts", "no recurrence (positions)")
         if config.cell == "none"
@@ -130,6 +131,12 @@ def settings_line(config) -> str:
         parts.append(translate("texts", "<pad> masked"))
     if config.causal:
         parts.append(translate("texts", "causal"))
+    if training is not None:
+        parts.append(
+            translate("texts", "trained: task {task}, step {n}").format(
+                task=task_name(training.task), n=training.steps
+            )
+        )
     return " · ".join(parts)
 
 

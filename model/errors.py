@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import math
 import re
+import sys
 from collections.abc import Callable
 
 from resources import catalog
@@ -72,6 +73,9 @@ def describe(
         return _render("out_of_memory", {}, language, field_name)
     if isinstance(error, OSError):
         return _render("os_error", {"reason": error}, language, field_name)
+    if isinstance(error, ModuleNotFoundError) and error.name:  # outside the project's venv
+        values = {"module": error.name, "python": sys.executable}
+        return _render("missing_module", values, language, field_name)
     return str(error)
 
 

@@ -256,7 +256,7 @@ def figure_for(
         colour_scale=colour_scale,
         per_page=MAX_FIGURE_PANELS,
     )
-    return HeatmapFigure(description, texts.settings_line(result.config))
+    return HeatmapFigure(description, texts.settings_line(result.config, result.training))
 
 
 def comparison_figure(
@@ -272,7 +272,7 @@ def comparison_figure(
         colour_scale=colour_scale,
     )
     settings = (
-        f"A: {texts.settings_line(comparison.a.config)}   |   "
-        f"B: {texts.settings_line(comparison.b.config)}"
+        f"A: {texts.settings_line(comparison.a.config, comparison.a.training)}   |   "
+        f"B: {texts.settings_line(comparison.b.config, comparison.b.training)}"
     )
     return HeatmapFigure(description, settings)

@@ -133,5 +133,7 @@ def lines_figure(
     )
     description = describe_lines(result, shown, head, threshold, top_k, title=title)
     return LinesFigure(
-        description, texts.settings_line(result.config), texts.lines_legend(description)
+        description,
+        texts.settings_line(result.config, result.training),
+        texts.lines_legend(description),
     )

@@ -196,3 +196,24 @@ def test_without_lang_messages_follow_the_systems_language(tmp_path):
     )
     assert proc.returncode == 2
     assert proc.stderr.decode().startswith("erro: --seed recebe um número inteiro")
+
+
+@pytest.mark.parametrize(
+    "language, start",
+    [("en", "error: the module torch is not installed"), ("pt", "erro: o módulo torch não")],
+)
+def test_a_python_without_torch_is_told_how_to_install_it(tmp_path, language, start):
+    hidden = tmp_path / "torch"  # stands in front of the real torch: importing it fails
+    hidden.mkdir()
+    (hidden / "__init__.py").write_text(
+        "raise ModuleNotFoundError(\"No module named 'torch'\", name='torch')\n"
+    )
+    output = tmp_path / "out" / "tensors.npz"
+    output.parent.mkdir()
+    done = run_cli(
+        "--export-tensors", output, "--lang", language, env={"PYTHONPATH": str(tmp_path)}
+    )
+    err = done.stderr.decode()
+    assert done.returncode == 3 and err.startswith(start), err
+    assert "Traceback" not in err and "pip install torch==2.13.0 -e ." in err
+    assert not any(output.parent.iterdir())
