@@ -353,32 +353,32 @@
         <translation>Próxima página (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="447" />
+        <location filename="../../gui/heatmap/view.py" line="459" />
         <source>Hover over a cell, or press the arrow keys, to read it.</source>
         <translation>Passe o mouse sobre uma célula, ou use as setas, para lê-la.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="298" />
+        <location filename="../../gui/heatmap/view.py" line="299" />
         <source>{n}: {text}</source>
         <translation>{n}: {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="303" />
+        <location filename="../../gui/heatmap/view.py" line="304" />
         <source>All sentences ({n})</source>
         <translation>Todas as sentenças ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="307" />
+        <location filename="../../gui/heatmap/view.py" line="308" />
         <source>All heads</source>
         <translation>Todas as cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="308" />
+        <location filename="../../gui/heatmap/view.py" line="309" />
         <source>Head {n}</source>
         <translation>Cabeça {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="348" />
+        <location filename="../../gui/heatmap/view.py" line="349" />
         <source>Columns (keys): {note}.</source>
         <translation>Colunas (keys): {note}.</translation>
     </message>
@@ -408,77 +408,77 @@
         <translation>tracejado: uniforme, 1/{n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="361" />
+        <location filename="../../gui/heatmap/view.py" line="362" />
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="377" />
+        <location filename="../../gui/heatmap/view.py" line="378" />
         <source>A line's opacity is its weight; hover a token to see only its lines.</source>
         <translation>A opacidade de uma linha é o seu peso; passe o mouse sobre um token para ver só as linhas dele.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="380" />
+        <location filename="../../gui/heatmap/view.py" line="381" />
         <source>One colour per head.</source>
         <translation>Uma cor por cabeça.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="382" />
+        <location filename="../../gui/heatmap/view.py" line="383" />
         <source>▨ striped: padding, which still takes part (as in the notebook)</source>
         <translation>▨ listrado: padding, que ainda participa (como no notebook)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="384" />
+        <location filename="../../gui/heatmap/view.py" line="385" />
         <source>▨ grey: padding, masked (weight exactly 0)</source>
         <translation>▨ cinza: padding mascarado (peso exatamente 0)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="386" />
+        <location filename="../../gui/heatmap/view.py" line="387" />
         <source>▧ light grey: a later key, hidden by the causal mask</source>
         <translation>▧ cinza claro: uma key posterior, escondida pela máscara causal</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="453" />
+        <location filename="../../gui/heatmap/view.py" line="465" />
         <source>sentence {b}</source>
         <translation>sentença {b}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="455" />
+        <location filename="../../gui/heatmap/view.py" line="467" />
         <source>head {h}</source>
         <translation>cabeça {h}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="456" />
+        <location filename="../../gui/heatmap/view.py" line="468" />
         <source>query {i} “{qi}” → key {j} “{kj}”</source>
         <translation>query {i} “{qi}” → key {j} “{kj}”</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="463" />
+        <location filename="../../gui/heatmap/view.py" line="475" />
         <source>masked: padding, weight exactly 0</source>
         <translation>mascarada: padding, peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="465" />
+        <location filename="../../gui/heatmap/view.py" line="477" />
         <source>masked: a later key (causal), weight exactly 0</source>
         <translation>mascarada: key posterior (causal), peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="469" />
+        <location filename="../../gui/heatmap/view.py" line="481" />
         <source> (padding)</source>
         <translation> (padding)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="471" />
+        <location filename="../../gui/heatmap/view.py" line="483" />
         <source>row sum {total}</source>
         <translation>soma da linha {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="473" />
+        <location filename="../../gui/heatmap/view.py" line="485" />
         <source>max {max} (key {key}) · entropy {h} of {uniform} bits</source>
         <translation>máx. {max} (key {key}) · entropia {h} de {uniform} bits</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="484" />
+        <location filename="../../gui/heatmap/view.py" line="496" />
         <source>A {a} → B {b}: B − A {change}</source>
         <translation>A {a} → B {b}: B − A {change}</translation>
     </message>
@@ -628,149 +628,149 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/training/panel.py" line="50" />
+        <location filename="../../gui/training/panel.py" line="62" />
         <source>What the model is trained to do with your words</source>
         <translation>O que o modelo é treinado a fazer com as suas palavras</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="54" />
+        <location filename="../../gui/training/panel.py" line="66" />
         <source>How big each step is; changing it never restarts</source>
         <translation>O tamanho de cada passo; mudá-la nunca recomeça o treino</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="57" />
+        <location filename="../../gui/training/panel.py" line="69" />
         <source>{n} per frame</source>
         <translation>{n} por quadro</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="64" />
+        <location filename="../../gui/training/panel.py" line="76" />
         <source>Optimizer steps between two pictures</source>
         <translation>Passos do otimizador entre dois quadros</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="65" />
-        <location filename="../../gui/training/panel.py" line="155" />
+        <location filename="../../gui/training/panel.py" line="77" />
+        <location filename="../../gui/training/panel.py" line="167" />
         <source>▶ Play</source>
         <translation>▶ Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="66" />
+        <location filename="../../gui/training/panel.py" line="78" />
         <source>Train, and watch the heatmap change (Space on the heatmap)</source>
         <translation>Treinar e ver o heatmap mudar (Espaço no heatmap)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="67" />
+        <location filename="../../gui/training/panel.py" line="79" />
         <source>Step</source>
         <translation>Um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="68" />
+        <location filename="../../gui/training/panel.py" line="80" />
         <source>One optimizer step</source>
         <translation>Um passo do otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="69" />
+        <location filename="../../gui/training/panel.py" line="81" />
         <source>Reset</source>
         <translation>Recomeçar</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="70" />
+        <location filename="../../gui/training/panel.py" line="82" />
         <source>Back to the untrained weights, step 0</source>
         <translation>De volta aos pesos sem treino, passo 0</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="71" />
+        <location filename="../../gui/training/panel.py" line="83" />
         <source>Preset: previous, E = 16, H = 32</source>
         <translation>Pronto: anterior, E = 16, H = 32</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="72" />
+        <location filename="../../gui/training/panel.py" line="84" />
         <source>Settings that learn the previous word within seconds</source>
         <translation>Configurações que aprendem a palavra anterior em segundos</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="73" />
+        <location filename="../../gui/training/panel.py" line="85" />
         <source>Compare with untrained</source>
         <translation>Comparar com o modelo sem treino</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="74" />
+        <location filename="../../gui/training/panel.py" line="86" />
         <source>Show untrained (A), trained (B) and B − A side by side</source>
         <translation>Mostra sem treino (A), treinado (B) e B − A lado a lado</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="155" />
+        <location filename="../../gui/training/panel.py" line="167" />
         <source>❚❚ Pause</source>
         <translation>❚❚ Pausar</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="192" />
+        <location filename="../../gui/training/panel.py" line="202" />
         <source>loss</source>
         <translation>loss</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="196" />
+        <location filename="../../gui/training/panel.py" line="206" />
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="197" />
+        <location filename="../../gui/training/panel.py" line="207" />
         <source>weight on the expected key</source>
         <translation>peso na key esperada</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="198" />
+        <location filename="../../gui/training/panel.py" line="208" />
         <source>loss (right axis)</source>
         <translation>loss (eixo da direita)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="192" />
+        <location filename="../../gui/training/panel.py" line="202" />
         <source>step</source>
         <translation>passo</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="94" />
+        <location filename="../../gui/training/panel.py" line="106" />
         <source>Go back through the saved steps (0, 10, 20 …)</source>
         <translation>Voltar pelos passos guardados (0, 10, 20 …)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="97" />
+        <location filename="../../gui/training/panel.py" line="109" />
         <source>Latest</source>
         <translation>Último</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="98" />
+        <location filename="../../gui/training/panel.py" line="110" />
         <source>Back to the latest step</source>
         <translation>De volta ao último passo</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="103" />
+        <location filename="../../gui/training/panel.py" line="115" />
         <source>Tas&amp;k:</source>
         <translation>Tarefa:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="104" />
+        <location filename="../../gui/training/panel.py" line="116" />
         <source>Learnin&amp;g rate:</source>
         <translation>Taxa de aprendizado:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="105" />
+        <location filename="../../gui/training/panel.py" line="117" />
         <source>Speed:</source>
         <translation>Velocidade:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="157" />
+        <location filename="../../gui/training/panel.py" line="169" />
         <source>Untrained: random weights, as in the notebook</source>
         <translation>Sem treino: pesos aleatórios, como no notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="166" />
+        <location filename="../../gui/training/panel.py" line="177" />
         <source>Trained: step {n}, task {task}</source>
         <translation>Treinado: passo {n}, tarefa {task}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="176" />
-        <location filename="../../gui/training/panel.py" line="212" />
+        <location filename="../../gui/training/panel.py" line="186" />
+        <location filename="../../gui/training/panel.py" line="222" />
         <source>step {n}</source>
         <translation>passo {n}</translation>
     </message>
@@ -1171,7 +1171,7 @@
     </message>
     <message>
         <location filename="../../gui/texts.py" line="94" />
-        <location filename="../../gui/texts.py" line="153" />
+        <location filename="../../gui/texts.py" line="160" />
         <source>head {n}</source>
         <translation>cabeça {n}</translation>
     </message>
@@ -1196,22 +1196,27 @@
         <translation>peso de atenção</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="167" />
+        <location filename="../../gui/texts.py" line="136" />
+        <source>trained: task {task}, step {n}</source>
+        <translation>treinado: tarefa {task}, passo {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="174" />
         <source>A line's opacity is its weight.</source>
         <translation>A opacidade de uma linha é o seu peso.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="169" />
+        <location filename="../../gui/texts.py" line="176" />
         <source>One colour per head.</source>
         <translation>Uma cor por cabeça.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="172" />
+        <location filename="../../gui/texts.py" line="179" />
         <source>Weights below {t} not drawn.</source>
         <translation>Pesos abaixo de {t} não desenhados.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="177" />
+        <location filename="../../gui/texts.py" line="184" />
         <source>The {k} strongest per query.</source>
         <translation>As {k} mais fortes por query.</translation>
     </message>
@@ -1236,17 +1241,17 @@
         <translation>o token que recebe a atenção</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="138" />
+        <location filename="../../gui/texts.py" line="145" />
         <source>Linear-layer scores</source>
         <translation>scores da camada Linear</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="140" />
+        <location filename="../../gui/texts.py" line="147" />
         <source>dot-product scores</source>
         <translation>scores por produto escalar</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="130" />
+        <location filename="../../gui/texts.py" line="131" />
         <source>&lt;pad&gt; masked</source>
         <translation>&lt;pad&gt; mascarado</translation>
     </message>
@@ -1286,32 +1291,32 @@
         <translation>{title}: A, B e B − A</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="116" />
+        <location filename="../../gui/texts.py" line="117" />
         <source>no recurrence (positions)</source>
         <translation>sem recorrência (posições)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="121" />
+        <location filename="../../gui/texts.py" line="122" />
         <source>seed {n}</source>
         <translation>semente {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="132" />
+        <location filename="../../gui/texts.py" line="133" />
         <source>causal</source>
         <translation>causal</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="141" />
+        <location filename="../../gui/texts.py" line="148" />
         <source>multi-head attention, {h} heads</source>
         <translation>atenção multi-cabeça, {h} cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="145" />
+        <location filename="../../gui/texts.py" line="152" />
         <source>sentence {n}</source>
         <translation>sentença {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="149" />
+        <location filename="../../gui/texts.py" line="156" />
         <source>Values for sentence {n}: “{text}”</source>
         <translation>Valores da sentença {n}: “{text}”</translation>
     </message>
