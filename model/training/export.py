@@ -25,9 +25,9 @@ _TASKS = {
         "in alphabetical order",
     },
     "pt": {
-        "previous": "cada palavra aprende a dizer a palavra logo antes dela (chave i - 1)",
-        "copy": "cada palavra aprende a dizer a si mesma (chave i)",
-        "first": "cada palavra aprende a dizer a primeira palavra da sua sentença (chave 0)",
+        "previous": "cada palavra aprende a dizer a palavra logo antes dela (key i - 1)",
+        "copy": "cada palavra aprende a dizer a si mesma (key i)",
+        "first": "cada palavra aprende a dizer a primeira palavra da sua sentença (key 0)",
         "alphabetical": "cada palavra aprende a dizer a palavra da sua sentença que vem "
         "primeiro em ordem alfabética",
     },
@@ -59,7 +59,7 @@ _WORDS = {
         "trainable": "as camadas acima passam a ser treinadas, e um readout adivinha o token",
         "batches": "cada passo sorteia sentenças aleatórias novas sobre o vocabulário",
         "forward": "Os estágios acima, como uma função de um lote de ids; depois o readout.",
-        "votes": "cada chave vota num token; a atenção pondera os votos",
+        "votes": "cada key vota num token; a atenção pondera os votos",
         "loss": "média de -log(probabilidade do token certo)",
         "padding": "consultas de padding não esperam nada (-1)",
         "pad_last": "<pad> vem por último",

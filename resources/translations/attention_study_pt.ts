@@ -1147,22 +1147,22 @@
     <message>
         <location filename="../../gui/texts.py" line="72" />
         <source>query position</source>
-        <translation>posição de consulta</translation>
+        <translation>posição da query</translation>
     </message>
     <message>
         <location filename="../../gui/texts.py" line="73" />
         <source>query positions</source>
-        <translation>posições de consulta</translation>
+        <translation>posições das queries</translation>
     </message>
     <message>
         <location filename="../../gui/texts.py" line="75" />
         <source>key position</source>
-        <translation>posição de chave</translation>
+        <translation>posição da key</translation>
     </message>
     <message>
         <location filename="../../gui/texts.py" line="75" />
         <source>key positions</source>
-        <translation>posições de chave</translation>
+        <translation>posições das keys</translation>
     </message>
     <message>
         <location filename="../../gui/texts.py" line="93" />
@@ -1233,7 +1233,7 @@
     <message>
         <location filename="../../gui/texts.py" line="98" />
         <source>key j</source>
-        <translation>chave j</translation>
+        <translation>key j</translation>
     </message>
     <message>
         <location filename="../../gui/texts.py" line="102" />

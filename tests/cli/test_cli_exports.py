@@ -74,7 +74,7 @@ def test_figures_follow_the_interface_language(tmp_path):
     path = tmp_path / "figura.svg"
     ok(headless("--export", path, "--lang", "pt"))
     text = path.read_text(encoding="utf-8")
-    assert "chave j" in text and "peso de atenção" in text
+    assert "key j" in text and "peso de atenção" in text
 
 
 def test_the_window_screenshot_is_taken_without_a_display(tmp_path):
