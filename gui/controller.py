@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from gui import disposal
 from gui import state as aspects
 from gui.jobs import PipelineThread
 from gui.state import AppState, clamped
@@ -171,6 +172,7 @@ class Controller(QObject):
         self.changed.emit(frozenset({aspects.VIEW}))
 
     def unpin(self) -> None:
+        disposal.release(self._comparison)
         self._pinned = self._comparison = self._comparison_error = None
         self.changed.emit(frozenset({aspects.VIEW}))
 
@@ -189,6 +191,7 @@ class Controller(QObject):
         return self._comparison_error
 
     def _compare(self) -> None:
+        disposal.release(self._comparison)
         self._comparison = self._comparison_error = None
         if self._pinned is None or self._result is None:
             return
@@ -346,12 +349,14 @@ class Controller(QObject):
     def _on_finished(self, generation: int, result, error) -> None:
         self._running = False
         if self._pending or generation != self._jobs.generation:
+            disposal.release(result)
             self._run()  # the state moved on: this result is stale, never drawn
             return
         self._set_busy(False)
         if result is None:
             self._set_error(error)
             return
+        disposal.release(self._result)  # freed later, not while the views draw the new one
         self._result = result
         self._result_for = None
         self._error = None

@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from gui import disposal
 from gui.heatmap.description import elide
 
 # Translucent, so that the theme's text stays readable on them, light or dark.
@@ -134,6 +135,7 @@ class ArrayTableModel(LazyTableModel):
         self._values = np.zeros((0, 0))
 
     def set_table(self, values: np.ndarray, rows, columns, muted=None) -> None:
+        disposal.release(self._values)  # perhaps the last view of a big stage
         self._values = values
         numeric = np.issubdtype(values.dtype, np.number)
         self._reset(values.shape, rows, columns, muted, numeric)

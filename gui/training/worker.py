@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-# A tick trains for at most this long; weights are published at most this often (~16
-# pictures a second: smooth to the eye, and the screen's work leaves training its core).
+# A tick trains for at most this long; weights are published at most this often (20
+# pictures a second: smooth to the eye, and the screen's work, a few milliseconds a
+# picture at the preset's size, leaves training its core).
 TICK_SECONDS = 0.045
-FRAME_SECONDS = 0.06
+FRAME_SECONDS = 0.05
 WAIT_MS = 4
 
 
