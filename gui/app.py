@@ -9,6 +9,8 @@ from gui.controller import Controller
 from gui.main_window import MainWindow
 from model.session import Session
 
+FREEZE_DELAY_MS = 200  # after the first result: its heatmap paints first
+
 
 def open_window(
     session: Session, result=None, remember: bool = True
@@ -53,15 +55,18 @@ def run_app(session: Session, language: str | None = None, restore: bool = True)
 
 
 def freeze_after_first_result(controller: Controller):
-    """Once the window has its first result, move everything alive out of the collector's
-    way: later collections only walk what edits create (a full one took 50 ms before)."""
+    """Once the window has painted its first result, move everything alive out of the
+    collector's way: later collections only walk what edits create (a full one took 50 ms
+    before).  Freezing walks everything once; it waits until the heatmap is on screen."""
+    from PySide6.QtCore import QTimer
+
     from gui import state as aspects
     from gui.jobs import GuiThreadCollector
 
     def on_changed(changed) -> None:
         if aspects.RESULT in changed:
             controller.changed.disconnect(on_changed)
-            GuiThreadCollector.freeze()
+            QTimer.singleShot(FREEZE_DELAY_MS, GuiThreadCollector.freeze)
 
     return on_changed
 

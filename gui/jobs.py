@@ -23,11 +23,15 @@ class GuiThreadCollector(QObject):
     worker thread allocates a lot.  Collecting there can destroy Qt objects (plot items of a
     closed view, say) in the wrong thread while the GUI thread paints them, which crashes.
     So automatic collection is turned off and this timer collects on the GUI thread, young
-    generations only while the user is busy; objects alive after start-up are frozen out
-    of every collection (``gc.freeze``), which keeps full collections short.
+    generations only while the user is busy.  Nothing is collected while the worker imports
+    torch (:attr:`paused`): the import makes hundreds of thousands of objects that live for
+    good, and walking them took 60 ms of the first heatmap's time.  Objects alive after
+    start-up are frozen out of every collection (``gc.freeze``), which keeps full
+    collections short.
     """
 
     _installed = None
+    paused = False  # set by the worker while it imports the model
     INTERVAL_MS = 500
 
     @classmethod
@@ -58,6 +62,8 @@ class GuiThreadCollector(QObject):
 
     def collect(self) -> None:
         """Collect each generation whose count passed its threshold, as gc itself would."""
+        if GuiThreadCollector.paused:
+            return
         thresholds = gc.get_threshold()
         for generation in (2, 1, 0):
             if gc.get_count()[generation] > thresholds[generation]:
@@ -107,6 +113,7 @@ class PipelineWorker(QObject):
 
     loaded = Signal(object)
     """None on success, else the exception that kept the model from loading."""
+    _frozen = False  # the objects of torch's import frozen (see load)
     finished = Signal(int, object, object)
     """generation, the result (or None), the error (or None); both None when cancelled."""
 
@@ -114,9 +121,11 @@ class PipelineWorker(QObject):
         super().__init__()
         self.latest = 0  # written by the GUI thread; an int read is atomic under the GIL
         self._run = None
+        self._warm = False  # training's first-use costs paid (see warm_up_training)
 
     @Slot()
     def load(self) -> None:
+        GuiThreadCollector.paused = True  # (a bool: written here, read there, under the GIL)
         try:
             with source_lines_not_kept():
                 import torch
@@ -126,10 +135,17 @@ class PipelineWorker(QObject):
                 # One thread: at teaching sizes a second one costs more in hand-offs than
                 # it gains, and it would compete with the GUI thread on two-core machines.
                 torch.set_num_threads(1)
-                warm_up_training()
         except Exception as exc:  # a broken torch install must not kill the window
             self.loaded.emit(exc)
             return
+        finally:
+            if not PipelineWorker._frozen:
+                # What torch's import made lives for good: out of every collection's way,
+                # uncounted (freezing walks nothing; collecting it took tens of ms).  Once:
+                # a later window's load imports nothing new.
+                PipelineWorker._frozen = True
+                gc.freeze()
+            GuiThreadCollector.paused = False
         self._run, self._cancelled = run_pipeline, Cancelled
         self.loaded.emit(None)
 
@@ -157,6 +173,13 @@ class PipelineWorker(QObject):
             self.finished.emit(generation, None, exc)
         else:
             self.finished.emit(generation, result, None)
+        if not self._warm:  # after the first result: it must not wait for this
+            self._warm = True
+            try:
+                with source_lines_not_kept():
+                    warm_up_training()
+            except Exception:  # training will report its own trouble, if any
+                traceback.print_exc()
 
 
 class PipelineThread(QObject):

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._dirty: set[str] = set()  # views hidden while the result changed
         self._deadline = 0.0  # when the views of the result being shown should yield
+        self._others_pending: frozenset | None = None  # views left for the next turn
         self._kind = "heatmap"
 
         self.editor.text_edited.connect(controller.set_text)
@@ -335,6 +336,22 @@ class MainWindow(QMainWindow):
         )
         if controller.comparison_error is not None:
             self.report(texts.error_text(controller.comparison_error), 8000)
+        if not self.inspector.panels and self.heatmap.isVisible():
+            # The first result: its pipeline panels are yet to be made.  The heatmap goes on
+            # screen now, and the other views follow on the next turn of the event loop.
+            self.heatmap.canvas.repaint()
+            self._others_pending = changed
+            QTimer.singleShot(0, self._render_pending_others)
+        else:
+            self._render_others(changed)
+
+    def _render_pending_others(self) -> None:
+        changed, self._others_pending = self._others_pending, None
+        if changed is not None and self.controller.result is not None:
+            self._render_others(changed)
+
+    def _render_others(self, changed: frozenset) -> None:
+        result = self.controller.result
         self._render_when_visible("pipeline")
         self._render_when_visible("explain")
         if aspects.RESULT in changed:
@@ -348,6 +365,7 @@ class MainWindow(QMainWindow):
     def finish_rendering(self) -> None:
         """Finish now what the views left for later turns of the event loop (a large
         result's pipeline panels), before a screenshot or a check."""
+        self._render_pending_others()
         self.inspector.flush()
 
     def _render_when_visible(self, key: str) -> None:

@@ -109,6 +109,7 @@ def open_window(qtbot, make_controller):
         window.resize(*size)
         window.show()
         wait_for_result(qtbot, controller, controller.start)
+        window.finish_rendering()  # the first result's pipeline panels come a turn later
         return window
 
     return open_
