@@ -273,7 +273,8 @@ class MainWindow(QMainWindow):
         stage, result = step.get("stage"), self.controller.result
         if stage and result is not None and stage in result.keys:
             target = self.inspector.panel(stage)
-            self.inspector.ensureWidgetVisible(target, 0, 40)
+            # Once the layout has run: a dock just raised has not placed its panels yet.
+            QTimer.singleShot(0, target, lambda: self.inspector.ensureWidgetVisible(target, 0, 40))
         glow(target)
 
     def _zoom_new_panels(self) -> None:

@@ -100,7 +100,9 @@ def check(window, view: str, shown: QWidget, language: str) -> None:
     if view == "training":
         assert window.training.chart is not None and window.training.chart.isVisible()
     if view == "lesson":
-        assert window.lesson.isVisible() and window.lesson.step["panel"]
+        step = window.lesson.step
+        assert window.lesson.isVisible() and step["panel"] == "pipeline"
+        assert not window.inspector.panel(step["stage"]).visibleRegion().isEmpty()  # scrolled to
     if view == "presentation":
         assert window.view_menu.presenting
         assert [k for k, dock in window.docks.items() if dock.isVisible()] == ["explain"]
