@@ -137,7 +137,10 @@ class StagePanel(QFrame):
         self.toggle.setToolTip(title)
         self.shape.setText(texts.shape_text(stage.shape))
         self.dims.setText(texts.shape_description(stage.shape, stage.dims))
-        self.code.setText(stage.code)
+        code = stage.code
+        if result.training is not None and stage.role != "ids":  # not the seed's numbers now
+            code += "\n" + texts.trained_code_note(result.training)
+        self.code.setText(code)
         self.explanation.setText(texts.stage_explanation(stage, result.training))
 
     def show_values(self, result, sentence: int, head: int) -> None:

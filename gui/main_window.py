@@ -247,7 +247,15 @@ class MainWindow(QMainWindow):
     # --- reactions to the controller ------------------------------------------------------------
 
     def _on_cell_chosen(self, cell) -> None:
-        """A picked cell is explained: the explanation comes to the front."""
+        """A picked cell is explained: the explanation comes to the front, and the heatmap
+        shows the cell's sentence and head if it showed another."""
+        view, changes = self.controller.view, {}
+        if view.sentence >= 0 and cell[0] != view.sentence:
+            changes["sentence"] = cell[0]
+        if view.head >= 0 and cell[1] != view.head:
+            changes["head"] = cell[1]
+        if changes:
+            self.controller.update_view(**changes)
         self.controller.select_cell(cell)
         dock = self.docks["explain"]
         dock.show()

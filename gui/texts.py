@@ -55,6 +55,13 @@ def stage_explanation(stage, training=None) -> str:
     return text
 
 
+def trained_code_note(training) -> str:
+    """A comment under a stage's code: its weights were then trained (a TrainingRecord)."""
+    return translate("texts", "# then trained: {n} Adam steps on the task {task}").format(
+        n=training.steps, task=task_name(training.task)
+    )
+
+
 def dimension_name(key: str, count: int) -> str:
     """``"sentence"`` with 1, ``"sentences"`` otherwise, translated."""
     names = {

@@ -267,6 +267,11 @@ class HeatmapView(QWidget):
             widget.setEnabled(not text)
 
     @property
+    def legend(self) -> str:
+        """The line under the view saying what its marks mean."""
+        return self._legend.text()
+
+    @property
     def description(self) -> HeatmapDescription | None:
         """What the heatmap draws now (the figure draws the same kind of description)."""
         return self._description
@@ -379,12 +384,26 @@ class HeatmapView(QWidget):
             )
             if result.head_count > 1:
                 parts.append(self.tr("One colour per head."))
-        if padded and not masked:
-            parts.append(self.tr("▨ striped: padding, which still takes part (as in the notebook)"))
-        if padded and masked:
-            parts.append(self.tr("▨ grey: padding, masked (weight exactly 0)"))
-        if result.config.causal and result.max_length > 1:
-            parts.append(self.tr("▧ light grey: a later key, hidden by the causal mask"))
+        if self.kind == "lines":  # padding is a grey token; masked pairs have no line
+            if padded:
+                parts.append(
+                    self.tr("Grey tokens: padding, masked (no lines)")
+                    if masked
+                    else self.tr(
+                        "Grey tokens: padding, which still takes part (as in the notebook)"
+                    )
+                )
+            if result.config.causal and result.max_length > 1:
+                parts.append(self.tr("No line to a later key: the causal mask hides it"))
+        else:
+            if padded and not masked:
+                parts.append(
+                    self.tr("▨ striped: padding, which still takes part (as in the notebook)")
+                )
+            if padded and masked:
+                parts.append(self.tr("▨ grey: padding, masked (weight exactly 0)"))
+            if result.config.causal and result.max_length > 1:
+                parts.append(self.tr("▧ light grey: a later key, hidden by the causal mask"))
         self._legend.setText("   ".join(parts))
         self._legend.setVisible(bool(parts))
 

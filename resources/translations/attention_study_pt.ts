@@ -353,32 +353,32 @@
         <translation>Próxima página (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="459" />
+        <location filename="../../gui/heatmap/view.py" line="478" />
         <source>Hover over a cell, or press the arrow keys, to read it.</source>
         <translation>Passe o mouse sobre uma célula, ou use as setas, para lê-la.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="299" />
+        <location filename="../../gui/heatmap/view.py" line="304" />
         <source>{n}: {text}</source>
         <translation>{n}: {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="304" />
+        <location filename="../../gui/heatmap/view.py" line="309" />
         <source>All sentences ({n})</source>
         <translation>Todas as sentenças ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="308" />
+        <location filename="../../gui/heatmap/view.py" line="313" />
         <source>All heads</source>
         <translation>Todas as cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="309" />
+        <location filename="../../gui/heatmap/view.py" line="314" />
         <source>Head {n}</source>
         <translation>Cabeça {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="349" />
+        <location filename="../../gui/heatmap/view.py" line="354" />
         <source>Columns (keys): {note}.</source>
         <translation>Colunas (keys): {note}.</translation>
     </message>
@@ -408,77 +408,92 @@
         <translation>tracejado: uniforme, 1/{n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="362" />
+        <location filename="../../gui/heatmap/view.py" line="367" />
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="378" />
+        <location filename="../../gui/heatmap/view.py" line="383" />
         <source>A line's opacity is its weight; hover a token to see only its lines.</source>
         <translation>A opacidade de uma linha é o seu peso; passe o mouse sobre um token para ver só as linhas dele.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="381" />
+        <location filename="../../gui/heatmap/view.py" line="386" />
         <source>One colour per head.</source>
         <translation>Uma cor por cabeça.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="383" />
+        <location filename="../../gui/heatmap/view.py" line="390" />
+        <source>Grey tokens: padding, masked (no lines)</source>
+        <translation>Tokens em cinza: padding, mascarado (sem linhas)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="393" />
+        <source>Grey tokens: padding, which still takes part (as in the notebook)</source>
+        <translation>Tokens em cinza: padding, que ainda participa (como no notebook)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="397" />
+        <source>No line to a later key: the causal mask hides it</source>
+        <translation>Nenhuma linha para uma key posterior: a máscara causal a esconde</translation>
+    </message>
+    <message>
+        <location filename="../../gui/heatmap/view.py" line="401" />
         <source>▨ striped: padding, which still takes part (as in the notebook)</source>
         <translation>▨ listrado: padding, que ainda participa (como no notebook)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="385" />
+        <location filename="../../gui/heatmap/view.py" line="404" />
         <source>▨ grey: padding, masked (weight exactly 0)</source>
         <translation>▨ cinza: padding mascarado (peso exatamente 0)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="387" />
+        <location filename="../../gui/heatmap/view.py" line="406" />
         <source>▧ light grey: a later key, hidden by the causal mask</source>
         <translation>▧ cinza claro: uma key posterior, escondida pela máscara causal</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="465" />
+        <location filename="../../gui/heatmap/view.py" line="484" />
         <source>sentence {b}</source>
         <translation>sentença {b}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="467" />
+        <location filename="../../gui/heatmap/view.py" line="486" />
         <source>head {h}</source>
         <translation>cabeça {h}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="468" />
+        <location filename="../../gui/heatmap/view.py" line="487" />
         <source>query {i} “{qi}” → key {j} “{kj}”</source>
         <translation>query {i} “{qi}” → key {j} “{kj}”</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="475" />
+        <location filename="../../gui/heatmap/view.py" line="494" />
         <source>masked: padding, weight exactly 0</source>
         <translation>mascarada: padding, peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="477" />
+        <location filename="../../gui/heatmap/view.py" line="496" />
         <source>masked: a later key (causal), weight exactly 0</source>
         <translation>mascarada: key posterior (causal), peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="481" />
+        <location filename="../../gui/heatmap/view.py" line="500" />
         <source> (padding)</source>
         <translation> (padding)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="483" />
+        <location filename="../../gui/heatmap/view.py" line="502" />
         <source>row sum {total}</source>
         <translation>soma da linha {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="485" />
+        <location filename="../../gui/heatmap/view.py" line="504" />
         <source>max {max} (key {key}) · entropy {h} of {uniform} bits</source>
         <translation>máx. {max} (key {key}) · entropia {h} de {uniform} bits</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="496" />
+        <location filename="../../gui/heatmap/view.py" line="515" />
         <source>A {a} → B {b}: B − A {change}</source>
         <translation>A {a} → B {b}: B − A {change}</translation>
     </message>
@@ -592,27 +607,27 @@
         <translation>calculando…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/main_window.py" line="198" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200" />
+        <location filename="../../gui/main_window.py" line="201" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208" />
+        <location filename="../../gui/main_window.py" line="209" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379" />
+        <location filename="../../gui/main_window.py" line="406" />
         <source>Loading the model (PyTorch)…</source>
         <translation>Carregando o modelo (PyTorch)…</translation>
     </message>
@@ -1075,183 +1090,183 @@
 <context>
     <name>texts</name>
     <message>
-        <location filename="../../gui/texts.py" line="61" />
+        <location filename="../../gui/texts.py" line="68" />
         <source>sentence</source>
         <translation>sentença</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="61" />
+        <location filename="../../gui/texts.py" line="68" />
         <source>sentences</source>
         <translation>sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="62" />
+        <location filename="../../gui/texts.py" line="69" />
         <source>position</source>
         <translation>posição</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="62" />
+        <location filename="../../gui/texts.py" line="69" />
         <source>positions</source>
         <translation>posições</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="63" />
+        <location filename="../../gui/texts.py" line="70" />
         <source>token id</source>
         <translation>id de token</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="63" />
+        <location filename="../../gui/texts.py" line="70" />
         <source>token ids</source>
         <translation>ids de token</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="64" />
+        <location filename="../../gui/texts.py" line="71" />
         <source>feature</source>
         <translation>componente</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="64" />
+        <location filename="../../gui/texts.py" line="71" />
         <source>features</source>
         <translation>componentes</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="65" />
+        <location filename="../../gui/texts.py" line="72" />
         <source>hidden unit</source>
         <translation>unidade oculta</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="65" />
+        <location filename="../../gui/texts.py" line="72" />
         <source>hidden units</source>
         <translation>unidades ocultas</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="66" />
+        <location filename="../../gui/texts.py" line="73" />
         <source>head</source>
         <translation>cabeça</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="66" />
+        <location filename="../../gui/texts.py" line="73" />
         <source>heads</source>
         <translation>cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="68" />
+        <location filename="../../gui/texts.py" line="75" />
         <source>feature of the head</source>
         <translation>componente da cabeça</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="69" />
+        <location filename="../../gui/texts.py" line="76" />
         <source>features of the head</source>
         <translation>componentes da cabeça</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="72" />
+        <location filename="../../gui/texts.py" line="79" />
         <source>query position</source>
         <translation>posição da query</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="73" />
+        <location filename="../../gui/texts.py" line="80" />
         <source>query positions</source>
         <translation>posições das queries</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="75" />
+        <location filename="../../gui/texts.py" line="82" />
         <source>key position</source>
         <translation>posição da key</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="75" />
+        <location filename="../../gui/texts.py" line="82" />
         <source>key positions</source>
         <translation>posições das keys</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="93" />
+        <location filename="../../gui/texts.py" line="100" />
         <source>{n}: {text}</source>
         <translation>{n}: {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="94" />
-        <location filename="../../gui/texts.py" line="160" />
+        <location filename="../../gui/texts.py" line="101" />
+        <location filename="../../gui/texts.py" line="167" />
         <source>head {n}</source>
         <translation>cabeça {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="96" />
+        <location filename="../../gui/texts.py" line="103" />
         <source>query i (the token attending)</source>
         <translation>query i (o token que presta atenção)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="97" />
+        <location filename="../../gui/texts.py" line="104" />
         <source>query i</source>
         <translation>query i</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="99" />
+        <location filename="../../gui/texts.py" line="106" />
         <source>a position: output slot j of the Linear layer, not a word</source>
         <translation>uma posição: a saída j da camada Linear, não uma palavra</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="103" />
+        <location filename="../../gui/texts.py" line="110" />
         <source>attention weight</source>
         <translation>peso de atenção</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="136" />
+        <location filename="../../gui/texts.py" line="143" />
         <source>trained: task {task}, step {n}</source>
         <translation>treinado: tarefa {task}, passo {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="174" />
+        <location filename="../../gui/texts.py" line="181" />
         <source>A line's opacity is its weight.</source>
         <translation>A opacidade de uma linha é o seu peso.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="176" />
+        <location filename="../../gui/texts.py" line="183" />
         <source>One colour per head.</source>
         <translation>Uma cor por cabeça.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="179" />
+        <location filename="../../gui/texts.py" line="186" />
         <source>Weights below {t} not drawn.</source>
         <translation>Pesos abaixo de {t} não desenhados.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="184" />
+        <location filename="../../gui/texts.py" line="191" />
         <source>The {k} strongest per query.</source>
         <translation>As {k} mais fortes por query.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="92" />
+        <location filename="../../gui/texts.py" line="99" />
         <source>Sentence {n}: “{text}”</source>
         <translation>Sentença {n}: “{text}”</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="95" />
+        <location filename="../../gui/texts.py" line="102" />
         <source>All sentences, on one colour scale</source>
         <translation>Todas as sentenças, em uma mesma escala de cores</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="98" />
+        <location filename="../../gui/texts.py" line="105" />
         <source>key j</source>
         <translation>key j</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="102" />
+        <location filename="../../gui/texts.py" line="109" />
         <source>the token attended to</source>
         <translation>o token que recebe a atenção</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="145" />
+        <location filename="../../gui/texts.py" line="152" />
         <source>Linear-layer scores</source>
         <translation>scores da camada Linear</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="147" />
+        <location filename="../../gui/texts.py" line="154" />
         <source>dot-product scores</source>
         <translation>scores por produto escalar</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="131" />
+        <location filename="../../gui/texts.py" line="138" />
         <source>&lt;pad&gt; masked</source>
         <translation>&lt;pad&gt; mascarado</translation>
     </message>
@@ -1261,62 +1276,67 @@
         <translation>Pesos treinados (tarefa {task}, passo {n}): estes valores foram aprendidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="104" />
+        <location filename="../../gui/texts.py" line="60" />
+        <source># then trained: {n} Adam steps on the task {task}</source>
+        <translation># depois treinados: {n} passos de Adam na tarefa {task}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="111" />
         <source>attention weight, on this data's range</source>
         <translation>peso de atenção, na faixa destes dados</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="105" />
+        <location filename="../../gui/texts.py" line="112" />
         <source>labels every {n}</source>
         <translation>rótulos a cada {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="106" />
+        <location filename="../../gui/texts.py" line="113" />
         <source>A (pinned)</source>
         <translation>A (fixado)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="107" />
+        <location filename="../../gui/texts.py" line="114" />
         <source>B (now)</source>
         <translation>B (agora)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="108" />
+        <location filename="../../gui/texts.py" line="115" />
         <source>B − A</source>
         <translation>B − A</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="109" />
+        <location filename="../../gui/texts.py" line="116" />
         <source>{title}: A, B and B − A</source>
         <translation>{title}: A, B e B − A</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="117" />
+        <location filename="../../gui/texts.py" line="124" />
         <source>no recurrence (positions)</source>
         <translation>sem recorrência (posições)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="122" />
+        <location filename="../../gui/texts.py" line="129" />
         <source>seed {n}</source>
         <translation>semente {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="133" />
+        <location filename="../../gui/texts.py" line="140" />
         <source>causal</source>
         <translation>causal</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="148" />
+        <location filename="../../gui/texts.py" line="155" />
         <source>multi-head attention, {h} heads</source>
         <translation>atenção multi-cabeça, {h} cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="152" />
+        <location filename="../../gui/texts.py" line="159" />
         <source>sentence {n}</source>
         <translation>sentença {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="156" />
+        <location filename="../../gui/texts.py" line="163" />
         <source>Values for sentence {n}: “{text}”</source>
         <translation>Valores da sentença {n}: “{text}”</translation>
     </message>

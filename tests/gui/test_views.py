@@ -262,3 +262,21 @@ def test_the_exported_figure_is_what_the_view_shows(qtbot, window):
         assert isinstance(figure, LinesFigure) and figure.description.top_k == 2
     finally:
         window.view_menu.set_colour_map("cividis")
+
+
+def test_the_lines_legend_describes_lines_not_the_heatmaps_stripes(qtbot, window):
+    heatmap = window.heatmap
+    assert "striped" in heatmap.legend  # the notebook's sentences are padded
+    heatmap.kind_selector.setCurrentIndex(1)
+    heatmap.kind_selector.activated.emit(1)
+    qtbot.waitUntil(lambda: heatmap.kind == "lines")
+    legend = heatmap.legend
+    assert "striped" not in legend and "Grey tokens: padding" in legend
+
+
+def test_explaining_a_cell_of_another_sentence_shows_that_sentence(qtbot, window):
+    assert window.controller.view.sentence == 0
+    window._on_cell_chosen((1, 0, 2, 1))
+    assert window.controller.view.sentence == 1
+    assert window.heatmap.description.panels[0].sentence == 1
+    assert "query 2 “de”" in window.explain.text.toPlainText()
