@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 
 COLOURS = {"loss": "#D55E00", "accuracy": "#0072B2", "expected_weight": "#009E73"}
 
@@ -34,6 +34,11 @@ class TrainingChart(pg.PlotWidget):
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#808080", style=Qt.PenStyle.DashLine))
         plot.addItem(self.cursor)
         self.cursor.hide()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Modest: the panel scrolls by its preferred height, and the chart takes whatever
+        room is left (a view's default of 480 pixels pushed its axis out of sight)."""
+        return QSize(300, 200)
 
     def set_names(self, loss: str, step: str) -> None:
         """Axis titles (the legend is a label above the chart: it never covers a curve)."""

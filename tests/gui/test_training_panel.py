@@ -4,6 +4,7 @@ import threading
 import time
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from conftest import WAIT_MS, wait_for_result
@@ -238,3 +239,14 @@ def test_a_window_opened_on_a_trained_result_says_so_in_the_training_panel(qtbot
     steps, loss = panel.chart.loss.getData()
     np.testing.assert_array_equal(loss, result.training.loss)
     controller.shutdown()
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (1920, 1080)])
+def test_the_training_chart_is_whole_on_screen_without_scrolling(qtbot, open_window, size):
+    window = open_window(size=size)
+    window.docks["training"].raise_()
+    panel = window.training
+    qtbot.waitUntil(lambda: panel.chart is not None and panel.chart.isVisible())
+    viewport = window.docks["training"].widget().viewport()
+    top = panel.chart.mapTo(viewport, panel.chart.rect().topLeft()).y()
+    assert 0 <= top and top + panel.chart.height() <= viewport.height()  # its step axis too
