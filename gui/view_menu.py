@@ -7,7 +7,7 @@ at a larger zoom, and gives the window back as it was when it ends.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -160,6 +160,40 @@ class ViewMenu(QObject):
         self.shown_zoom = zoom
         appearance.apply_zoom(self._window, zoom)
         self._window.heatmap.set_font_scale(zoom)
+        if zoom > 1.0 and self._presenting is None:  # once the layouts know the new fonts
+            QTimer.singleShot(0, self._window, self._fit_zoom_to_screen)
+
+    def _fit_zoom_to_screen(self) -> None:
+        """Step the zoom back while the window, at its smallest, is wider or taller than
+        its screen: docks cut off at the screen's edge would hide what the zoom was for."""
+        if self._presenting is not None:
+            return
+        asked = zoom = self.shown_zoom
+        room = self.room()
+        while zoom > 1.0 and not self._fits(room):
+            zoom = appearance.zoom_step(zoom, -1)
+            self.shown_zoom = zoom
+            appearance.apply_zoom(self._window, zoom)
+            self._window.heatmap.set_font_scale(zoom)
+        window = self._window
+        if not window.isMaximized() and not window.isFullScreen():  # grown while it was bigger
+            window.resize(window.size().boundedTo(room).expandedTo(window.minimumSizeHint()))
+        if zoom != asked:
+            self.zoom = zoom
+            QSettings().setValue("view/zoom", zoom)
+            message = self.tr("Zoom {zoom}%: the most this screen has room for")
+            message = message.format(zoom=round(zoom * 100))
+            # Once the status bar has laid out its new fonts (it would show its widgets again).
+            QTimer.singleShot(0, window, lambda: window.report(message))
+
+    def _fits(self, room: QSize) -> bool:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # sizes in new fonts
+        needed = self._window.minimumSizeHint()
+        return needed.width() <= room.width() and needed.height() <= room.height()
+
+    def room(self) -> QSize:
+        """The room the window has: its screen's, less the system's panels."""
+        return self._window.screen().availableGeometry().size()
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme

@@ -912,6 +912,11 @@
         <source>The data's own range</source>
         <translation>A faixa dos próprios dados</translation>
     </message>
+    <message>
+        <location filename="../../gui/view_menu.py" line="184" />
+        <source>Zoom {zoom}%: the most this screen has room for</source>
+        <translation>Zoom de {zoom}%: o máximo que cabe nesta tela</translation>
+    </message>
 </context>
 <context>
     <name>VocabularyView</name>

@@ -124,6 +124,27 @@ def test_zoom_scales_the_fonts_and_is_restored_at_the_next_start(qtbot, open_win
     assert second.controls.seed.font().pointSizeF() == pytest.approx(size)
 
 
+def test_zoom_steps_back_to_what_a_small_screen_has_room_for(qtbot, qapp, open_window, monkeypatch):
+    from PySide6.QtCore import QSize
+
+    from gui.application import install_translation
+
+    install_translation(qapp, "pt")  # the wider language
+    try:
+        window = open_window(size=(1024, 768))
+        menu = window.view_menu
+        monkeypatch.setattr(menu, "room", lambda: QSize(1024, 768))  # a projector's screen
+        menu.set_zoom(2.5)
+        qtbot.waitUntil(lambda: "Zoom" in window.statusBar().currentMessage(), timeout=5000)
+        qtbot.wait(50)  # any further step back
+        assert 1.0 <= menu.zoom < 2.5
+        needed = window.minimumSizeHint()
+        assert needed.width() <= 1024 and needed.height() <= 768
+        menu.set_zoom(1.0)
+    finally:
+        install_translation(qapp, "en")
+
+
 def test_presentation_mode_keeps_the_heatmap_and_explanation_and_gives_the_rest_back(qtbot, window):
     menu = window.view_menu
     menu.toggle_presentation()
