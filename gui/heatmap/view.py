@@ -25,18 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
+from gui.heatmap import readout
 from gui.heatmap.description import (
     HeatmapDescription,
     describe_comparison,
     describe_heatmap,
-    elide,
     elide_words,
 )
 from gui.lines.view import LinesView
 from gui.widgets import ElidedLabel
-from model.stages import CAUSAL, MASKED, PADDING
 
-READOUT_TOKEN_CHARS = 40
 KINDS = ("heatmap", "lines")
 
 
@@ -372,40 +370,9 @@ class HeatmapView(QWidget):
             self._next.setEnabled(description.page < description.pages - 1)
 
     def _show_legend(self, result) -> None:
-        shown = result.padding_mask
-        if self.kind == "lines":  # one sentence
-            shown = shown[max(self._request[0], 0)]
-        padded = bool(shown.any())
-        masked = result.config.mask_padding
-        parts = []
-        if self.kind == "lines":
-            parts.append(
-                self.tr("A line's opacity is its weight; hover a token to see only its lines.")
-            )
-            if result.head_count > 1:
-                parts.append(self.tr("One colour per head."))
-        if self.kind == "lines":  # padding is a grey token; masked pairs have no line
-            if padded:
-                parts.append(
-                    self.tr("Grey tokens: padding, masked (no lines)")
-                    if masked
-                    else self.tr(
-                        "Grey tokens: padding, which still takes part (as in the notebook)"
-                    )
-                )
-            if result.config.causal and result.max_length > 1:
-                parts.append(self.tr("No line to a later key: the causal mask hides it"))
-        else:
-            if padded and not masked:
-                parts.append(
-                    self.tr("▨ striped: padding, which still takes part (as in the notebook)")
-                )
-            if padded and masked:
-                parts.append(self.tr("▨ grey: padding, masked (weight exactly 0)"))
-            if result.config.causal and result.max_length > 1:
-                parts.append(self.tr("▧ light grey: a later key, hidden by the causal mask"))
-        self._legend.setText("   ".join(parts))
-        self._legend.setVisible(bool(parts))
+        text = readout.legend(result, self.kind, self._request[0])
+        self._legend.setText(text)
+        self._legend.setVisible(bool(text))
 
     def _on_canvas_resized(self) -> None:
         """Another size fits another number of panels: lay them out again."""
@@ -468,7 +435,7 @@ class HeatmapView(QWidget):
         if hover is None:
             self.readout.setText(self._no_readout())
             return ""
-        text = self._cell_text(result, *hover)
+        text = readout.cell_text(result, *hover, comparison=self._comparison)
         self.readout.setText(text)
         return text
 
@@ -476,46 +443,6 @@ class HeatmapView(QWidget):
         if self._stack.currentIndex() == KINDS.index("lines"):
             return ""  # the legend says what hovering a token does
         return self.tr("Hover over a cell, or press the arrow keys, to read it.")
-
-    def _cell_text(self, result, b: int, h: int, row: int, column: int) -> str:
-        labels = result.position_labels(b)
-        state = int(result.cell_states(b)[row, column])
-        value = float(result.attention_maps[b, h, row, column])
-        where = self.tr("sentence {b}").format(b=b + 1)
-        if result.head_count > 1:
-            where += " · " + self.tr("head {h}").format(h=h + 1)
-        pair = self.tr("query {i} “{qi}” → key {j} “{kj}”").format(
-            i=row,
-            qi=elide(labels[row], READOUT_TOKEN_CHARS),
-            j=column,
-            kj=elide(labels[column], READOUT_TOKEN_CHARS),
-        )
-        if state == MASKED:
-            weight = self.tr("masked: padding, weight exactly 0")
-        elif state == CAUSAL:
-            weight = self.tr("masked: a later key (causal), weight exactly 0")
-        else:
-            weight = f"{value:.6f}"
-            if state == PADDING:
-                weight += self.tr(" (padding)")
-        total = float(result.attention_row_sums[b, h, row])
-        row_sum = self.tr("row sum {total}").format(total=f"{total:.6f}")
-        largest, at = result.row_max
-        spread = self.tr("max {max} (key {key}) · entropy {h} of {uniform} bits").format(
-            max=f"{largest[b, h, row]:.3f}",
-            key=int(at[b, h, row]),
-            h=f"{result.row_entropy[b, h, row]:.2f}",
-            uniform=f"{result.row_uniform_entropy[b, row]:.2f}",
-        )
-        text = f"{where} · {pair}: {weight} · {row_sum} · {spread}"
-        comparison = self._comparison
-        if comparison is not None:
-            a = float(comparison.a.attention_maps[b, h, row, column])
-            change = float(comparison.difference[b, h, row, column])
-            text += " · " + self.tr("A {a} → B {b}: B − A {change}").format(
-                a=f"{a:.4f}", b=f"{value:.4f}", change=f"{change:+.4f}"
-            )
-        return text
 
     def _on_sentence_activated(self, index: int) -> None:
         last = self._sentences.rowCount() - 1
