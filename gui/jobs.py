@@ -98,8 +98,9 @@ def source_lines_not_kept():
 
 
 def warm_up_training() -> None:
-    """One tiny training step, while the window says "loading": torch sets up autograd and
-    Adam on first use, and paying that on the first Play would freeze the window a moment."""
+    """One tiny training step, on the worker once the first result is out: torch sets up
+    autograd and Adam on first use, and paying that on the first Play would freeze the
+    window a moment."""
     from model.config import ModelConfig
     from model.tokenizer import encode
     from model.training.loop import Trainer
@@ -113,9 +114,10 @@ class PipelineWorker(QObject):
 
     loaded = Signal(object)
     """None on success, else the exception that kept the model from loading."""
-    _frozen = False  # the objects of torch's import frozen (see load)
     finished = Signal(int, object, object)
     """generation, the result (or None), the error (or None); both None when cancelled."""
+
+    _frozen = False  # the objects of torch's import frozen (see load)
 
     def __init__(self) -> None:
         super().__init__()
@@ -173,13 +175,17 @@ class PipelineWorker(QObject):
             self.finished.emit(generation, None, exc)
         else:
             self.finished.emit(generation, result, None)
-        if not self._warm:  # after the first result: it must not wait for this
-            self._warm = True
-            try:
-                with source_lines_not_kept():
-                    warm_up_training()
-            except Exception:  # training will report its own trouble, if any
-                traceback.print_exc()
+        self._warm_up_once()  # after the first result: it must not wait for this
+
+    def _warm_up_once(self) -> None:
+        if self._warm:
+            return
+        self._warm = True
+        try:
+            with source_lines_not_kept():
+                warm_up_training()
+        except Exception:  # training will report its own trouble, if any
+            traceback.print_exc()
 
 
 class PipelineThread(QObject):

@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
     def _render_pending_others(self) -> None:
         changed, self._others_pending = self._others_pending, None
         if changed is not None and self.controller.result is not None:
+            self._deadline = time.perf_counter() + RENDER_SECONDS  # a turn of their own
             self._render_others(changed)
 
     def _render_others(self, changed: frozenset) -> None:

@@ -151,36 +151,38 @@ class ViewMenu(QObject):
         self._window.heatmap.set_options(self.colour_map, self.colour_scale)
 
     def set_zoom(self, zoom: float) -> None:
-        if self._presenting is None:
-            self.zoom = zoom
-            QSettings().setValue("view/zoom", zoom)
+        self._remember_zoom(zoom)
         self._apply_zoom(zoom)
 
+    def _remember_zoom(self, zoom: float) -> None:
+        if self._presenting is None:  # presentation's zoom is never the user's own
+            self.zoom = zoom
+            QSettings().setValue("view/zoom", zoom)
+
     def _apply_zoom(self, zoom: float) -> None:
+        self._show_zoom(zoom)
+        if zoom > 1.0 and self._presenting is None:  # once the layouts know the new fonts
+            QTimer.singleShot(0, self._window, self._fit_zoom_to_screen)
+
+    def _show_zoom(self, zoom: float) -> None:
         self.shown_zoom = zoom
         appearance.apply_zoom(self._window, zoom)
         self._window.heatmap.set_font_scale(zoom)
-        if zoom > 1.0 and self._presenting is None:  # once the layouts know the new fonts
-            QTimer.singleShot(0, self._window, self._fit_zoom_to_screen)
 
     def _fit_zoom_to_screen(self) -> None:
         """Step the zoom back while the window, at its smallest, is wider or taller than
         its screen: docks cut off at the screen's edge would hide what the zoom was for."""
         if self._presenting is not None:
             return
+        window, room = self._window, self.room()
         asked = zoom = self.shown_zoom
-        room = self.room()
         while zoom > 1.0 and not self._fits(room):
             zoom = appearance.zoom_step(zoom, -1)
-            self.shown_zoom = zoom
-            appearance.apply_zoom(self._window, zoom)
-            self._window.heatmap.set_font_scale(zoom)
-        window = self._window
+            self._show_zoom(zoom)
         if not window.isMaximized() and not window.isFullScreen():  # grown while it was bigger
             window.resize(window.size().boundedTo(room).expandedTo(window.minimumSizeHint()))
         if zoom != asked:
-            self.zoom = zoom
-            QSettings().setValue("view/zoom", zoom)
+            self._remember_zoom(zoom)
             message = self.tr("Zoom {zoom}%: the most this screen has room for")
             message = message.format(zoom=round(zoom * 100))
             # Once the status bar has laid out its new fonts (it would show its widgets again).
