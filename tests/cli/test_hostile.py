@@ -2,23 +2,15 @@
 
 Every row must end with exit 0, or exit 2 and exactly one ``error:`` line; never a
 traceback, a crash (a negative return code, 134, 139), a temporary file (``.as-*.part``)
-or, after a failure, any file that was not there before.  Then the signals: SIGINT and
-SIGTERM end a run with 130 or 143 and leave nothing, wherever they land.
+or, after a failure, any file that was not there before.  (Signals: ``test_signals.py``.)
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shlex
-import signal
 import stat
-import struct
-import subprocess
-import sys
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,66 +18,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import ROOT
-
-MAIN = ROOT / "main.py"
-CRASHES = (134, 139)
-SCREENSHOT = (1600, 1000)
-PROMPT_S = 60  # only tells "answered the signal" from "finished the whole job first"
-
-
-def command(*args) -> list:
-    """``python main.py`` with ``args``; bytes stay bytes (argv that is not UTF-8)."""
-    return [sys.executable, str(MAIN), *(a if isinstance(a, bytes) else str(a) for a in args)]
-
-
-def run(argv: list, cwd: Path, stdin: bytes | None = None, env: dict | None = None):
-    return subprocess.run(
-        argv,
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        env=dict(os.environ, **(env or {})),
-        timeout=300,
-    )
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every entry under ``folder`` (hidden ones too): a symlink by its target, a file by
-    its content's hash."""
-    found = {}
-    for path in sorted(folder.rglob("*")):
-        name = os.fspath(path.relative_to(folder))
-        if path.is_symlink():
-            found[name] = "-> " + os.readlink(path)
-        elif path.is_file():
-            found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            found[name] = "folder"
-    return found
-
-
-def temporaries(folder: Path) -> list[str]:
-    return [p.name for p in folder.rglob(".as-*.part")]
-
-
-def assert_well_ended(proc, expected: int) -> str:
-    """The common contract; returns the error line ('' on success)."""
-    err = proc.stderr.decode(errors="replace")
-    assert proc.returncode >= 0 and proc.returncode not in CRASHES, f"crash {proc.returncode}"
-    assert "Traceback" not in err, err
-    assert proc.returncode == expected, err
-    if expected == 0:
-        return ""
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), lines
-    return lines[0]
-
-
-def png_size(path: Path) -> tuple[int, int]:
-    data = path.read_bytes()[:24]
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", data[16:24])
+from runs import (
+    SCREENSHOT,
+    assert_well_ended,
+    command,
+    png_size,
+    run,
+    snapshot,
+    temporaries,
+)
 
 
 def vocabulary(path: Path) -> list[str]:
@@ -445,217 +386,3 @@ def test_bad_outputs_are_refused_before_any_work(tmp_path, name):
     assert proc.returncode == 2, err[-2000:]
     imported = {line.rsplit("|", 1)[-1].strip() for line in err.splitlines() if "|" in line}
     assert "model.pipeline" not in imported and "torch" not in imported
-
-
-# --- signals --------------------------------------------------------------------------
-
-
-def _big_text(folder: Path, sentences: int = 256, tokens: int = 256) -> Path:
-    source = folder / "big.txt"
-    lines = (" ".join(f"t{(i * 7 + j) % 3000}" for j in range(tokens)) for i in range(sentences))
-    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return source
-
-
-class Watched:
-    """A run whose stderr is read as it comes (import times, when asked for)."""
-
-    def __init__(self, argv: list, cwd: Path, env: dict | None = None) -> None:
-        self.process = subprocess.Popen(
-            argv, cwd=cwd, stderr=subprocess.PIPE, env=dict(os.environ, **(env or {}))
-        )
-        self.lines: list[str] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        for raw in self.process.stderr:
-            self.lines.append(raw.decode(errors="replace"))
-
-    def imported(self, module: str) -> bool:
-        return any(line.rsplit("|", 1)[-1].strip() == module for line in list(self.lines))
-
-    def wait_until(self, condition: Callable[[], bool], timeout: float = 240) -> None:
-        end = time.monotonic() + timeout
-        while not condition():
-            assert self.process.poll() is None, "".join(self.lines)[-2000:]
-            assert time.monotonic() < end, "the moment to send the signal never came"
-            time.sleep(0.002)
-
-    def stop(self, number: int) -> tuple[int, float, str]:
-        """Send ``number``; return the exit code, the seconds it took, and stderr."""
-        sent = time.monotonic()
-        self.process.send_signal(number)
-        try:
-            code = self.process.wait(timeout=120)
-        finally:
-            self.process.kill()
-        self._reader.join(10)
-        return code, time.monotonic() - sent, "".join(self.lines)
-
-
-EXIT_FOR = {signal.SIGINT: 130, signal.SIGTERM: 143}
-IMPORTS = {"PYTHONPROFILEIMPORTTIME": "1"}
-
-
-def assert_interrupted(folder: Path, number: int, code: int, seconds: float, err: str, inputs):
-    print(f"{signal.Signals(number).name}: exit {code} after {seconds:.2f} s")
-    assert code == EXIT_FOR[number], err[-2000:]
-    assert "Traceback" not in err and "QPaintDevice" not in err, err[-2000:]
-    assert seconds < PROMPT_S
-    assert sorted(p.name for p in folder.iterdir()) == sorted(inputs)  # no output, no .part
-
-
-@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_a_signal_while_the_tensors_are_written_leaves_nothing(tmp_path, number):
-    source = _big_text(tmp_path)
-    run_ = Watched(
-        command(
-            "--sentences",
-            source,
-            "--embedding-size",
-            64,
-            "--hidden-size",
-            64,
-            "--export-tensors",
-            "out.npz",
-        ),
-        tmp_path,
-    )
-
-    def writing() -> bool:  # the output's temporary file, not the writability probe
-        return any(p.stat().st_size > 0 for p in tmp_path.glob(".as-*.part") if p.exists())
-
-    try:
-        run_.wait_until(lambda: _exists_safely(writing))
-    except BaseException:
-        run_.process.kill()
-        raise
-    assert_interrupted(tmp_path, number, *run_.stop(number), ["big.txt"])
-
-
-def _exists_safely(condition: Callable[[], bool]) -> bool:
-    try:
-        return condition()
-    except FileNotFoundError:  # renamed or removed between listing and looking
-        return False
-
-
-@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_a_signal_while_computing_leaves_nothing(tmp_path, number):
-    source = _big_text(tmp_path)
-    run_ = Watched(
-        command(
-            "--sentences",
-            source,
-            "--cell",
-            "lstm",
-            "--embedding-size",
-            512,
-            "--hidden-size",
-            512,
-            "--export-tensors",
-            "out.npz",
-        ),
-        tmp_path,
-        IMPORTS,
-    )
-    run_.wait_until(lambda: run_.imported("model.pipeline"))  # the pipeline starts now
-    assert not [p for p in tmp_path.glob(".as-*.part") if p.exists() and p.stat().st_size]
-    assert_interrupted(tmp_path, number, *run_.stop(number), ["big.txt"])
-
-
-QT_MOMENTS = {
-    # The moment Qt starts (its modules import), and the figure's own module: painting next.
-    "export, Qt starting": (["--export", "figure.png", "--sentence-index", "all"], "PySide6.QtGui"),
-    "export, painting": (
-        ["--export", "figure.png", "--sentence-index", "all"],
-        "gui.heatmap.figure",
-    ),
-    "svg, painting": (["--export", "figure.svg", "--sentence-index", "all"], "gui.heatmap.figure"),
-    "screenshot, Qt starting": (["--screenshot", "window.png"], "PySide6.QtGui"),
-    "screenshot, window": (["--screenshot", "window.png"], "gui.app"),
-}
-
-
-@pytest.mark.parametrize("moment", list(QT_MOMENTS))
-def test_ctrl_c_while_qt_works_exits_130_and_leaves_nothing(tmp_path, moment):
-    args, module = QT_MOMENTS[moment]
-    source = _big_text(tmp_path, 256, 64)
-    run_ = Watched(
-        command("--sentences", source, *args, "--save-session", "s.json"), tmp_path, IMPORTS
-    )
-    run_.wait_until(lambda: run_.imported(module))
-    code, seconds, err = run_.stop(signal.SIGINT)
-    assert_interrupted(tmp_path, signal.SIGINT, code, seconds, err, ["big.txt"])
-
-
-@pytest.mark.parametrize("delay", [0.2, 0.6, 1.0, 1.5])
-@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_a_signal_at_any_moment_of_a_screenshot_never_crashes(tmp_path, number, delay):
-    """Sent some time after Qt has started: before the outputs are complete it interrupts
-    (130/143, nothing written); after, it is too late to matter (0, every output whole)."""
-    source = _big_text(tmp_path, 256, 64)
-    run_ = Watched(
-        command("--sentences", source, "--screenshot", "w.png", "--export", "f.png"),
-        tmp_path,
-        IMPORTS,
-    )
-    run_.wait_until(lambda: run_.imported("gui.app"))
-    time.sleep(delay)
-    code, seconds, err = run_.stop(number)
-    if code == 0:
-        assert png_size(tmp_path / "w.png") == SCREENSHOT
-        assert png_size(tmp_path / "f.png")[0] > 0
-        assert not temporaries(tmp_path)
-        assert "Traceback" not in err
-    else:
-        assert_interrupted(tmp_path, number, code, seconds, err, ["big.txt"])
-
-
-# --- in process -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("form", ["png", "svg"])
-def test_ctrl_c_in_the_middle_of_painting_a_figure_ends_the_painter(qapp, monkeypatch, form):
-    """The painter ends on the way out: no "QPaintDevice: Cannot destroy paint device that
-    is being painted" (a Qt warning fails the test), and the next figure paints normally."""
-    import gc
-
-    from gui.heatmap import painting
-    from gui.heatmap.figure import figure_for
-    from model.pipeline import run_pipeline
-
-    result = run_pipeline("o gato dorme\neu gosto de batata frita")
-    figure = figure_for(result, -1)
-    original = painting.MatrixPainter.paint
-    painted = []
-
-    def interrupted(self, *args, **kwargs):
-        original(self, *args, **kwargs)  # the first panel is drawn, then Ctrl+C
-        painted.append(1)
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(painting.MatrixPainter, "paint", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        figure.svg_bytes() if form == "svg" else figure.png_bytes(2)
-    assert painted == [1]
-    gc.collect()  # the image or SVG device goes now, painter ended
-    monkeypatch.setattr(painting.MatrixPainter, "paint", original)
-    data = figure.svg_bytes() if form == "svg" else figure.png_bytes(1)
-    assert data.startswith(b"\x89PNG" if form == "png" else b"<?xml")
-
-
-@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_a_signal_closes_the_window_as_ctrl_q_does(tmp_path, number):
-    """Raised inside a slot, the signal's exception was printed and the window stayed."""
-    from resources import offscreen_platform
-
-    run_ = Watched(
-        command("--sentence", b"caf\xe9 \xff ok"),  # and input that is not UTF-8 (finding 8)
-        tmp_path,
-        dict(IMPORTS, QT_QPA_PLATFORM=offscreen_platform()),
-    )
-    run_.wait_until(lambda: run_.imported("model.pipeline"))  # the window is up, torch loaded
-    code, seconds, err = run_.stop(number)
-    assert_interrupted(tmp_path, number, code, seconds, err, [])

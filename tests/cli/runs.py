@@ -1,0 +1,71 @@
+"""Running ``main.py`` as a user would, and checking how it ended: helpers of the hostile
+and the signal tests."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+MAIN = ROOT / "main.py"
+CRASHES = (134, 139)
+SCREENSHOT = (1600, 1000)
+
+
+def command(*args) -> list:
+    """``python main.py`` with ``args``; bytes stay bytes (argv that is not UTF-8)."""
+    return [sys.executable, str(MAIN), *(a if isinstance(a, bytes) else str(a) for a in args)]
+
+
+def run(argv: list, cwd: Path, stdin: bytes | None = None, env: dict | None = None):
+    return subprocess.run(
+        argv,
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=dict(os.environ, **(env or {})),
+        timeout=300,
+    )
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every entry under ``folder`` (hidden ones too): a symlink by its target, a file by
+    its content's hash."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        name = os.fspath(path.relative_to(folder))
+        if path.is_symlink():
+            found[name] = "-> " + os.readlink(path)
+        elif path.is_file():
+            found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            found[name] = "folder"
+    return found
+
+
+def temporaries(folder: Path) -> list[str]:
+    return [p.name for p in folder.rglob(".as-*.part")]
+
+
+def assert_well_ended(proc, expected: int) -> str:
+    """The common contract; returns the error line ('' on success)."""
+    err = proc.stderr.decode(errors="replace")
+    assert proc.returncode >= 0 and proc.returncode not in CRASHES, f"crash {proc.returncode}"
+    assert "Traceback" not in err, err
+    assert proc.returncode == expected, err
+    if expected == 0:
+        return ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), lines
+    return lines[0]
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
