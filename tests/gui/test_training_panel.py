@@ -28,6 +28,23 @@ def trained_to(qtbot, controller, steps: int) -> None:
     )
 
 
+def reopened(qtbot, controller, session):
+    """Open another session, then ``session`` again; the attention once it has retrained
+    to its step count."""
+    from model.session import Session
+
+    wait_for_result(qtbot, controller, lambda: controller.load_session(Session("a b c")))
+    controller.load_session(session)
+    steps = session.training.steps
+    qtbot.waitUntil(
+        lambda: (
+            controller.result.training is not None and controller.result.training.steps == steps
+        ),
+        timeout=WAIT_MS,
+    )
+    return controller.result.attention
+
+
 def test_step_trains_and_every_view_shows_the_latest_step(qtbot, open_window):
     window = open_window(config=PRESET)
     controller = window.controller
@@ -166,7 +183,6 @@ def test_compare_with_untrained_pins_step_0(qtbot, open_window):
 
 
 def test_a_session_at_step_n_retrains_to_n_on_open(qtbot, open_window):
-    from model.session import Session
     from model.training.settings import TrainSettings
 
     window = open_window(config=PRESET)
@@ -175,13 +191,7 @@ def test_a_session_at_step_n_retrains_to_n_on_open(qtbot, open_window):
     session = controller.session()
     assert session.training == TrainSettings(task="previous", steps=7, learning_rate=0.01)
     expected = controller.result.attention.copy()
-    wait_for_result(qtbot, controller, lambda: controller.load_session(Session("a b c")))
-    controller.load_session(session)
-    qtbot.waitUntil(
-        lambda: controller.result.training is not None and controller.result.training.steps == 7,
-        timeout=WAIT_MS,
-    )
-    np.testing.assert_array_equal(controller.result.attention, expected)
+    np.testing.assert_array_equal(reopened(qtbot, controller, session), expected)
 
 
 def test_a_rate_changed_mid_run_is_replayed_when_the_session_opens(qtbot, open_window):
@@ -195,13 +205,8 @@ def test_a_rate_changed_mid_run_is_replayed_when_the_session_opens(qtbot, open_w
     session = controller.session()
     assert session.training.rate_changes == ((4, 0.03),)
     expected = controller.result.attention.copy()
-    wait_for_result(qtbot, controller, lambda: controller.load_session(Session("a b c")))
-    controller.load_session(Session.from_json(session.to_json()))
-    qtbot.waitUntil(
-        lambda: controller.result.training is not None and controller.result.training.steps == 9,
-        timeout=WAIT_MS,
-    )
-    np.testing.assert_array_equal(controller.result.attention, expected)
+    saved = Session.from_json(session.to_json())
+    np.testing.assert_array_equal(reopened(qtbot, controller, saved), expected)
 
 
 def test_the_pipeline_says_its_numbers_are_trained(qtbot, open_window):
