@@ -21,10 +21,6 @@ class Comparison:
     b: PipelineResult
     difference: np.ndarray  # (B, heads, L, L): b's attention minus a's, in float32
 
-    @property
-    def largest_change(self) -> float:
-        return float(np.abs(self.difference).max()) if self.difference.size else 0.0
-
 
 def compare(a: PipelineResult, b: PipelineResult) -> Comparison:
     """B − A, cell by cell; raises InputError when the two cannot be lined up."""

@@ -49,14 +49,6 @@ class TrainSettings:
             raise InputError("not_rate_changes")
         object.__setattr__(self, "rate_changes", tuple(checked))
 
-    def rate_at(self, step: int) -> float:
-        """The learning rate of the step taken when ``step`` steps are done."""
-        rate = self.learning_rate
-        for start, value in self.rate_changes:
-            if step >= start:
-                rate = value
-        return rate
-
     def to_dict(self) -> dict:
         data = asdict(self)
         data["rate_changes"] = [list(change) for change in self.rate_changes]
