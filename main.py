@@ -260,15 +260,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     except (InputError, OSError, MemoryError) as exc:
-        prefix = "erro" if language == "pt" else "error"
-        message = _one_line(describe(exc, language, _flag_names(given)))
-        print(f"{prefix}: {message}", file=sys.stderr)
+        _print_error(describe(exc, language, _flag_names(given)), language)
         return EXIT_USAGE
     except ModuleNotFoundError as exc:  # run outside the project's environment
         if (exc.name or "").partition(".")[0] not in DEPENDENCIES:
             raise
-        prefix = "erro" if language == "pt" else "error"
-        print(f"{prefix}: {describe(exc, language)}", file=sys.stderr)
+        _print_error(describe(exc, language), language)
         return EXIT_MISSING
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -280,6 +277,12 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
         else:
             signal.signal(signal.SIGTERM, previous_term)
+
+
+def _print_error(message: str, language: str) -> None:
+    """One line on standard error: ``error: …`` (``erro: …`` in Portuguese)."""
+    prefix = "erro" if language == "pt" else "error"
+    print(f"{prefix}: {_one_line(message)}", file=sys.stderr)
 
 
 def _terminate(signum, frame) -> None:
