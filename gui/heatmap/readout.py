@@ -21,9 +21,9 @@ def legend(result, kind: str, sentence: int) -> str:
     """What the marks of ``kind`` ("heatmap" or "lines") mean for ``result``: padding,
     masks, and for lines what opacity and colour say.  ``sentence`` is the one shown (-1:
     all); "" when there is nothing to explain."""
-    padding = result.padding_mask
-    if kind == "lines":  # one sentence
-        padding = padding[max(sentence, 0)]
+    if kind == "lines":  # always one sentence
+        sentence = max(sentence, 0)
+    padding = result.padding_mask if sentence < 0 else result.padding_mask[sentence]
     padded, masked = bool(padding.any()), result.config.mask_padding
     causal = result.config.causal and result.max_length > 1
     parts = []

@@ -301,3 +301,13 @@ def test_explaining_a_cell_of_another_sentence_shows_that_sentence(qtbot, window
     assert window.controller.view.sentence == 1
     assert window.heatmap.description.panels[0].sentence == 1
     assert "query 2 “de”" in window.explain.text.toPlainText()
+
+
+def test_the_legend_speaks_of_padding_only_where_the_sentence_shown_has_some(qtbot, window):
+    controller = window.controller
+    controller.update_view(sentence=1)  # "eu gosto de batata frita", the longest
+    assert "padding" not in window.heatmap.legend
+    controller.update_view(sentence=0)
+    assert "striped: padding" in window.heatmap.legend
+    controller.update_view(sentence=-1)  # all: the others are padded
+    assert "striped: padding" in window.heatmap.legend
