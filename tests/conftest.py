@@ -15,6 +15,8 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen").split(":")[0] == "offscreen":
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
+from unprivileged import unprivileged  # noqa: E402,F401 (a fixture)
+
 # torch's first call is slow and the machines are shared: no per-example deadline.
 settings.register_profile("default", deadline=None)
 settings.load_profile("default")
