@@ -21,6 +21,9 @@ MIN_TEMPERATURE, MAX_TEMPERATURE = 1e-3, 1e3
 MAX_SENTENCES = 4096
 MAX_SENTENCE_LENGTH = 1024
 MAX_STAGE_ELEMENTS = 512 * 256 * 1024
+# A word: far beyond any word or web address.  Every view shows each token and the window
+# measures it; one 60 MB word froze the window for half a minute a keystroke.
+MAX_TOKEN_CHARS = 1024
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,20 @@ def check_input_size(batch: int, length: int, config: ModelConfig) -> None:
             elements=elements,
             limit=MAX_STAGE_ELEMENTS,
         )
+
+
+def check_tokens(sentences: list[list[str]]) -> None:
+    """Raise :class:`InputError` when a token is longer than :data:`MAX_TOKEN_CHARS`.
+
+    Every input (the editor, a file, standard input, a session) reaches the pipeline through
+    the tokenizer, which calls this: one limit, whatever the path.
+    """
+    for sentence in sentences:
+        if sentence and max(map(len, sentence)) > MAX_TOKEN_CHARS:
+            word = max(sentence, key=len)
+            raise InputError(
+                "token_too_long", length=len(word), start=word[:12], limit=MAX_TOKEN_CHARS
+            )
 
 
 def fitting_heads(width: int, heads: int) -> int:

@@ -5,6 +5,9 @@ message code and the values that fill it.  :func:`describe` renders an error in 
 Portuguese from ``resources/messages``, so the window and the command line speak the
 interface's language while the model stays free of any user interface.
 
+A message whose words follow a number is a mapping ``{"count": name, "one": …, "other": …}``:
+the ``one`` form when the value ``name`` is 1 ("A has 1 head"), else ``other`` ("2 heads").
+
 ``str(error)`` is the English message, so a plain ``except ValueError`` still reads well.
 """
 
@@ -84,6 +87,8 @@ def _render(code: str, values: dict, language: str, field_name: FieldName | None
     template = messages.get(code) or catalog("messages", "en").get(code)
     if template is None:  # a code without a message is a programming error; say what we know
         return code + "".join(f" {k}={v!r}" for k, v in values.items())
+    if isinstance(template, dict):  # {"count": name, "one": …, "other": …}: "1 head", "2 heads"
+        template = template["one" if values.get(template["count"]) == 1 else "other"]
     filled = {key: _value(key, value, language, field_name) for key, value in values.items()}
     return template.format(**filled)
 

@@ -12,9 +12,9 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from model.config import MAX_HEADS, MAX_SENTENCES, ModelConfig
+from model.config import MAX_HEADS, MAX_SENTENCES, ModelConfig, check_tokens
 from model.errors import InputError
-from model.files import read_bytes, write_text
+from model.files import MAX_TEXT_BYTES, read_bytes, write_text
 from model.tokenizer import normalize_lines
 from model.training.settings import TrainSettings
 from model.validate import check_choice, check_int, shown
@@ -22,7 +22,7 @@ from model.validate import check_choice, check_int, shown
 FORMAT = "attention-study-session"
 VERSION = 2
 READABLE_VERSIONS = (1, 2)
-MAX_SESSION_BYTES = 64 * 2**20  # far beyond any input the pipeline accepts
+MAX_SESSION_BYTES = 64 * 2**20  # JSON escapes can make its text six times its size
 MAX_NUMBER_DIGITS = 32  # no setting needs more; a 5,000-digit number is not a setting
 SCALES = (1, 2, 4)
 ENTRIES = ("format", "version", "sentences", "model", "training", "view")
@@ -115,6 +115,7 @@ class Session:
         # Sentences hold no line breaks once written by us, but a file edited by hand may:
         # they split sentences exactly as they would in the editor.
         text = normalize_lines("\n".join(sentences))
+        _check_text(text)
         return cls(text, config, ViewSettings(**view), training)
 
 
@@ -151,6 +152,15 @@ def _parse(source: str):
         raise InputError("broken_json", line=exc.lineno) from None
     except RecursionError:
         raise InputError("broken_json_nesting") from None
+
+
+def _check_text(text: str) -> None:
+    """A session's sentences keep to the limits of a sentences file: its size in UTF-8 and
+    the length of one word (the pipeline would refuse that word, but only after the window
+    had shown it everywhere)."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+        raise InputError("text_too_large", limit=MAX_TEXT_BYTES // 2**20)
+    check_tokens([line.split() for line in text.splitlines()])
 
 
 def _mapping(value, what: str) -> dict:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from model.config import check_tokens
 from model.errors import InputError
 
 PAD = "<pad>"
@@ -34,6 +35,7 @@ def split_sentences(text: str) -> list[list[str]]:
     sentences = [line.split() for line in text.splitlines() if line.strip()]
     if not sentences:
         raise InputError("no_sentences")
+    check_tokens(sentences)  # one limit on a word's length, whatever path the text came by
     return sentences
 
 

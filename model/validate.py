@@ -31,8 +31,10 @@ def check_float(name: str, value, low: float, high: float) -> float:
         raise InputError("not_a_number", field=name, value=shown(value))
     if isinstance(value, int) and abs(value) > 10**15:
         raise InputError("out_of_range", field=name, low=low, high=high, value=shown(value))
-    if not math.isfinite(value):
+    if math.isnan(value):
         raise InputError("not_a_number", field=name, value=shown(value))
+    if math.isinf(value):  # a number, only far out of range
+        raise InputError("out_of_range", field=name, low=low, high=high, value=value)
     if not low <= value <= high:
         raise InputError("out_of_range", field=name, low=low, high=high, value=float(value))
     return float(value)

@@ -40,6 +40,7 @@ from model.stages import PipelineResult, TrainingRecord
 from model.tokenizer import Vocabulary, encode, split_sentences
 from model.training import tasks
 from model.training.adam import Adam
+from model.training.limits import check_training_size
 from model.training.rules import WINDOW, converged, solved_without_attention  # noqa: F401 (re-exported)
 from model.training.settings import MAX_LEARNING_RATE, MIN_LEARNING_RATE, TrainSettings
 from model.validate import check_float
@@ -109,10 +110,7 @@ class Trainer:
         task = self.settings.task
         if self.length < tasks.MIN_LENGTH[task]:
             raise InputError("task_needs_longer_sentence", task=task, length=tasks.MIN_LENGTH[task])
-        try:  # a batch's stages must keep within the pipeline's budget, as the user's do
-            check_input_size(BATCH_SIZE, self.length, config)
-        except InputError as error:
-            raise InputError("training_too_large", **error.values) from None
+        check_training_size(config, self.length, self.vocab_size)  # see training/limits.py
         self.network = AttentionNetwork(config, self.vocab_size, self.length)
         width = config.width if config.attention == "multihead" else config.embedding_size
         self.readout = _seeded_linear(width, self.vocab_size, config.seed)
@@ -307,6 +305,7 @@ def train(
     sentences = split_sentences(text)
     lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
     check_input_size(len(sentences), int(lengths.max()), config)
+    check_training_size(config, int(lengths.max()))  # before numbering the words
     vocabulary, ids = encode(sentences)
     trainer = Trainer(config, vocabulary, lengths, settings)
     for _ in trainer.run(settings.steps):
