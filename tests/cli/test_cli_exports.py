@@ -150,7 +150,7 @@ def only_error(proc):
     "args, message",
     [
         (["--export", "figure.jpg"], ".png / .svg"),
-        (["--export", "f.png", "--sentence-index", "7"], "no sentence 7: choose 0 to 2, or all"),
+        (["--export", "f.png", "--sentence-index", "7"], "only 3 sentences (choose 0 to 2"),
         (["--export", "f.png", "--sentence-index", "first"], "a number from 0, or all"),
         (["--export", "f.png", "--scale", "3"], "--scale"),
         (["--screenshot", "window.svg"], ".png"),
@@ -161,8 +161,8 @@ def only_error(proc):
         (["--view", "lines", "--save-session", "s.json"], "go with --export"),
         (["--export", "f.png", "--view", "lines", "--compare", "s.json"], "not go with --view"),
         (["--explain", "1,2"], "three numbers from 0"),
-        (["--explain", "0,9,0"], "no query 9"),
-        (["--explain", "0,0,0", "--head", "1"], "no head 1"),
+        (["--explain", "0,9,0"], "--explain 0,9,0: the sentences have 5 positions"),
+        (["--explain", "0,0,0", "--head", "1"], "--head 1: this model has 1 head"),
     ],
 )
 def test_output_mistakes_exit_2_and_write_nothing(tmp_path, args, message):
