@@ -183,7 +183,7 @@ def lines_legend(description) -> list[str]:
         parts.append(translate("texts", "One colour per head."))
     if description.threshold > 0:
         parts.append(
-            translate("texts", "Weights below {t} not drawn.").format(
+            translate("texts", "Below {t}, only each query's strongest line is drawn.").format(
                 t=f"{description.threshold:g}"
             )
         )

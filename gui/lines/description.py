@@ -1,9 +1,12 @@
 """What the lines view shows, decided once for the window and the figure (no Qt here).
 
 Queries on the left, keys on the right, one line per (query, key, head) whose weight passes
-the filter: at least ``threshold``, and among the query's ``top_k`` largest when set.
-Masked pairs (weight exactly 0 by design) get no line.  A line's opacity grows with its
-weight; each head has its own colour.  ``focus`` isolates one token's lines.
+the filter: at least ``threshold``, and among the query's ``top_k`` largest when set.  A
+query's strongest line is always drawn: over a long sentence every weight may be under the
+threshold (1/1,024 each, untrained), and a query with no line would say nothing.  Masked
+pairs (weight exactly 0 by design) get no line.  A line's opacity grows with its weight; each
+head has its own colour.  ``focus`` isolates one token's lines.  ``limit`` keeps the first
+positions only (a figure's size is bounded); ``total`` says how many the sentence had.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class LinesDescription:
     focus: tuple[str, int] | None  # ("query" or "key", position)
     threshold: float
     top_k: int | None
+    total: int  # positions in the sentence (padded); ``tokens`` may hold only the first ones
 
 
 def opacity(weight: float) -> float:
@@ -54,17 +58,23 @@ def describe_lines(
     top_k: int | None = None,
     focus: tuple[str, int] | None = None,
     title: str = "",
+    limit: int | None = None,
 ) -> LinesDescription:
-    labels = result.position_labels(sentence)
+    total = result.max_length
+    shown = total if limit is None else min(total, limit)
+    labels = result.position_labels(sentence)[:shown]
     heads = tuple(range(result.head_count)) if head < 0 else (head,)
-    states = result.cell_states(sentence)
+    states = result.cell_states(sentence)[:shown, :shown]
     lines = []
     for h in heads:
-        weights = result.attention_maps[sentence, h]
-        for query in range(len(labels)):
+        weights = result.attention_maps[sentence, h, :shown, :shown]
+        for query in range(shown):
             row = weights[query]
-            keep = row >= threshold
-            keep &= ~np.isin(states[query], (MASKED, CAUSAL))
+            visible = ~np.isin(states[query], (MASKED, CAUSAL))
+            keep = (row >= threshold) & visible
+            strongest = row[visible].max() if visible.any() else 0.0
+            if strongest > 0:  # the strongest line, whatever the threshold
+                keep |= visible & (row == strongest)
             if top_k is not None:
                 ranked = np.argsort(-row, kind="stable")[:top_k]
                 chosen = np.zeros_like(keep)
@@ -87,4 +97,5 @@ def describe_lines(
         focus=focus,
         threshold=threshold,
         top_k=top_k,
+        total=total,
     )

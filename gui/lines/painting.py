@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from gui import texts
 from gui.figure import MARGIN, Figure, pixel_font
 from gui.heatmap import colours
 from gui.lines.description import LinesDescription
+from model.errors import format_number
 
 # Okabe–Ito: distinct for every common colour-vision deficiency, one per head.
 HEAD_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 PADDING_INK = "#9a9a9a"
 LINE_WIDTH = 4.0  # thick enough to read from the back of a room
+MAX_FIGURE_WORDS = 64  # words a figure draws: 40 px each, 2,734 px tall at most (1×)
+FIGURE_WIDTH = 900
+TITLE_PIXELS, SMALL_PIXELS, SMALL_ROW = 24, 14, 24
 
 
 def head_colour(head: int) -> QColor:
@@ -76,38 +81,75 @@ def paint_lines(
 
 
 class LinesFigure(Figure):
-    """A lines description at a fixed size, exported like the heatmap figure."""
+    """A lines description at a fixed size, exported like the heatmap figure.
+
+    Its size is bounded: a row of 40 px per word, for at most :data:`MAX_FIGURE_WORDS` words
+    (a longer sentence shows its first words, and the header says so).  Every header line is
+    fitted to the width: the title is elided in the middle, so the sentence's first and last
+    words both show; the legend wraps.
+    """
 
     def __init__(self, description: LinesDescription, settings: str, legend: list[str]) -> None:
         self.description = description
         self.title = description.title
         self.settings = settings
-        self.legend = legend
-        rows = max(4, len(description.tokens))
-        self.size = QSize(900, 150 + rows * 40)
+        self.legend = list(legend)
+        shown, total = len(description.tokens), description.total
+        if shown < total:
+            self.legend.append(
+                QCoreApplication.translate(
+                    "LinesFigure",
+                    "The first {shown} of {total} words: lines to later words are not drawn. "
+                    "The heatmap shows them all.",
+                ).format(
+                    shown=format_number(shown, texts.language()),
+                    total=format_number(total, texts.language()),
+                )
+            )
+        rows = max(4, shown)
+        self._lines = self._fitted_header()
+        self._top = 50 + SMALL_ROW * (len(self._lines) - 1) + 14  # under the header's last line
+        self.size = QSize(FIGURE_WIDTH, self._top + rows * 40 + 20)
+
+    def text_width(self) -> float:
+        return FIGURE_WIDTH - 2 * MARGIN
+
+    def header_font(self, pixels: int) -> QFont:
+        return pixel_font(pixels)
+
+    def header(self) -> list[str]:
+        """The header's lines as drawn: the title, the settings, the legend."""
+        return list(self._lines)
+
+    def _fitted_header(self) -> list[str]:
+        width, middle = self.text_width(), Qt.TextElideMode.ElideMiddle
+        title = QFontMetricsF(self.header_font(TITLE_PIXELS)).elidedText(self.title, middle, width)
+        small = QFontMetricsF(self.header_font(SMALL_PIXELS))
+        lines, current = [self.settings], ""
+        for part in self.legend:  # greedy: as many parts a line as fit
+            joined = f"{current}   {part}" if current else part
+            if current and small.horizontalAdvance(joined) > width:
+                lines.append(current)
+                joined = part
+            current = joined
+        if current:
+            lines.append(current)
+        return [title] + [small.elidedText(line, middle, width) for line in lines]
 
     def paint(self, painter: QPainter, vector: bool = False) -> None:
         width, height = self.size.width(), self.size.height()
         painter.setPen(QColor(colours.INK))
-        painter.setFont(pixel_font(24))
-        painter.drawText(
-            QRectF(MARGIN, 14, width - 2 * MARGIN, 34),
-            Qt.AlignmentFlag.AlignCenter,
-            self.description.title,
-        )
-        painter.setFont(pixel_font(14))
+        painter.setFont(self.header_font(TITLE_PIXELS))
+        centre = Qt.AlignmentFlag.AlignCenter
+        painter.drawText(QRectF(MARGIN, 14, self.text_width(), 34), centre, self._lines[0])
         painter.setPen(QColor("#505050"))
-        painter.drawText(
-            QRectF(MARGIN, 50, width - 2 * MARGIN, 22), Qt.AlignmentFlag.AlignCenter, self.settings
-        )
-        painter.drawText(
-            QRectF(MARGIN, 74, width - 2 * MARGIN, 22),
-            Qt.AlignmentFlag.AlignCenter,
-            "   ".join(self.legend),
-        )
+        painter.setFont(self.header_font(SMALL_PIXELS))
+        for k, text in enumerate(self._lines[1:]):
+            top = 50 + k * SMALL_ROW
+            painter.drawText(QRectF(MARGIN, top, self.text_width(), 22), centre, text)
         paint_lines(
             painter,
-            QRectF(MARGIN, 110, width - 2 * MARGIN, height - 130),
+            QRectF(MARGIN, self._top, width - 2 * MARGIN, height - self._top - 20),
             self.description,
             pixel_font(18),
         )
@@ -117,9 +159,7 @@ def lines_figure(
     result, sentence: int, head: int = -1, threshold: float = 0.05, top_k: int | None = None
 ) -> LinesFigure:
     """The lines of one sentence (the first, when all are asked for) as a figure, with the
-    window's threshold and top-k."""
-    from gui import texts
-    from gui.heatmap.description import elide_words
+    window's threshold and top-k: at most :data:`MAX_FIGURE_WORDS` words of it."""
     from gui.lines.description import describe_lines
     from model.errors import InputError
 
@@ -129,11 +169,30 @@ def lines_figure(
         raise InputError("no_such_head", head=head, last=result.head_count - 1)
     shown = max(sentence, 0)
     title = texts.heatmap_words().sentence_title.format(
-        n=shown + 1, text=elide_words(result.sentences[shown], 60)
+        n=shown + 1, text=_both_ends(result.sentences[shown])
     )
-    description = describe_lines(result, shown, head, threshold, top_k, title=title)
+    description = describe_lines(
+        result, shown, head, threshold, top_k, title=title, limit=MAX_FIGURE_WORDS
+    )
     return LinesFigure(
         description,
         texts.settings_line(result.config, result.training),
         texts.lines_legend(description),
     )
+
+
+def _both_ends(words, keep: int = 200) -> str:
+    """The sentence whole, or its first and last words, ``keep`` characters' worth of each:
+    enough for any title, which the figure then fits to its width (a 1,024-word sentence
+    joined whole could be a million characters)."""
+    if sum(map(len, words)) + len(words) <= 2 * keep:
+        return " ".join(words)
+    first, size = 0, 0
+    while size <= keep:
+        size += len(words[first])
+        first += 1
+    last, size = len(words), 0
+    while size <= keep and last > first:
+        last -= 1
+        size += len(words[last])
+    return " ".join(words[:first]) + " … " + " ".join(words[last:])

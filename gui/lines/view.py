@@ -90,7 +90,9 @@ class LinesView(QWidget):
         self.threshold.setSingleStep(0.05)
         self.threshold.setDecimals(2)
         self.threshold.setValue(0.05)
-        self.threshold.setToolTip(self.tr("Lines for weights below this are not drawn"))
+        self.threshold.setToolTip(
+            self.tr("Lines for weights below this are not drawn, but each query's strongest is")
+        )
         self.top_k = QSpinBox()
         self.top_k.setRange(0, 64)
         self.top_k.setSpecialValueText(self.tr("all"))
@@ -106,7 +108,7 @@ class LinesView(QWidget):
         bar.addWidget(self.top_k)
         bar.addStretch(1)
         self.drawing = _Drawing()
-        self.hidden_note = QLabel()  # says why no line is drawn, when none is
+        self.hidden_note = QLabel()  # says why each query has one line only, when none passes
         self.hidden_note.setWordWrap(True)
         self.hidden_note.hide()
         layout = QVBoxLayout(self)
@@ -155,14 +157,15 @@ class LinesView(QWidget):
         )
         self.drawing.description = description
         self.drawing.update()
-        # Near-uniform attention over many keys puts every weight under the threshold.
-        empty = not description.lines and self._focus is None
-        strongest = float(result.attention_maps[sentence].max()) if empty else 0.0
-        self.hidden_note.setVisible(empty and strongest > 0)
-        if empty and strongest > 0:
+        # Near-uniform attention over many keys puts every weight under the threshold: each
+        # query keeps its strongest line only, and the note says why.
+        strongest = float(result.attention_maps[sentence].max())
+        under = self._focus is None and 0 < strongest < self.threshold.value()
+        self.hidden_note.setVisible(under)
+        if under:
             self.hidden_note.setText(
                 self.tr(
-                    "No weight reaches {threshold}: the strongest is {strongest}. Lower "
-                    "“Hide lines below”, or choose the strongest lines per query."
+                    "No weight reaches {threshold} (the strongest is {strongest}): each query "
+                    "shows its strongest line only. Lower “Hide lines below” to see more."
                 ).format(threshold=f"{self.threshold.value():.2f}", strongest=f"{strongest:.3f}")
             )

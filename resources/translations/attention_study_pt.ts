@@ -528,11 +528,19 @@
     </message>
 </context>
 <context>
+    <name>LinesFigure</name>
+    <message>
+        <location filename="../../gui/lines/painting.py" line="107"/>
+        <source>The first {shown} of {total} words: lines to later words are not drawn. The heatmap shows them all.</source>
+        <translation>As primeiras {shown} de {total} palavras: linhas para as palavras seguintes não são desenhadas. O heatmap mostra todas.</translation>
+    </message>
+</context>
+<context>
     <name>LinesView</name>
     <message>
         <location filename="../../gui/lines/view.py" line="93"/>
-        <source>Lines for weights below this are not drawn</source>
-        <translation>Linhas de pesos abaixo deste não são desenhadas</translation>
+        <source>Lines for weights below this are not drawn, but each query&apos;s strongest is</source>
+        <translation>Linhas de pesos abaixo deste não são desenhadas, exceto a mais forte de cada query</translation>
     </message>
     <message>
         <location filename="../../gui/lines/view.py" line="96"/>
@@ -556,8 +564,8 @@
     </message>
     <message>
         <location filename="../../gui/lines/view.py" line="165"/>
-        <source>No weight reaches {threshold}: the strongest is {strongest}. Lower “Hide lines below”, or choose the strongest lines per query.</source>
-        <translation>Nenhum peso chega a {threshold}: o maior é {strongest}. Diminua o “Filtro de peso”, ou escolha “Mais fortes por query”.</translation>
+        <source>No weight reaches {threshold} (the strongest is {strongest}): each query shows its strongest line only. Lower “Hide lines below” to see more.</source>
+        <translation>Nenhum peso chega a {threshold} (o maior é {strongest}): cada query mostra só a sua linha mais forte. Diminua o “Filtro de peso” para ver mais.</translation>
     </message>
 </context>
 <context>
@@ -1233,8 +1241,8 @@
     </message>
     <message>
         <location filename="../../gui/texts.py" line="186"/>
-        <source>Weights below {t} not drawn.</source>
-        <translation>Pesos abaixo de {t} não desenhados.</translation>
+        <source>Below {t}, only each query&apos;s strongest line is drawn.</source>
+        <translation>Abaixo de {t}, só a linha mais forte de cada query é desenhada.</translation>
     </message>
     <message>
         <location filename="../../gui/texts.py" line="191"/>

@@ -7,12 +7,14 @@ from __future__ import annotations
 import io
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
 import main
 from model.config import MAX_TOKEN_CHARS
 from model.files import MAX_TEXT_BYTES
+from runs import png_size
 
 THREE = ["--sentence", "o gato dorme", "--sentence", "eu gosto de batata", "--sentence", "sim"]
 
@@ -201,3 +203,52 @@ def test_a_compare_mismatch_says_what_to_do_on_the_command_line(cli, language):
         assert "--compare one.json has 1 head and these flags give 2" in line
     else:
         assert "--compare one.json tem 1 cabeça e estas opções dão 2" in line
+
+
+# --- the lines figure: a bounded size, and lines that show ---------------------------------
+
+
+def test_the_lines_figure_of_a_1024_word_sentence_is_no_larger_than_at_its_limit(
+    cli, english_figures
+):
+    from gui.lines.painting import MAX_FIGURE_WORDS, SMALL_ROW
+
+    code, _ = cli("--sentence", words(MAX_FIGURE_WORDS), "--view", "lines", "--scale", "4",
+                  "--export", "limit.png", outputs=("limit.png",))  # fmt: skip
+    assert code == 0
+    code, _ = cli("--sentence", words(1024), "--view", "lines", "--scale", "4",
+                  "--export", "long.png", outputs=("long.png",))  # fmt: skip
+    assert code == 0
+    (width, high), (_, at_limit) = png_size(Path("long.png")), png_size(Path("limit.png"))
+    # The same rows; only the header's line or two about the words left out are added.
+    assert width == 3600 and at_limit < high <= at_limit + 4 * 2 * SMALL_ROW
+
+
+def test_the_lines_figure_says_which_words_it_draws_and_draws_each_querys_strongest(qapp):
+    from gui.lines.painting import MAX_FIGURE_WORDS, lines_figure
+    from model.pipeline import run_pipeline
+
+    figure = lines_figure(run_pipeline(words(1024)), 0)
+    description = figure.description
+    assert len(description.tokens) == MAX_FIGURE_WORDS and description.total == 1024
+    # Every weight of an untrained 1,024-word row is about 1/1,024, far under the 0.05
+    # threshold: each query still shows its strongest line.
+    assert {line.query for line in description.lines} == set(range(MAX_FIGURE_WORDS))
+    header = " ".join(figure.header())
+    assert f"first {MAX_FIGURE_WORDS} of 1,024 words" in header and "heatmap" in header
+
+
+@pytest.mark.parametrize("count", [30, 1024])
+def test_a_long_title_fits_the_lines_figure_with_both_ends_of_the_sentence(qapp, count):
+    from PySide6.QtGui import QFontMetricsF
+
+    from gui.lines.painting import TITLE_PIXELS, lines_figure
+    from model.pipeline import run_pipeline
+
+    text = " ".join(f"palavra{k}" for k in range(count))
+    figure = lines_figure(run_pipeline(text), 0)
+    title = figure.header()[0]
+    assert title.startswith("Sentence 1: “palavra0 ") and title.endswith(f"palavra{count - 1}”")
+    assert "…" in title
+    metrics = QFontMetricsF(figure.header_font(TITLE_PIXELS))
+    assert metrics.horizontalAdvance(title) <= figure.text_width()
