@@ -7,7 +7,7 @@
 - ``network``: the whole thing, built with the notebook's seeding.
 """
 
-from model.architectures.network import AttentionNetwork, Cancelled, stage_specs
+from model.architectures.network import AttentionNetwork, Cancelled, seeded, stage_specs
 from model.architectures.spec import Sizes, StageSpec
 
-__all__ = ["AttentionNetwork", "Cancelled", "Sizes", "StageSpec", "stage_specs"]
+__all__ = ["AttentionNetwork", "Cancelled", "Sizes", "StageSpec", "seeded", "stage_specs"]

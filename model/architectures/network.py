@@ -9,7 +9,8 @@ that order.  The caller's global RNG state is left as it was.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import torch
@@ -20,10 +21,20 @@ from model.architectures.notebook import NotebookAttention, notebook_specs
 from model.architectures.spec import Sizes, StageSpec
 from model.config import ModelConfig
 
-# torch's layers draw their initial weights from the global generator.  It is seeded inside
-# fork_rng, which restores the caller's state afterwards; the lock keeps two builds in
-# different threads from interleaving their draws.
+# torch's layers draw their initial weights from the global generator, which every thread
+# shares.  Every use of it in the program (seeding, building layers, forking and restoring)
+# happens inside ``seeded`` and so under this one lock: two builds in different threads
+# never interleave their draws, and neither restores the other's state over the caller's.
 _RNG_LOCK = threading.Lock()
+
+
+@contextmanager
+def seeded(seed: int) -> Iterator[None]:
+    """Inside the block, torch's global generator is as right after ``torch.manual_seed(seed)``
+    and no other thread uses it; afterwards the caller's state is back as it was."""
+    with _RNG_LOCK, torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        yield
 
 
 class Cancelled(Exception):
@@ -41,8 +52,7 @@ class AttentionNetwork(torch.nn.Module):
             (vocab_size, config.embedding_size)
         )
         self.embeddings = torch.nn.Parameter(torch.Tensor(table))
-        with _RNG_LOCK, torch.random.fork_rng(devices=[]):
-            torch.manual_seed(config.seed)
+        with seeded(config.seed):
             self.encoder = Encoder(config, length)
             family = MultiHeadAttention if config.attention == "multihead" else NotebookAttention
             self.attention = family(config, length)

@@ -24,7 +24,6 @@ gives the tensors of N uninterrupted ones.  The caller's global RNG is never tou
 from __future__ import annotations
 
 import copy
-import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from model.architectures import AttentionNetwork, Cancelled
+from model.architectures import AttentionNetwork, Cancelled, seeded
 from model.config import ModelConfig, check_input_size
 from model.errors import InputError
 from model.pipeline import run_network
@@ -248,18 +247,13 @@ def one_thread() -> Iterator[None]:
 
 def _seeded_linear(width: int, vocab_size: int, seed: int) -> torch.nn.Linear:
     """``torch.nn.Linear(width, V)`` with the weights it gets right after
-    ``torch.manual_seed(seed)``, drawn from a generator of its own instead of the global one.
+    ``torch.manual_seed(seed)``, as the exported notebook builds it.
+
+    Built under the one lock on torch's global generator (:func:`seeded`), which forks and
+    restores it: another thread building a network meanwhile never sees these draws.
     """
-    # Not ``torch.nn.utils.skip_init``: it goes through the meta device, whose first use
-    # imports sympy (a second's freeze). Making the layer normally costs microseconds; the
-    # fork keeps its throw-away draws off the global generator.
-    with torch.random.fork_rng(devices=[]):
-        readout = torch.nn.Linear(width, vocab_size)
-    generator = torch.Generator().manual_seed(seed)
-    torch.nn.init.kaiming_uniform_(readout.weight, a=math.sqrt(5), generator=generator)
-    bound = 1 / math.sqrt(width)
-    torch.nn.init.uniform_(readout.bias, -bound, bound, generator=generator)
-    return readout
+    with seeded(seed):
+        return torch.nn.Linear(width, vocab_size)
 
 
 def _loss(log_prediction: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
