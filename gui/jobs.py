@@ -12,6 +12,7 @@ import gc
 import linecache
 import traceback
 from contextlib import contextmanager
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
@@ -197,12 +198,16 @@ class PipelineThread(QObject):
         super().__init__(parent)
         GuiThreadCollector.install()
         self.generation = 0
-        self._thread = QThread()
+        self._thread = QThread(self)
         self._thread.setObjectName("pipeline")
         self.worker = PipelineWorker()
         self.worker.moveToThread(self._thread)
         self._request.connect(self.worker.compute)
         self._thread.started.connect(self.worker.load)
+        # Dropped without stop() (its controller never shut down), this object takes its
+        # thread with it, and Qt aborts the process when a running thread is deleted: end
+        # the thread first.  (``destroyed`` comes before the children are deleted.)
+        self.destroyed.connect(partial(_end_thread, self._thread, self.worker))
 
     def start(self) -> None:
         self._thread.start()
@@ -221,5 +226,10 @@ class PipelineThread(QObject):
     def stop(self) -> None:
         """Cancel whatever runs and wait for the thread to end (safe to call twice)."""
         self.cancel()
-        self._thread.quit()
-        self._thread.wait()
+        _end_thread(self._thread, self.worker)
+
+
+def _end_thread(thread: QThread, worker: PipelineWorker, *_destroyed) -> None:
+    worker.latest = -1  # no generation: whatever runs is cancelled at its next check
+    thread.quit()
+    thread.wait()

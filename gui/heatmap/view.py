@@ -192,7 +192,7 @@ class HeatmapView(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
         if self._canvas is None:  # the window is on screen: time to make the canvas
-            QTimer.singleShot(0, lambda: self.canvas)
+            QTimer.singleShot(0, self, lambda: self.canvas)  # not if the view is gone by then
 
     def _combo(self, tip: str, characters: int) -> QComboBox:
         combo = QComboBox()
