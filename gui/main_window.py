@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
             # screen now, and the other views follow on the next turn of the event loop.
             self.heatmap.canvas.repaint()
             self._others_pending = changed
-            QTimer.singleShot(0, self._render_pending_others)
+            QTimer.singleShot(0, self, self._render_pending_others)
         else:
             self._render_others(changed)
 
@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._needs_dock_sizes:
             self._needs_dock_sizes = False
-            QTimer.singleShot(0, self._default_dock_sizes)
+            QTimer.singleShot(0, self, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:
         """The panels' first sizes: the heatmap in the middle keeps most of the width."""
