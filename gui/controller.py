@@ -28,6 +28,18 @@ from model.errors import Notice
 from model.session import Session
 from model.training.settings import TrainSettings
 
+# A result this big is let go before the next run for changed input starts, so that the window
+# never holds two of them (the old one while the new one is computed): at the documented limits
+# a result takes gigabytes.  The views show the busy state meanwhile.
+BIG_RESULT_BYTES = 256 << 20
+LONG_RUN_CELLS = 4096  # sentences × positions beyond which a run is cancelled for a newer one
+
+
+def result_bytes(result) -> int:
+    """The memory a pipeline result's arrays take (stages and parameters)."""
+    arrays = [stage.values for stage in result.stages] + list(result.parameters.values())
+    return sum(getattr(array, "nbytes", 0) for array in arrays)
+
 
 class Controller(QObject):
     """Holds the state, runs the pipeline on it, and tells views what changed."""
@@ -42,12 +54,15 @@ class Controller(QObject):
         super().__init__(parent)
         self._state = AppState.from_session(session or Session(""))
         self._result = result
+        # The text and settings of the result held (None: none held).
         self._result_for = (self._state.text, self._state.config) if result is not None else None
+        self._cells = result.batch_size * result.max_length if result is not None else 0
         self._error: Exception | None = None
         self._busy = True
         self._loaded = False
         self._view_pending = False  # a view change waits for the result it belongs to
         self._pinned = self._comparison = self._comparison_error = None
+        self._pin_untrained = False  # "Compare with untrained" waits for the worker's run
         self._running = False  # a run is under way on the worker
         self._pending = False  # the state changed since that run started
         self._jobs = PipelineThread(self)
@@ -170,6 +185,17 @@ class Controller(QObject):
         self._pinned = result if result is not None else self._result
         self._compare()
         self.changed.emit(frozenset({aspects.VIEW}))
+
+    def pin_untrained(self) -> None:
+        """Pin the untrained weights' result on the current text and settings as A.
+
+        It is computed on the worker with the next run (latest wins: an edit meanwhile makes
+        it the edited text's) and pinned when that run's result arrives.
+        """
+        if self._result is None and not self._busy:
+            return  # nothing on screen, and nothing coming
+        self._pin_untrained = True
+        self._schedule()
 
     def unpin(self) -> None:
         disposal.release(self._comparison)
@@ -317,18 +343,41 @@ class Controller(QObject):
     @property
     def _long_run(self) -> bool:
         # Cancelling a run that ends in a millisecond would only waste it; a long one
-        # (a big input) is cancelled so the newest text starts at once.
-        return self._result is not None and self._result.batch_size * self._result.max_length > 4096
+        # (a big input, judged by the last result, held or let go) is cancelled so the
+        # newest text starts at once.
+        return self._cells > LONG_RUN_CELLS
 
     def _run(self) -> None:
         state = self._state
         self._running, self._pending = True, False
+        if self._result_for != (state.text, state.config):
+            self._let_go_if_big()
         published = self.training.latest if self.training.active else None
-        self._jobs.submit(
-            lambda run, cancelled: trained_result(
-                run, state.text, state.config, published, cancelled
-            )
-        )
+        pin = self._pin_untrained
+
+        def request(run, cancelled):
+            """The result on the current weights, and the untrained one when it is to be
+            pinned (the same when nothing is trained)."""
+            result = trained_result(run, state.text, state.config, published, cancelled)
+            untrained = None
+            if pin:
+                untrained = result
+                if result.training is not None:
+                    untrained = run(state.text, state.config, cancelled=cancelled)
+            return result, untrained
+
+        self._jobs.submit(request)
+
+    def _let_go_if_big(self) -> None:
+        """Drop a big result, and the comparison that holds it, before the run that replaces
+        it; the views let go of it too (they get a RESULT change with no result)."""
+        if self._result is None or result_bytes(self._result) < BIG_RESULT_BYTES:
+            return
+        disposal.release(self._comparison)
+        disposal.release(self._result)
+        self._result = self._comparison = self._comparison_error = None
+        self._result_for = None
+        self.changed.emit(frozenset({aspects.RESULT}))
 
     @Slot(object)
     def _on_loaded(self, error) -> None:
@@ -337,7 +386,7 @@ class Controller(QObject):
             self._set_error(error)
             return
         self._loaded = True
-        if self._result_for == (self._state.text, self._state.config):
+        if self._result_for == (self._state.text, self._state.config) and not self._pin_untrained:
             self._state = clamped(self._state, self._result)
             self._set_busy(False)
             self.changed.emit(frozenset({aspects.LOADED, aspects.RESULT, aspects.VIEW}))
@@ -346,26 +395,35 @@ class Controller(QObject):
         self.changed.emit(frozenset({aspects.LOADED}))
 
     @Slot(int, object, object)
-    def _on_finished(self, generation: int, result, error) -> None:
+    def _on_finished(self, generation: int, outcome, error) -> None:
+        result, untrained = outcome if outcome is not None else (None, None)
         self._running = False
         if self._pending or generation != self._jobs.generation:
             disposal.release(result)
+            disposal.release(untrained)
             self._run()  # the state moved on: this result is stale, never drawn
             return
         self._set_busy(False)
+        self._pin_untrained = False  # answered (or made impossible by an error)
         if result is None:
             self._set_error(error)
             return
         disposal.release(self._result)  # freed later, not while the views draw the new one
         self._result = result
-        self._result_for = None
+        self._result_for = (self._state.text, self._state.config)
+        self._cells = result.batch_size * result.max_length
         self._error = None
+        pinned = untrained is not None
+        if pinned:
+            disposal.release(self._pinned)
+            self._pinned = untrained
         self._compare()
         self._follow_training(result)
         before = self._state
         self._state = clamped(before, result)
         changed = {aspects.RESULT, aspects.ERROR}
-        if self._view_pending or self._state.view != before.view or self._state.cell != before.cell:
+        moved = self._state.view != before.view or self._state.cell != before.cell
+        if pinned or self._view_pending or moved:
             changed.add(aspects.VIEW)
         self._view_pending = False
         self.changed.emit(frozenset(changed))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -248,6 +249,13 @@ class ShapeInspector(QScrollArea):
             panel.show_header(result)
         self._pending = [(panel, result, sentence, head) for panel in self.panels]
         self._continue(deadline or time.perf_counter() + SLICE_SECONDS)
+
+    def release(self) -> None:
+        """Let go of the result: no tables, no panels still to fill (a big result is freed
+        before the next one is computed); the headings stay."""
+        self._pending = []
+        for panel in self.panels:
+            panel.model.set_table(np.zeros((0, 0)), [], [])
 
     def flush(self) -> None:
         """Finish showing the current result now (before a screenshot, say)."""

@@ -320,6 +320,11 @@ class MainWindow(QMainWindow):
             if self._needs_dock_sizes:  # the first layout may have ignored them before
                 self._needs_dock_sizes = False
                 self._default_dock_sizes()
+        elif aspects.RESULT in changed:  # a big result let go while its successor computes
+            self._others_pending = None
+            self.heatmap.release()
+            self.inspector.release()
+            self.explain.show_cell(None, None)
         if changed & {aspects.ERROR, aspects.LOADED, aspects.RESULT}:
             self._show_state()
         if aspects.BUSY in changed:

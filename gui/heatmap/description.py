@@ -182,7 +182,7 @@ def describe_comparison(
     difference = replace(
         second,
         title=words.difference,
-        values=np.ascontiguousarray(change),
+        values=np.array(change),  # a copy: no view keeps the whole difference alive
         states=np.maximum(first.states, second.states),
         expected=None,
         kind="difference",
@@ -256,7 +256,9 @@ def _panel(result: PipelineResult, b: int, h: int, words: Words, multiple: bool)
         head=h,
         title=title,
         length=int(result.lengths[b]),
-        values=np.ascontiguousarray(result.attention_maps[b, h], dtype=np.float32),
+        # A copy: a view would keep the result's whole attention alive as long as a plot
+        # shows the panel, and the window lets a big result go before computing the next.
+        values=np.array(result.attention_maps[b, h], dtype=np.float32),
         states=result.cell_states(b),
         rows=rows,
         columns=columns,

@@ -256,11 +256,21 @@ class HeatmapView(QWidget):
             self._canvas.set_theme(background, ink)
         self.lines.set_theme(background, ink)
 
+    def release(self) -> None:
+        """Let go of the result (a big one is freed before the next is computed): the view
+        stays greyed, with no readout, until the next result comes."""
+        self._result = self._comparison = self._description = None
+        self._hover = self._selected = None
+        self.lines.release()
+        self.readout.setText("")
+        self._fade.show()
+
     def show_message(self, text: str) -> None:
-        """Show ``text`` over the view and fade the last good one; "" clears it."""
+        """Show ``text`` over the view and fade the last good one; "" clears it (a view
+        that let its result go stays faded)."""
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        self._fade.setVisible(bool(text))
+        self._fade.setVisible(bool(text) or self._result is None and self._stack.isVisible())
         for widget in (self.sentence_selector, self.head_selector, *self._page_widgets()):
             widget.setEnabled(not text)
 

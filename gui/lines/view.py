@@ -130,6 +130,10 @@ class LinesView(QWidget):
         self._shown = (result, max(sentence, 0), head, title)
         self._redraw()
 
+    def release(self) -> None:
+        """Let go of the result shown (a big one is freed before the next is computed)."""
+        self._shown = None
+
     def options(self) -> dict:
         return {
             "threshold": self.threshold.value(),

@@ -93,6 +93,4 @@ class TrainingBinding(QObject):
         controller = self.controller
         if controller.result is None:
             return
-        from model.pipeline import run_pipeline
-
-        controller.pin(run_pipeline(controller.text, controller.config))
+        controller.pin_untrained()  # computed on the pipeline's worker, pinned when it is in

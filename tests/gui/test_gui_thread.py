@@ -3,7 +3,9 @@ its window, and what it emits afterwards reaches nothing that was deleted."""
 
 import subprocess
 import sys
+import threading
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
@@ -12,6 +14,7 @@ from conftest import NOTEBOOK_SENTENCES, ROOT, WAIT_MS, result_arrived, wait_for
 from gui import state as aspects
 from gui.heatmap.view import HeatmapView
 from gui.main_window import MainWindow
+from model.config import ModelConfig
 from model.errors import Notice
 
 EVERY_ASPECT = frozenset(
@@ -88,3 +91,72 @@ def test_pipeline_jobs_dropped_without_stop_end_their_thread_instead_of_aborting
         timeout=300,
     )
     assert (done.returncode, done.stdout.strip()) == (0, "still here"), done.stderr
+
+
+@pytest.fixture
+def pipeline_threads(monkeypatch):
+    """The threads that ran a network on the user's sentences, in order."""
+    import model.pipeline
+
+    threads: list[int] = []
+    run_network = model.pipeline.run_network
+
+    def recorded(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return run_network(*args, **kwargs)
+
+    monkeypatch.setattr(model.pipeline, "run_network", recorded)
+    return threads
+
+
+def test_compare_with_untrained_runs_on_the_worker_and_pins_when_it_arrives(
+    qtbot, open_window, pipeline_threads
+):
+    window = open_window(config=ModelConfig(embedding_size=16, hidden_size=32))
+    controller = window.controller
+    untrained = controller.result.attention.copy()
+    for _ in range(3):
+        controller.step_training()
+    qtbot.waitUntil(
+        lambda: controller.result.training is not None and controller.result.training.steps == 3,
+        timeout=WAIT_MS,
+    )
+    pipeline_threads.clear()
+    window.training.compare_pressed.emit()
+    qtbot.waitUntil(lambda: controller.comparison is not None, timeout=WAIT_MS)
+    assert pipeline_threads and threading.get_ident() not in pipeline_threads
+    np.testing.assert_array_equal(controller.comparison.a.attention, untrained)
+    np.testing.assert_array_equal(controller.comparison.b.attention, controller.result.attention)
+    assert controller.result.training.steps == 3
+
+
+def test_a_big_result_is_let_go_before_the_run_for_changed_input(qtbot, open_window, monkeypatch):
+    import gui.controller
+
+    window = open_window()
+    controller = window.controller
+    seen = []
+
+    def record(changed) -> None:  # after the window has handled the change
+        if aspects.RESULT in changed:
+            tables = [panel.model.rowCount() for panel in window.inspector.panels]
+            seen.append(
+                (
+                    controller.result is None,
+                    controller.is_busy,
+                    window.heatmap.description is None,
+                    not any(tables),
+                    window.inspector.isEnabled(),  # greyed while it has nothing to show
+                )
+            )
+
+    controller.changed.connect(record)
+    # A small result stays on screen while the next one is computed.
+    wait_for_result(qtbot, controller, lambda: controller.set_text("uma frase"))
+    assert seen == [(False, False, False, False, True)]
+    seen.clear()
+    monkeypatch.setattr(gui.controller, "BIG_RESULT_BYTES", 1)  # every result counts as big
+    controller.set_text("outra frase")
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=WAIT_MS)
+    assert seen == [(True, True, True, True, False), (False, False, False, False, True)]
+    assert controller.result.sentences == (("outra", "frase"),)

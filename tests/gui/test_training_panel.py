@@ -176,7 +176,8 @@ def test_compare_with_untrained_pins_step_0(qtbot, open_window):
     controller = window.controller
     untrained = controller.result.attention.copy()
     trained_to(qtbot, controller, 6)
-    window.training.compare_pressed.emit()
+    window.training.compare_pressed.emit()  # computed on the worker, pinned when it is in
+    qtbot.waitUntil(lambda: controller.comparison is not None, timeout=WAIT_MS)
     comparison = controller.comparison
     np.testing.assert_array_equal(comparison.a.attention, untrained)
     assert [p.title for p in window.heatmap.description.panels][0] == "A (pinned)"
