@@ -958,14 +958,19 @@
 <context>
     <name>autosave</name>
     <message>
-        <location filename="../../gui/autosave.py" line="99"/>
+        <location filename="../../gui/autosave.py" line="116"/>
         <source>Your work is not being saved automatically: {reason}</source>
         <translation>Seu trabalho não está sendo salvo automaticamente: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/autosave.py" line="105"/>
+        <location filename="../../gui/autosave.py" line="130"/>
         <source>The autosaved work could not be read ({reason}). It was kept as {path}; File → Recover lists the work that can be opened.</source>
         <translation>O trabalho salvo automaticamente não pôde ser lido ({reason}). Ele foi guardado como {path}; Arquivo → Recuperar lista o trabalho que pode ser aberto.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/autosave.py" line="123"/>
+        <source>The autosaved work in {path} could not be read ({reason}) and could not be set aside, so it was skipped and left as it was; File → Recover lists the work that can be opened.</source>
+        <translation>O trabalho salvo automaticamente em {path} não pôde ser lido ({reason}) e não pôde ser posto de lado, então foi ignorado e ficou como estava; Arquivo → Recuperar lista o trabalho que pode ser aberto.</translation>
     </message>
 </context>
 <context>
