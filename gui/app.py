@@ -36,12 +36,8 @@ def run_app(session: Session, language: str | None = None, restore: bool = True)
     if recovered is not None:
         session = recovered.session
     controller, window = open_window(session)
-    saver = autosave.Autosaver(controller, store.slot(recovered and recovered.path), window)
-    saver.failed.connect(lambda error: window.report(autosave.failure_text(error)))
-    window.file_actions.set_recovery(store)
     window.show()
-    for kept, error in set_aside:
-        window.report(autosave.set_aside_text(kept, error), 60_000)
+    saver = autosave.watch(window, store, recovered, set_aside)
     controller.start()  # the window is up; torch imports in the background
     controller.changed.connect(freeze_after_first_result(controller))
     try:

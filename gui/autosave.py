@@ -3,7 +3,9 @@
 The files and their rules live in :mod:`model.recovery`; this module times the writes.  A
 change starts a short wait (so a burst of typing is one write), but never more than
 :data:`MAX_DELAY_MS` passes between a change and its write, however fast the user types.
-A failure to write is reported once, never raised: quitting always finishes.
+A failure to write is reported once, never raised: quitting always finishes.  A recovery
+folder the program must not use (a link, or one holding files it did not write) is reported
+as the window opens, and nothing in it is touched.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from gui import state as aspects
 from gui import texts
 from gui.controller import Controller
 from model.errors import InputError
-from model.recovery import RecoveryStore
+from model.recovery import Recovered, RecoveryStore, SetAside
 
 DEBOUNCE_MS = 300
 MAX_DELAY_MS = 1000
+NOTICE_MS = 60_000  # how long the status bar shows what became of the user's autosaved work
 SAVED_ASPECTS = {aspects.TEXT, aspects.CONFIG, aspects.VIEW, aspects.TRAINING}
 
 translate = QCoreApplication.translate
@@ -35,16 +38,9 @@ def store() -> RecoveryStore:
 
 
 def adopt_legacy(recovery: RecoveryStore) -> None:
-    """Move the single ``autosave.json`` of earlier versions into the recovery folder."""
-    legacy = data_folder() / "autosave.json"
-    if legacy.is_file():
-        try:
-            recovery.folder.mkdir(parents=True, exist_ok=True)
-            target = recovery.folder / "earlier-version.json"
-            if not target.exists():
-                legacy.replace(target)
-        except OSError:
-            pass  # it stays where it was, untouched
+    """Move the single ``autosave.json`` of earlier versions into the recovery folder, under
+    a name of its own each time an earlier version has written one."""
+    recovery.adopt(data_folder() / "autosave.json")
 
 
 class Autosaver(QObject):
@@ -64,6 +60,14 @@ class Autosaver(QObject):
         self._deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
         self._deadline.timeout.connect(self.save_now)
         controller.changed.connect(self._on_changed)
+
+    def check(self) -> None:
+        """Say now when the recovery folder must not be used (a link, or files the program
+        did not write): the user learns it before typing, and is not told again."""
+        problem = self.slot.store.problem()
+        if problem is not None and not self._failing:
+            self._failing = True
+            self.failed.emit(problem)
 
     def _on_changed(self, changed) -> None:
         if changed & SAVED_ASPECTS:
@@ -95,15 +99,39 @@ class Autosaver(QObject):
             self.slot.release()
 
 
+def watch(
+    window, recovery: RecoveryStore, recovered: Recovered | None = None, set_aside=()
+) -> Autosaver:
+    """Autosave for ``window``, which shows ``recovered`` (if any); File → Recover lists
+    ``recovery``.  The status bar says what became of each newer file that could not be read
+    (``set_aside``), and, at once and only once, when the folder cannot be used."""
+    saver = Autosaver(window.controller, recovery.slot(recovered and recovered.path), window)
+    saver.failed.connect(lambda error: window.report(failure_text(error), NOTICE_MS))
+    window.file_actions.set_recovery(recovery)
+    if set_aside:
+        window.report(" ".join(set_aside_text(item) for item in set_aside), NOTICE_MS)
+    saver.check()
+    return saver
+
+
 def failure_text(error) -> str:
     return translate("autosave", "Your work is not being saved automatically: {reason}").format(
         reason=texts.error_text(error)
     )
 
 
-def set_aside_text(path: Path, error) -> str:
-    return translate(
-        "autosave",
-        "The autosaved work could not be read ({reason}). It was kept as {path}; "
-        "File → Recover lists the work that can be opened.",
-    ).format(reason=texts.error_text(error), path=str(path))
+def set_aside_text(item: SetAside) -> str:
+    if not item.moved:
+        text = translate(
+            "autosave",
+            "The autosaved work in {path} could not be read ({reason}) and could not be set "
+            "aside, so it was skipped and left as it was; File → Recover lists the work that "
+            "can be opened.",
+        )
+    else:
+        text = translate(
+            "autosave",
+            "The autosaved work could not be read ({reason}). It was kept as {path}; "
+            "File → Recover lists the work that can be opened.",
+        )
+    return text.format(reason=texts.error_text(item.error), path=str(item.path))

@@ -60,6 +60,16 @@ class Unprivileged:
     switch: dict
 
     def run(self, *args, cwd: Path | None = None, env: dict | None = None, timeout: float = 300):
+        """Run ``main.py args…`` as the user, in its folder unless ``cwd`` says otherwise."""
+        return self._start([str(ROOT / "main.py"), *map(str, args)], cwd, env, timeout)
+
+    def python(self, code: str, *args, cwd=None, env: dict | None = None, timeout: float = 300):
+        """Run ``python -c code args…`` as the user, with the project importable: for the
+        cases that drive the model directly."""
+        project = {"PYTHONPATH": str(ROOT), **(env or {})}
+        return self._start(["-c", code, *map(str, args)], cwd, project, timeout)
+
+    def _start(self, arguments: list, cwd: Path | None, env: dict | None, timeout: float):
         home = self.folder / ".home"
         english = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
         full_env = {
@@ -72,7 +82,7 @@ class Unprivileged:
             **(env or {}),
         }
         return subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+            [sys.executable, *arguments],
             cwd=cwd or self.folder,
             env=full_env,
             capture_output=True,

@@ -9,8 +9,9 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 
 from conftest import wait_for_result
 from gui import autosave
+from gui.application import install_translation
 from model.errors import InputError
-from model.recovery import RecoveryStore
+from model.recovery import RecoveryStore, SetAside
 from model.session import Session, load_session, save_session
 
 
@@ -39,8 +40,8 @@ def test_an_unreadable_autosave_is_set_aside_never_overwritten(store, kind):
     os.utime(older.path, (1, 1))  # the broken one is the newest
     found, set_aside = store.newest()
     assert found is not None and found.session.text == "trabalho mais antigo"
-    [(kept, error)] = set_aside
-    assert kept.read_bytes() == original and not broken.exists()
+    [(kept, error, moved)] = set_aside
+    assert moved and kept.read_bytes() == original and not broken.exists()
     assert isinstance(error, InputError)
     assert store.newest()[1] == []  # set aside once, then left alone
 
@@ -127,3 +128,57 @@ def test_sessions_from_cr_or_crlf_text_open_again(tmp_path, ending):
     path = tmp_path / "s.json"
     save_session(session, path)
     assert load_session(path).text.split("\n") == ["o gato dorme", "eu gosto de batata"]
+
+
+def test_every_earlier_version_autosave_is_restored_or_listed(qapp):
+    legacy = autosave.data_folder() / "autosave.json"
+    legacy.parent.mkdir(parents=True)
+    recovery = autosave.store()
+    for text in ["da versão anterior", "a versão anterior outra vez"]:
+        save_session(Session(text), legacy)  # the earlier release ran (again) meanwhile
+        autosave.adopt_legacy(recovery)
+        assert not legacy.exists()
+    assert recovery.newest()[0].session.text == "a versão anterior outra vez"
+    assert [found.session.text for found in recovery.recent()] == [
+        "a versão anterior outra vez",
+        "da versão anterior",
+    ]
+
+
+@pytest.fixture(params=["en", "pt"])
+def language(request, qapp):
+    install_translation(qapp, request.param)
+    yield request.param
+    install_translation(qapp, "en")
+
+
+NOT_SAVED = {"en": "not being saved automatically", "pt": "não está sendo salvo automaticamente"}
+
+
+def test_a_linked_folder_is_refused_and_the_user_told_once(qtbot, window, tmp_path, language):
+    elsewhere = tmp_path / "project"
+    elsewhere.mkdir()
+    (elsewhere / "package.json").write_text('{"name": "a project"}')
+    (tmp_path / "autosave").symlink_to(elsewhere, target_is_directory=True)
+    store = RecoveryStore(tmp_path / "autosave")
+    saver = autosave.watch(window, store, *store.newest())
+    message = window.statusBar().currentMessage()
+    assert NOT_SAVED[language] in message and str(store.folder) in message
+    said_again = []
+    saver.failed.connect(said_again.append)
+    wait_for_result(qtbot, window.controller, lambda: window.editor.insertPlainText("mais "))
+    saver.save_now()
+    saver.close()
+    assert said_again == [] and window.statusBar().currentMessage() == message
+    assert [path.name for path in elsewhere.iterdir()] == ["package.json"]
+
+
+def test_a_file_that_could_not_be_set_aside_is_reported(window, tmp_path, language):
+    store = RecoveryStore(tmp_path / "autosave")
+    skipped = store.folder / "20260101-101010-1-abcdef.json"
+    error = InputError("in_file", file=skipped.name, detail=InputError("broken_json", line=1))
+    saver = autosave.watch(window, store, None, [SetAside(skipped, error, moved=False)])
+    message = window.statusBar().currentMessage()
+    skipped_words = {"en": "could not be set aside", "pt": "não pôde ser posto de lado"}
+    assert skipped_words[language] in message and str(skipped) in message
+    saver.close()

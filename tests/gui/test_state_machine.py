@@ -330,10 +330,11 @@ class ControllerMachine(RuleBasedStateMachine):
 
         store = RecoveryStore(self.folder / f"autosave-{self.count}")
         store.folder.mkdir(exist_ok=True)
-        (store.folder / "broken.json").write_bytes(data)
+        broken = "20260101-101010-1-abcdef.json"  # a name the program gives its files
+        (store.folder / broken).write_bytes(data)
         recovered, set_aside = store.newest()
         assert recovered is None and len(set_aside) == 1
-        assert (store.folder / f"{UNREADABLE}broken.json").read_bytes() == data
+        assert (store.folder / f"{UNREADABLE}{broken}").read_bytes() == data
 
     # --- invariants -----------------------------------------------------------------------
 
