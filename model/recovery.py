@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from model.errors import InputError
-from model.files import _TEMPORARY_PREFIX, _TEMPORARY_SUFFIX
 from model.session import Session, load_session, save_session
 
 try:  # Linux and macOS; elsewhere every window simply writes a file of its own
@@ -52,7 +51,7 @@ _NAMES = {
     "adopted": re.compile(rf"{EARLIER}(-{_STAMP})?\.json"),
     "set aside": re.compile(rf"{UNREADABLE}.+\.json"),  # earlier versions set any .json aside
     "lock": re.compile(rf"({_STAMP}|{EARLIER}(-{_STAMP})?)\.lock"),
-    "temporary": re.compile(rf"{re.escape(_TEMPORARY_PREFIX)}.+{re.escape(_TEMPORARY_SUFFIX)}"),
+    "temporary": re.compile(r"\..+\.part"),  # an atomic write's, in progress or cut short
 }
 _WORK = ("written", "adopted")  # the kinds that hold work to restore or list
 

@@ -152,7 +152,8 @@ def test_the_files_the_program_makes_are_never_refused(tmp_path):
     fill(store.folder, 3)
     write(store.folder / f"unreadable-{app_name(7)}", BROKEN, 10)
     write(store.folder / "earlier-version.json", Session("antes"), 10)
-    (store.folder / ".as-k2j4h1.part").write_bytes(b"half a file left by a crash")
+    for temporary in (".as-k2j4h1.part", f".{app_name(8)}.x1y2z3.part"):  # this and earlier
+        (store.folder / temporary).write_bytes(b"half a file left by a crash")
     held = store.slot()
     assert held.claim()  # its lock file exists before its first write
     assert store.problem() is None
