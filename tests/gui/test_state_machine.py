@@ -332,9 +332,9 @@ class ControllerMachine(RuleBasedStateMachine):
         store.folder.mkdir(exist_ok=True)
         broken = "20260101-101010-1-abcdef.json"  # a name the program gives its files
         (store.folder / broken).write_bytes(data)
-        recovered, set_aside = store.newest()
-        assert recovered is None and len(set_aside) == 1
-        assert (store.folder / f"{UNREADABLE}{broken}").read_bytes() == data
+        recovered, [(kept, _, moved)] = store.newest()  # set aside, never over an earlier one
+        assert recovered is None and moved and kept.name.startswith(UNREADABLE)
+        assert kept.read_bytes() == data
 
     # --- invariants -----------------------------------------------------------------------
 
