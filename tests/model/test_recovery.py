@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from model.errors import InputError, describe
-from model.recovery import KEEP, RecoveryStore
+from model.recovery import KEEP, UNREADABLE, RecoveryStore
 from model.session import Session, load_session, save_session
 
 BROKEN = b'{"format": "attention-study-session", "version": 2, "sentences": '
@@ -206,3 +206,13 @@ def test_an_unreadable_file_in_a_read_only_folder_is_reported(unprivileged):
     assert report["found"] == load_session(readable[-1]).text
     assert report["skipped"] == [[str(broken), False]]
     assert snapshot(folder) == before
+
+
+def test_setting_a_file_aside_never_overwrites_one_set_aside_before(tmp_path):
+    store = RecoveryStore(tmp_path / "autosave")
+    fill(store.folder, 1)
+    earlier = write(store.folder / f"{UNREADABLE}{app_name(5)}", b"set aside last week", 10)
+    write(store.folder / app_name(5), BROKEN, 2_000_000)  # the same name, broken again
+    found, [(kept, _, moved)] = store.newest()
+    assert found is not None and moved and kept != earlier
+    assert earlier.read_bytes() == b"set aside last week" and kept.read_bytes() == BROKEN
