@@ -120,6 +120,9 @@ class Session:
 
 
 def save_session(session: Session, path: str | os.PathLike) -> None:
+    """Write ``session``; refused (InputError) when its text is beyond what loading accepts,
+    so the program never writes a session it would then refuse to open."""
+    _check_text(session.text)
     write_text(path, session.to_json())
 
 
@@ -157,7 +160,7 @@ def _parse(source: str):
 def _check_text(text: str) -> None:
     """A session's sentences keep to the limits of a sentences file: its size in UTF-8 and
     the length of one word (the pipeline would refuse that word, but only after the window
-    had shown it everywhere)."""
+    had shown it everywhere).  Checked when a session is saved and when it is loaded."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
         raise InputError("text_too_large", limit=MAX_TEXT_BYTES // 2**20)
     check_tokens([line.split() for line in text.splitlines()])

@@ -11,7 +11,7 @@ from model.config import MAX_TOKEN_CHARS, ModelConfig
 from model.errors import InputError, describe
 from model.files import MAX_TEXT_BYTES
 from model.pipeline import run_pipeline
-from model.session import load_session
+from model.session import Session, load_session, save_session
 from model.tokenizer import encode, split_sentences
 from model.training import limits
 from model.training.loop import BATCH_SIZE, Trainer, train
@@ -157,6 +157,20 @@ def test_a_session_cannot_hold_a_word_longer_than_the_limit(tmp_path):
     assert error.value.values["detail"].code == "token_too_long"
     path.write_text(session_json(["o gato", "w" * MAX_TOKEN_CHARS]), encoding="utf-8")
     assert load_session(path).text == "o gato\n" + "w" * MAX_TOKEN_CHARS
+
+
+def test_a_session_it_could_not_open_again_is_never_written(tmp_path):
+    """The editor accepts any text, and the autosave writes the editor's session: a word
+    beyond the limit is refused on saving too, and the earlier file stays as it was (else
+    the next launch would set the user's work aside as unreadable)."""
+    path = tmp_path / "work.json"
+    save_session(Session("o gato dorme"), path)
+    before = path.read_bytes()
+    with pytest.raises(InputError) as error:
+        save_session(Session("o gato\n" + "w" * (MAX_TOKEN_CHARS + 1)), path)
+    assert error.value.code == "token_too_long"
+    assert path.read_bytes() == before
+    assert load_session(path).text == "o gato dorme"
 
 
 # --- messages that fit -------------------------------------------------------------------
