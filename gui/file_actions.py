@@ -1,22 +1,25 @@
 """The File menu: new, open and save sessions; figures, screenshots, tensors and notebooks.
 
-Every file is written atomically by the model's helpers, so a failed export leaves nothing
-half-written; every failure is shown in a message box in the interface's language, and the
-work on screen stays as it was.  Replacing sentences that were never saved asks first, and
-can be undone in the editor.
+Every file is encoded and written on the writer's thread (``gui.writer``), never on the GUI
+thread: the window stays responsive, the status bar says "Saving…" and then "Saved …", and
+quitting waits for a write under way.  Files are written atomically by the model's helpers,
+so a failed export leaves nothing half-written; every failure is shown in a message box in
+the interface's language, and the work on screen stays as it was.  Replacing sentences that
+were never saved asks first, and can be undone in the editor.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QObject, QSettings
+from PySide6.QtCore import QDateTime, QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from gui import texts
 from gui.controller import Controller
 from gui.heatmap.description import elide
+from gui.writer import file_writer
 from model.errors import InputError
 from model.session import SCALES, Session
 from model.tokenizer import NOTEBOOK_TEXT
@@ -28,11 +31,17 @@ SAVED_MESSAGE_MS = 6000
 class FileActions(QObject):
     """Creates the File menu's actions and carries them out for ``window``."""
 
+    write_finished = Signal(str, bool)
+    """A file this window asked for: its path, and whether it was written."""
+
     def __init__(self, window: QWidget, controller: Controller) -> None:
         super().__init__(window)
         self._window = window
         self._controller = controller
         self._saved = controller.session()  # what the last open/save/new put on screen
+        self._writes: dict[int, tuple[str, Session | None]] = {}  # ticket: path, session
+        self._writer = file_writer()
+        self._writer.finished.connect(self._on_written)
 
         def action(text, slot, shortcut=None) -> QAction:
             item = QAction(text, window)
@@ -155,8 +164,7 @@ class FileActions(QObject):
             from model.session import save_session
 
             session = self._controller.session()
-            if self._write(path, lambda: save_session(session, path)):
-                self._saved = session
+            self._write(path, lambda: save_session(session, path), session)
 
     # --- figures and screenshots ------------------------------------------------------------
 
@@ -203,7 +211,7 @@ class FileActions(QObject):
             from gui.figure import save_image
 
             self._window.finish_rendering()
-            image = self._window.grab().toImage()
+            image = self._window.grab().toImage()  # on the GUI thread; encoded on the writer's
             self._write(path, lambda: save_image(image, path))
 
     # --- tensors and notebooks --------------------------------------------------------------
@@ -235,7 +243,7 @@ class FileActions(QObject):
             table = result.stage_table(key, max(view.sentence, 0), max(view.head, 0))
             from model.files import write_text
 
-            self._write(path, lambda: write_text(path, table.to_csv()))
+            self._write(path, lambda: write_text(path, table.to_csv()))  # to_csv there too
         else:
             from model.export import save_npz
 
@@ -251,14 +259,18 @@ class FileActions(QObject):
         if path:
             from model.notebook import save_notebook
 
-            code = ""
             settings = self._controller.state.training
-            if result.training is not None and settings is not None:
-                from model.training.export import training_code
-
-                code = training_code(result, settings, texts.language())
             language = texts.language()
-            self._write(path, lambda: save_notebook(result, path, language, code))
+
+            def write() -> None:
+                code = ""
+                if result.training is not None and settings is not None:
+                    from model.training.export import training_code
+
+                    code = training_code(result, settings, language)
+                save_notebook(result, path, language, code)
+
+            self._write(path, write)
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -271,21 +283,44 @@ class FileActions(QObject):
         """The result on screen, or None (with a message) while the input is in error."""
         controller = self._controller
         if controller.error is not None or controller.result is None:
-            reason = texts.error_text(controller.error) or self.tr("The model is still loading.")
+            reason = texts.error_text(controller.error)
+            if not reason and controller.is_loaded:  # a big result let go for the next one
+                reason = self.tr("The new result is still being computed.")
+            reason = reason or self.tr("The model is still loading.")
             self._fail(self.tr("Nothing to export yet"), reason)
             return None
         return controller.result
 
-    def _write(self, path: str, write) -> bool:
-        """Run ``write``; say in the status bar that ``path`` was written, or why not."""
-        try:
-            write()
-        except (OSError, ValueError, MemoryError) as exc:
-            self._fail(self.tr("The file was not written"), texts.error_text(exc))
-            return False
-        message = self.tr("Saved {file}").format(file=Path(path).name)
-        self._window.statusBar().showMessage(message, SAVED_MESSAGE_MS)
-        return True
+    @property
+    def writing(self) -> bool:
+        """Whether a file this window asked for is still being written."""
+        return bool(self._writes)
+
+    def wait_for_writes(self) -> None:
+        """Block until the files asked for so far are written (quitting does the same)."""
+        self._writer.wait()
+
+    def _write(self, path: str, write, session: Session | None = None) -> None:
+        """Run ``write`` on the writer's thread; the status bar says so, then that ``path``
+        was written (and ``session``, if given, is the one saved), or a message box why not."""
+        ticket = self._writer.write(write)
+        self._writes[ticket] = (path, session)
+        message = self.tr("Saving {file}…").format(file=Path(path).name)
+        self._window.statusBar().showMessage(message)
+
+    def _on_written(self, ticket: int, error) -> None:
+        if ticket not in self._writes:
+            return  # another window's file
+        path, session = self._writes.pop(ticket)
+        if error is not None:
+            self._window.statusBar().clearMessage()
+            self._fail(self.tr("The file was not written"), texts.error_text(error))
+        else:
+            if session is not None:
+                self._saved = session
+            message = self.tr("Saved {file}").format(file=Path(path).name)
+            self._window.statusBar().showMessage(message, SAVED_MESSAGE_MS)
+        self.write_finished.emit(path, error is None)
 
     def _fail(self, title: str, message: str) -> None:
         QMessageBox.warning(self._window, title, message)

@@ -296,6 +296,16 @@
         <translation>Gravado: {file}</translation>
     </message>
     <message>
+        <location filename="../../gui/file_actions.py" line="311"/>
+        <source>Saving {file}…</source>
+        <translation>Gravando {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="288"/>
+        <source>The new result is still being computed.</source>
+        <translation>O novo resultado ainda está sendo calculado.</translation>
+    </message>
+    <message>
         <location filename="../../gui/file_actions.py" line="274"/>
         <source>The model is still loading.</source>
         <translation>O modelo ainda está carregando.</translation>

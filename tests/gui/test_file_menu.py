@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from conftest import NOTEBOOK_SENTENCES, wait_for_result
+from conftest import NOTEBOOK_SENTENCES, WAIT_MS, wait_for_result
 from gui.heatmap.figure import SINGLE_SIZE
 from model.config import ModelConfig
 from model.session import Session, ViewSettings, save_session
@@ -45,15 +45,22 @@ def dialogs(monkeypatch):
     return answers
 
 
-def test_export_figure_writes_png_and_svg_at_the_chosen_scale(window, dialogs, tmp_path):
+def written(qtbot, window, action) -> None:
+    """Trigger ``action`` and wait until the file it asked for is written (or refused):
+    files are written on another thread."""
+    with qtbot.waitSignal(window.file_actions.write_finished, timeout=WAIT_MS):
+        action.trigger()
+
+
+def test_export_figure_writes_png_and_svg_at_the_chosen_scale(qtbot, window, dialogs, tmp_path):
     actions = window.file_actions
     dialogs.path = tmp_path / "figura.png"
     actions.scale_actions.actions()[2].trigger()  # 4×
-    actions.export_figure.trigger()
+    written(qtbot, window, actions.export_figure)
     image = QImage(str(dialogs.path))
     assert (image.width(), image.height()) == (SINGLE_SIZE[0] * 4, SINGLE_SIZE[1] * 4)
     dialogs.path = tmp_path / "figura.svg"
-    actions.export_figure.trigger()
+    written(qtbot, window, actions.export_figure)
     assert "mikas" in dialogs.path.read_text(encoding="utf-8")
     assert dialogs.warnings == []
 
@@ -77,7 +84,7 @@ def test_the_figure_and_the_window_draw_the_same_description(qtbot, window):
             assert (a.rows, a.columns, a.title, a.length) == (b.rows, b.columns, b.title, b.length)
 
 
-def test_an_unwritable_export_shows_a_message_and_leaves_no_file(window, dialogs, tmp_path):
+def test_an_unwritable_export_shows_a_message_and_leaves_no_file(qtbot, window, dialogs, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     for action, name in [
@@ -89,6 +96,7 @@ def test_an_unwritable_export_shows_a_message_and_leaves_no_file(window, dialogs
     ]:
         dialogs.path = blocker / name
         action.trigger()
+    qtbot.waitUntil(lambda: not window.file_actions.writing, timeout=WAIT_MS)
     assert len(dialogs.warnings) == 5
     assert "s.json" not in window.statusBar().currentMessage()
     assert all("cannot write" in w.lower() for w in dialogs.warnings), dialogs.warnings
@@ -103,16 +111,18 @@ def test_copy_figure_puts_the_image_on_the_clipboard(qtbot, window):
     assert (image.width(), image.height()) == (SINGLE_SIZE[0] * scale, SINGLE_SIZE[1] * scale)
 
 
-def test_export_tensors_as_npz_or_as_csv_of_one_stage(window, dialogs, tmp_path, monkeypatch):
+def test_export_tensors_as_npz_or_as_csv_of_one_stage(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
     dialogs.path = tmp_path / "estagios.npz"
-    window.file_actions.export_tensors.trigger()
+    written(qtbot, window, window.file_actions.export_tensors)
     with np.load(dialogs.path) as data:
         np.testing.assert_array_equal(data["attention"], window.controller.result.attention)
     monkeypatch.setattr(
         QInputDialog, "getItem", staticmethod(lambda *a, **k: ("4. Output of the RNN", True))
     )
     dialogs.path = tmp_path / "rnn.csv"
-    window.file_actions.export_tensors.trigger()
+    written(qtbot, window, window.file_actions.export_tensors)
     rows = dialogs.path.read_text(encoding="utf-8").splitlines()
     assert rows[0] == ",0,1,2,3" and rows[1].startswith("0 o,")
     assert len(rows) == 1 + 5
@@ -123,7 +133,7 @@ def test_save_then_open_a_session_restores_text_and_settings(qtbot, window, dial
     wait_for_result(qtbot, controller, lambda: window.controls.hidden_size.setValue(6))
     saved_attention = controller.result.attention.copy()
     dialogs.path = tmp_path / "aula.json"
-    window.file_actions.save_session.trigger()
+    written(qtbot, window, window.file_actions.save_session)
     assert "aula.json" in window.statusBar().currentMessage()  # the user sees it was saved
     wait_for_result(qtbot, controller, lambda: window.editor.setPlainText("outra coisa"))
     wait_for_result(qtbot, controller, lambda: window.controls.hidden_size.setValue(2))

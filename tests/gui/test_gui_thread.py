@@ -160,3 +160,47 @@ def test_a_big_result_is_let_go_before_the_run_for_changed_input(qtbot, open_win
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=WAIT_MS)
     assert seen == [(True, True, True, True, False), (False, False, False, False, True)]
     assert controller.result.sentences == (("outra", "frase"),)
+
+
+def test_the_file_menu_writes_on_another_thread_while_the_window_goes_on(
+    qtbot, window, monkeypatch, tmp_path
+):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from model.files import OutputBatch
+    from model.session import load_session
+
+    answer, warnings = {"path": tmp_path / "estagios.npz"}, []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(answer["path"]), ""))
+    )
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warnings.append(a)))
+    threads, go = [], threading.Event()
+    commit = OutputBatch.commit
+
+    def held(batch) -> None:  # every file is renamed into place here
+        threads.append(threading.get_ident())
+        go.wait(WAIT_MS / 1000)
+        commit(batch)
+
+    monkeypatch.setattr(OutputBatch, "commit", held)
+    controller, actions = window.controller, window.file_actions
+    exported = controller.result.attention.copy()
+    actions.export_tensors.trigger()  # returns while the file is being written
+    assert actions.writing and "Saving estagios.npz" in window.statusBar().currentMessage()
+    wait_for_result(qtbot, controller, lambda: controller.set_text("a janela segue"))
+    assert not answer["path"].exists()
+    with qtbot.waitSignal(actions.write_finished, timeout=WAIT_MS) as done:
+        go.set()
+    assert done.args == [str(answer["path"]), True] and not actions.writing
+    assert threads and threading.get_ident() not in threads
+    assert "Saved estagios.npz" in window.statusBar().currentMessage()
+    with np.load(answer["path"]) as data:  # whole, and the result that was on screen
+        np.testing.assert_array_equal(data["attention"], exported)
+
+    # Quitting waits for a write under way: the session is whole once the wait returns.
+    answer["path"] = tmp_path / "aula.json"
+    actions.save_session.trigger()
+    actions.wait_for_writes()
+    assert load_session(answer["path"]).text == "a janela segue"
+    assert warnings == []
