@@ -9,16 +9,13 @@ when that cell no longer exists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QStackedWidget,
-    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -32,6 +29,7 @@ from gui.heatmap.description import (
     describe_heatmap,
     elide_words,
 )
+from gui.heatmap.selectors import Selectors
 from gui.lines.view import LinesView
 from gui.widgets import ElidedLabel
 
@@ -74,45 +72,14 @@ class HeatmapView(QWidget):
         self._hover: tuple[int, int, int, int] | None = None  # sentence, head, row, column
         self._selected: tuple[int, int, int, int] | None = None
 
-        self._sentences = QStringListModel(self)
-        self._sentence_items: list[str] = []
-        self._sentences_listed: tuple = ()
-        self.sentence_selector = self._combo(self.tr("Which sentence the heatmap shows"), 8)
-        self.sentence_selector.setModel(self._sentences)
+        self._selectors = bar = Selectors(self)
+        self.sentence_selector, self.head_selector = bar.sentence, bar.head
+        self.kind_selector, self._page_label = bar.kind, bar.page_label
         self.sentence_selector.activated.connect(self._on_sentence_activated)
-        self.head_selector = self._combo(self.tr("One attention head, or all side by side"), 9)
         self.head_selector.activated.connect(lambda index: self.head_chosen.emit(index - 1))
-        self.kind_selector = self._combo(self.tr("See the weights as a heatmap, or as lines"), 7)
-        self.kind_selector.addItems([self.tr("Heatmap"), self.tr("Lines")])
         self.kind_selector.activated.connect(lambda index: self.kind_chosen.emit(KINDS[index]))
-        sentence_label = QLabel(self.tr("Sentence sh&own:"))
-        sentence_label.setBuddy(self.sentence_selector)
-        self._head_label = QLabel(self.tr("Head sho&wn:"))
-        self._head_label.setBuddy(self.head_selector)
-        kind_label = QLabel(self.tr("Dis&play as:"))
-        kind_label.setBuddy(self.kind_selector)
-        self._previous = QToolButton(text="◀")
-        self._previous.setToolTip(self.tr("Previous page (Page Up)"))
-        self._previous.clicked.connect(lambda: self.turn_page(-1))
-        self._next = QToolButton(text="▶")
-        self._next.setToolTip(self.tr("Next page (Page Down)"))
-        self._next.clicked.connect(lambda: self.turn_page(1))
-        self._page_label = QLabel()
-        for widget in (self.head_selector, self._head_label, *self._page_widgets()):
-            widget.hide()  # shown when a result has several heads, or several pages
-        # Two short rows rather than one long one: on a narrow screen the heatmap keeps its room.
-        bar = QGridLayout()
-        bar.addWidget(sentence_label, 0, 0)
-        bar.addWidget(self.sentence_selector, 0, 1)
-        bar.addWidget(kind_label, 0, 2)
-        bar.addWidget(self.kind_selector, 0, 3)
-        bar.addWidget(self._head_label, 1, 0)
-        bar.addWidget(self.head_selector, 1, 1)
-        pages = QHBoxLayout()
-        for widget in self._page_widgets():
-            pages.addWidget(widget)
-        bar.addLayout(pages, 1, 2, 1, 2)
-        bar.setColumnStretch(1, 1)
+        bar.previous.clicked.connect(lambda: self.turn_page(-1))
+        bar.next.clicked.connect(lambda: self.turn_page(1))
 
         self.title = ElidedLabel()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -155,7 +122,7 @@ class HeatmapView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addLayout(bar.layout)
         layout.addWidget(self.title)
         layout.addLayout(overlay, 1)
         layout.addWidget(self._note)
@@ -194,16 +161,6 @@ class HeatmapView(QWidget):
         if self._canvas is None:  # the window is on screen: time to make the canvas
             QTimer.singleShot(0, self, lambda: self.canvas)  # not if the view is gone by then
 
-    def _combo(self, tip: str, characters: int) -> QComboBox:
-        combo = QComboBox()
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(characters)
-        combo.setToolTip(tip)
-        return combo
-
-    def _page_widgets(self) -> tuple:
-        return (self._previous, self._page_label, self._next)
-
     # --- what the window calls ----------------------------------------------------------------
 
     def show_result(
@@ -212,13 +169,13 @@ class HeatmapView(QWidget):
         """Show ``sentence`` (-1 = all) and ``head`` (-1 = all) of ``result`` as ``kind``;
         with a ``comparison`` (model.compare), A, B and B − A of one sentence and head."""
         if result is not self._result:
-            self._fill_selectors(result)
+            self._selectors.fill(result)
         if (sentence, head) != self._request:
             self._page = 0
         self._result, self._request, self._selected = result, (sentence, head), selected
         self._comparison = comparison
-        rows = self._sentences.rowCount()
-        self.sentence_selector.setCurrentIndex(rows - 1 if sentence < 0 else sentence)
+        last = self._selectors.all_sentences_index
+        self.sentence_selector.setCurrentIndex(last if sentence < 0 else sentence)
         self.head_selector.setCurrentIndex(head + 1)
         self.kind_selector.setCurrentIndex(KINDS.index(kind))
         self._stack.setCurrentIndex(KINDS.index(kind))
@@ -271,7 +228,7 @@ class HeatmapView(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self._fade.setVisible(bool(text) or self._result is None and self._stack.isVisible())
-        for widget in (self.sentence_selector, self.head_selector, *self._page_widgets()):
+        for widget in (self.sentence_selector, self.head_selector, *self._selectors.page_widgets()):
             widget.setEnabled(not text)
 
     @property
@@ -303,30 +260,6 @@ class HeatmapView(QWidget):
         self._refresh_readout()
 
     # --- drawing ------------------------------------------------------------------------------
-
-    def _fill_selectors(self, result) -> None:
-        if result.sentences == self._sentences_listed:  # most edits change numbers only
-            items = self._sentence_items
-        else:
-            self._sentences_listed = result.sentences
-            template = self.tr("{n}: {text}")
-            items = [
-                template.format(n=b + 1, text=elide_words(words, 60))
-                for b, words in enumerate(result.sentences)
-            ]
-            items.append(self.tr("All sentences ({n})").format(n=result.batch_size))
-        if items != self._sentence_items:
-            self._sentence_items = items
-            self._sentences.setStringList(items)
-        heads = [self.tr("All heads")] + [
-            self.tr("Head {n}").format(n=h + 1) for h in range(result.head_count)
-        ]
-        if heads != [self.head_selector.itemText(i) for i in range(self.head_selector.count())]:
-            self.head_selector.clear()
-            self.head_selector.addItems(heads)
-        several = result.head_count > 1
-        self.head_selector.setVisible(several)
-        self._head_label.setVisible(several)
 
     def _render(self) -> None:
         result = self._result
@@ -360,24 +293,11 @@ class HeatmapView(QWidget):
             self.canvas.draw(description, compact_title=comparing)
             self.title.setText(description.title)
         self._note.setText(self.tr("Columns (keys): {note}.").format(note=description.column_note))
-        self._show_pages(description)
+        paged = description.pages > 1 and self.kind == "heatmap"
+        self._selectors.show_pages(description, self._last_per_page, paged)
         self._show_legend(result)
         self._refresh_highlights()
         self._refresh_readout()
-
-    def _show_pages(self, description: HeatmapDescription) -> None:
-        paged = description.pages > 1 and self.kind == "heatmap"
-        for widget in self._page_widgets():
-            widget.setVisible(paged)
-        if paged:
-            first = description.page * self._last_per_page + 1
-            self._page_label.setText(
-                self.tr("{first}–{last} of {total}").format(
-                    first=first, last=first + len(description.panels) - 1, total=description.total
-                )
-            )
-            self._previous.setEnabled(description.page > 0)
-            self._next.setEnabled(description.page < description.pages - 1)
 
     def _show_legend(self, result) -> None:
         text = readout.legend(result, self.kind, self._request[0])
@@ -455,5 +375,5 @@ class HeatmapView(QWidget):
         return self.tr("Hover over a cell, or press the arrow keys, to read it.")
 
     def _on_sentence_activated(self, index: int) -> None:
-        last = self._sentences.rowCount() - 1
+        last = self._selectors.all_sentences_index
         self.sentence_chosen.emit(-1 if index == last else index)
