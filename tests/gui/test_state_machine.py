@@ -288,6 +288,8 @@ class ControllerMachine(RuleBasedStateMachine):
         if self.controller.error is None and self.controller.result is not None:
             attention = self.controller.result.attention_maps.copy()
         self._do(self.window.file_actions._on_save_session)
+        # Files are written on another thread: wait for this one (or its failure).
+        self.qtbot.waitUntil(lambda: not self.window.file_actions.writing, timeout=WAIT_MS)
         assert not self.failures, self.failures
         assert load_session(self._path) == session  # the codec, at once
         return self._path, session, attention
