@@ -44,10 +44,12 @@ def run_app(session: Session, language: str | None = None, restore: bool = True)
         return app.exec()
     finally:
         try:
-            saver.close()
+            controller.shutdown()  # training stops after its step in progress, and says where
         finally:
-            controller.shutdown()
-            dispose(app, window)
+            try:
+                saver.close()  # so the last save has the last step completed
+            finally:
+                dispose(app, window)
 
 
 def freeze_after_first_result(controller: Controller):

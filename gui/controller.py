@@ -23,6 +23,7 @@ from gui import state as aspects
 from gui.jobs import PipelineThread
 from gui.state import AppState, clamped
 from gui.training.control import TrainingControl, trained_result
+from gui.training.course import TrainingCourse
 from model.config import MAX_SEED, ModelConfig, fitting_heads
 from model.errors import Notice
 from model.session import Session
@@ -69,11 +70,7 @@ class Controller(QObject):
         self._jobs.worker.loaded.connect(self._on_loaded)
         self._jobs.worker.finished.connect(self._on_finished)
         self.training = TrainingControl(self)
-        self.training.published.connect(self._on_trained)
-        self.training.stopped.connect(self._on_training_stopped)
-        self.training.failed.connect(self._set_error)
-        # A session opened at step N trains to N once its first result is in.
-        self._retrain = self._state.training if self._state.training else None
+        self._course = TrainingCourse(self, self.training)
         self._kick = QTimer(self)
         self._kick.setSingleShot(True)
         self._kick.setInterval(0)
@@ -125,8 +122,10 @@ class Controller(QObject):
         self._jobs.start()
 
     def shutdown(self) -> None:
+        """Stop both threads, training after the step in progress; the state's training is
+        then the last step completed (save the session after this)."""
         self._kick.stop()
-        self.training.stop()
+        self._course.shutdown()
         self._jobs.stop()
 
     # --- edits ------------------------------------------------------------------------------
@@ -228,86 +227,35 @@ class Controller(QObject):
         except ValueError as exc:
             self._comparison_error = exc
 
-    # --- training ---------------------------------------------------------------------------
+    # --- training (see gui.training.course) -----------------------------------------------
 
     def train_settings(self) -> TrainSettings:
-        return self._state.training or TrainSettings(steps=0)
+        return self._course.settings()
 
     def set_train_settings(self, **changes) -> None:
         """Change the task or learning rate.  A new task starts again; a new rate never does."""
-        settings = replace(self.train_settings(), **changes)
-        self._state = replace(self._state, training=settings)
-        if "learning_rate" in changes:
-            self.training.set_learning_rate(settings.learning_rate)
-        if "task" in changes and self.training.active:
-            self.reset_training(None)
-        self.changed.emit(frozenset({aspects.TRAINING}))
+        self._course.set_settings(**changes)
 
     def toggle_training(self) -> None:
         """Play or pause (Space)."""
-        if self.training.status == "playing":
-            self.training.pause()
-        elif self._ensure_training():
-            self.training.play()
+        self._course.toggle()
 
     def step_training(self) -> None:
-        if self._ensure_training():
-            self.training.step_once()
+        self._course.step()
 
     def reset_training(self, notice=None) -> None:
         """Back to the untrained weights (step 0)."""
-        self.training.reset()
-        self._state = replace(self._state, training=replace(self.train_settings(), steps=0))
-        if notice is not None:
-            self.notice.emit(notice)
-        self.changed.emit(frozenset({aspects.TRAINING}))
-        self._schedule()
+        self._course.reset(notice)
 
-    def _ensure_training(self, target: int = 0) -> bool:
-        """Start training on the current result unless the running training fits it."""
-        result = self._result
-        if result is None or self._error is not None:
-            return False
-        from gui.training.control import fits
-
-        if fits(self.training.job, self._state.config, result.vocabulary, result.max_length):
-            return True
-        from gui.training.worker import TrainJob
-
-        settings = self.train_settings()
-        self.training.start(
-            TrainJob(self._state.config, settings, result.vocabulary, result.lengths, target)
-        )
-        return True
-
-    def _on_trained(self, published) -> None:
-        """New weights: run the user's sentences on them (latest wins, as for edits)."""
-        self._schedule()
-
-    def _on_training_stopped(self, why: str) -> None:
-        if why == "converged":
-            self.notice.emit(Notice("training_converged", step=self.training.step))
-        self._note_step()
-
-    def _note_step(self) -> None:
-        """The step count, and the learning rates it took, go into the state (and so the
-        session and the autosave): opening it again replays the very same run."""
-        settings = replace(self.train_settings(), steps=self.training.step)
-        published = self.training.latest
-        if published is not None and len(published.history.learning_rate):
-            rates = published.history.learning_rate
-            changes = tuple(
-                (k, float(rates[k])) for k in range(1, len(rates)) if rates[k] != rates[k - 1]
-            )
-            settings = replace(settings, learning_rate=float(rates[0]), rate_changes=changes)
-        if settings != self._state.training:
+    def _put_training(self, settings: TrainSettings, announce: bool = False) -> None:
+        """Take ``settings`` as the state's training, announced when changed (or asked)."""
+        if announce or settings != self._state.training:
             self._state = replace(self._state, training=settings)
             self.changed.emit(frozenset({aspects.TRAINING}))
 
     def load_session(self, session: Session) -> None:
         """Show a session: its text, settings, training and view, all in one change."""
-        self.training.reset()
-        self._retrain = session.training if session.training and session.training.steps else None
+        self._course.load(session)
         new = AppState.from_session(session)
         changed = {aspects.TEXT, aspects.CONFIG, aspects.VIEW, aspects.TRAINING}
         self._change(new, changed, rerun=True)
@@ -429,16 +377,8 @@ class Controller(QObject):
         self.changed.emit(frozenset(changed))
 
     def _follow_training(self, result) -> None:
-        """After a result: retrain an opened session, reset training the text outgrew, and
-        let the worker publish its next weights."""
-        if self._retrain is not None:
-            target, self._retrain = self._retrain.steps, None
-            self._ensure_training(target)
-        elif self.training.active and result.training is None:
-            self.reset_training(Notice("training_reset_vocabulary"))
-        self.training.taken()
-        if self.training.status != "playing" and result.training is not None:
-            self._note_step()
+        """After a result: training follows it (see TrainingCourse.follow)."""
+        self._course.follow(result)
 
     def _set_error(self, error: Exception | None) -> None:
         if error is not self._error:

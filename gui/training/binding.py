@@ -27,10 +27,16 @@ class TrainingBinding(QObject):
         panel.step_viewed.connect(self._on_step_viewed)
         panel.preset_chosen.connect(self._on_preset)
         panel.compare_pressed.connect(self._compare_with_untrained)
-        controller.training.status_changed.connect(lambda _status: self.show())
+        # The controller outlives the window: these connections go with this object (a
+        # bound method of a QObject is disconnected when it is deleted), never a lambda.
+        controller.training.status_changed.connect(self._on_status)
+        controller.training.progress_changed.connect(self.show)
         controller.changed.connect(self._on_changed)
         heatmap.play_pressed.connect(controller.toggle_training)
         panel.show_settings(controller.train_settings())
+        self.show()
+
+    def _on_status(self, _status: str) -> None:
         self.show()
 
     def _on_changed(self, changed) -> None:
@@ -40,7 +46,8 @@ class TrainingBinding(QObject):
             self.show()
 
     def show(self) -> None:
-        self.panel.show_state(self.controller.training.status, self._shown(), self._note())
+        training = self.controller.training
+        self.panel.show_state(training.status, self._shown(), self._note(), training.retraining)
 
     def _shown(self) -> TrainedView | None:
         """The trained weights on screen: the worker's latest, or those the result was

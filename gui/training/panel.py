@@ -154,19 +154,34 @@ class TrainingPanel(QWidget):
         self.latest.clicked.connect(lambda: self.step_viewed.emit(-1))
 
     def show_settings(self, settings) -> None:
+        """The task, and the rate the next step takes (after any change of rate)."""
         self.task.setCurrentIndex(TASKS.index(settings.task))
+        rate = settings.current_rate
         rates = [self.rate.itemData(i) for i in range(self.rate.count())]
-        if settings.learning_rate not in rates:
-            self.rate.addItem(f"{settings.learning_rate:g}", settings.learning_rate)
-            rates.append(settings.learning_rate)
-        self.rate.setCurrentIndex(rates.index(settings.learning_rate))
+        if rate not in rates:
+            self.rate.addItem(f"{rate:g}", rate)
+            rates.append(rate)
+        self.rate.setCurrentIndex(rates.index(rate))
         self.about.setText(texts.task_text(settings.task))
 
-    def show_state(self, status: str, shown: TrainedView | None, note: str) -> None:
-        """``status`` from the training control; ``shown`` the trained weights on screen."""
+    def show_state(
+        self,
+        status: str,
+        shown: TrainedView | None,
+        note: str,
+        retraining: tuple[int, int] | None = None,
+    ) -> None:
+        """``status`` from the training control; ``shown`` the trained weights on screen;
+        ``retraining`` (steps done, steps to reach) while an opened session retrains."""
         self.play.setText(self.tr("❚❚ Pause") if status == PLAYING else self.tr("▶ Play"))
+        if retraining is not None:
+            done, target = retraining
+            self.status.setText(
+                self.tr("Retraining to step {n}: {k} done…").format(n=target, k=done)
+            )
         if shown is None:
-            self.status.setText(self.tr("Untrained: random weights, as in the notebook"))
+            if retraining is None:
+                self.status.setText(self.tr("Untrained: random weights, as in the notebook"))
             self._chart_data = None
             self._saved = ()
             self.timeline.setEnabled(False)
@@ -174,7 +189,9 @@ class TrainingPanel(QWidget):
         else:
             step = shown.viewing if shown.viewing is not None else shown.step
             task = texts.task_name(shown.task)
-            self.status.setText(self.tr("Trained: step {n}, task {task}").format(n=step, task=task))
+            if retraining is None:
+                trained = self.tr("Trained: step {n}, task {task}")
+                self.status.setText(trained.format(n=step, task=task))
             self._chart_data = (shown.history, shown.viewing)
             self._saved = shown.saved
             self.timeline.setEnabled(len(self._saved) > 1)

@@ -49,6 +49,15 @@ class TrainSettings:
             raise InputError("not_rate_changes")
         object.__setattr__(self, "rate_changes", tuple(checked))
 
+    @property
+    def current_rate(self) -> float:
+        """The rate of the step after ``steps``: the last change's, or the first rate."""
+        rate = self.learning_rate
+        for step, value in self.rate_changes:
+            if step <= self.steps:
+                rate = value
+        return rate
+
     def to_dict(self) -> dict:
         data = asdict(self)
         data["rate_changes"] = [list(change) for change in self.rate_changes]

@@ -798,6 +798,11 @@
         <translation>Sem treino: pesos aleatórios, como no notebook</translation>
     </message>
     <message>
+        <location filename="../../gui/training/panel.py" line="176"/>
+        <source>Retraining to step {n}: {k} done…</source>
+        <translation>Retreinando até o passo {n}: {k} feitos…</translation>
+    </message>
+    <message>
         <location filename="../../gui/training/panel.py" line="177"/>
         <source>Trained: step {n}, task {task}</source>
         <translation>Treinado: passo {n}, tarefa {task}</translation>
