@@ -48,7 +48,8 @@ class TrainingCourse(QObject):
         settings = replace(old, **changes)
         if "task" in changes and settings.task != old.task:
             self._retrain = None
-            settings = replace(settings, steps=0, learning_rate=old.current_rate, rate_changes=())
+            rate = changes.get("learning_rate", old.current_rate)
+            settings = replace(settings, steps=0, learning_rate=rate, rate_changes=())
             if self.control.job is not None:
                 self.control.reset()
                 self._controller._schedule()

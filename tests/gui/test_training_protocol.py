@@ -275,6 +275,34 @@ def test_while_playing_the_session_and_the_notebook_have_the_steps_on_screen(
     assert f"seed, steps, learning_rate, batch_size = 0, {shown}, " in code  # was 0
 
 
+def test_while_playing_the_autosave_follows_and_quitting_keeps_the_last_step(
+    qtbot, open_window, tmp_path
+):
+    """A kill -9 while playing loses at most the autosave's delay (the file had step 0
+    until a pause); quitting keeps the step the worker completed last."""
+    from gui.autosave import Autosaver
+    from model.recovery import RecoveryStore
+
+    window = open_window(config=PRESET)
+    controller = window.controller
+    store = RecoveryStore(tmp_path / "autosave")
+    saver = Autosaver(controller, store.slot(), window)
+    controller.training.set_speed(1)
+    controller.toggle_training()
+
+    def saved_steps() -> int:
+        found, _set_aside = store.newest()
+        return found.session.training.steps if found is not None else 0
+
+    qtbot.waitUntil(lambda: saved_steps() >= 5, timeout=WAIT_MS)
+    assert controller.training.status == "playing"
+    shown = controller.result.training.steps
+    controller.shutdown()
+    saver.close()
+    completed = controller.training.worker.completed().steps
+    assert completed >= shown and saved_steps() == completed
+
+
 def _a_result(changed) -> bool:
     return aspects.RESULT in changed
 
