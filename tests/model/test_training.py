@@ -181,6 +181,17 @@ def test_a_new_learning_rate_carries_on_from_the_current_weights():
         t.set_learning_rate(0.0)
 
 
+def test_the_rate_of_the_next_step_is_the_last_change_made_by_then():
+    changes = ((3, 0.1), (8, 0.03))
+    rates = [TrainSettings(steps=n, rate_changes=changes).current_rate for n in (0, 2, 3, 7, 8)]
+    assert rates == [0.01, 0.01, 0.1, 0.1, 0.03]
+    # Replayed, the steps take those rates: step k (from 0) at the rate current after k steps.
+    t = trainer(steps=10, rate_changes=changes)
+    list(t.run(10))
+    expected = [TrainSettings(steps=k, rate_changes=changes).current_rate for k in range(10)]
+    np.testing.assert_array_equal(t.history.learning_rate, expected)
+
+
 def test_previous_in_the_notebooks_mode_learns_to_look_one_word_back():
     t = trainer(task="previous", steps=500)
     list(t.run(500))
