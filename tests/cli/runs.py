@@ -22,6 +22,23 @@ def command(*args) -> list:
     return [sys.executable, str(MAIN), *(a if isinstance(a, bytes) else str(a) for a in args)]
 
 
+# Sets SIGINT and SIGTERM to their defaults, then becomes the command (dispositions survive
+# exec).  A shell starts background jobs with SIGINT ignored and children inherit that: a
+# test that sends a signal must not depend on how the test run itself was started.
+_DEFAULT_SIGNALS = (
+    "import os, signal, sys\n"
+    "for number in (signal.SIGINT, signal.SIGTERM):\n"
+    "    signal.signal(number, signal.SIG_DFL)\n"
+    "os.execv(sys.argv[1], sys.argv[1:])\n"
+)
+
+
+def with_default_signals(argv: list) -> list:
+    """``argv`` run with SIGINT and SIGTERM at their default dispositions, whatever this
+    process's are (``python -m pytest &`` ignores SIGINT)."""
+    return [sys.executable, "-c", _DEFAULT_SIGNALS, *argv]
+
+
 def run(argv: list, cwd: Path, stdin: bytes | None = None, env: dict | None = None):
     return subprocess.run(
         argv,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from runs import SCREENSHOT, command, png_size, temporaries
+from runs import SCREENSHOT, command, png_size, temporaries, with_default_signals
 
 PROMPT_S = 60  # only tells "answered the signal" from "finished the whole job first"
 
@@ -34,7 +35,10 @@ class Watched:
 
     def __init__(self, argv: list, cwd: Path, env: dict | None = None) -> None:
         self.process = subprocess.Popen(
-            argv, cwd=cwd, stderr=subprocess.PIPE, env=dict(os.environ, **(env or {}))
+            with_default_signals(argv),
+            cwd=cwd,
+            stderr=subprocess.PIPE,
+            env=dict(os.environ, **(env or {})),
         )
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -183,6 +187,27 @@ def test_a_signal_at_any_moment_of_a_screenshot_never_crashes(tmp_path, number, 
         assert "Traceback" not in err
     else:
         assert_interrupted(tmp_path, number, code, seconds, err, ["big.txt"])
+
+
+def test_children_sent_signals_start_with_default_dispositions_whatever_ours_are():
+    """``python -m pytest &`` starts the run with SIGINT ignored, and children inherit that:
+    the runs these tests send signals to must set their dispositions themselves."""
+    probe = [
+        sys.executable,
+        "-c",
+        "import signal; print(int(signal.getsignal(signal.SIGINT) is signal.SIG_IGN),"
+        " int(signal.getsignal(signal.SIGTERM) is signal.SIG_DFL))",
+    ]
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a background job starts
+    try:
+        inherited = subprocess.run(probe, capture_output=True, text=True, check=True)
+        ours = subprocess.run(
+            with_default_signals(probe), capture_output=True, text=True, check=True
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert inherited.stdout.split() == ["1", "1"]  # a plain child ignores Ctrl+C
+    assert ours.stdout.split() == ["0", "1"]  # the runs the tests signal do not
 
 
 # --- in process -----------------------------------------------------------------------
