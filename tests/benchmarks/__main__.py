@@ -23,6 +23,7 @@ TARGETS = {
     "gui_block_max_training_ms": "≤ 25",
     "train_steps_per_s": "≥ 300",
     "train_fps": "≥ 15",
+    "quit_ms": "≤ 500",
     "window_shown_s_vs_baseline": "≤ 0.35",
     "first_heatmap_s_vs_baseline": "≤ 1.0",
     "export_png_s_vs_baseline": "≤ 1.1",
@@ -46,19 +47,20 @@ def measure(quick: bool) -> dict:
     edits = 10 if quick else 120
     controller, main = window.open_window(NOTEBOOK)
     try:
-        out["keystroke_to_paint_ms"] = window.figures(
-            window.keystroke_to_paint(main, controller, edits)
-        )
+        samples, views = window.keystroke_to_paint(main, controller, edits)
+        out["keystroke_to_paint_ms"] = window.figures(samples)
+        out["views_painted"] = views  # what "painted" waited for, on this screen
     finally:
         window.close(controller, main)
     controller, main = window.open_window(sentences(100, 12))
     try:
-        samples = window.keystroke_to_paint(main, controller, edits // 2 if quick else 100)
+        samples, _ = window.keystroke_to_paint(main, controller, edits // 2 if quick else 100)
         out["keystroke_to_paint_100x12_ms"] = window.figures(samples)
     finally:
         window.close(controller, main)
     out["gui_block_max_512x256_ms"] = window.stall_during_big_edits(2 if quick else 6)
     out.update(window.training_figures(1.0 if quick else 4.0))
+    out["quit_ms"] = window.quit_while_training()
 
     out.update(process_figures(rounds=1 if quick else 5))
     size = (64, 32) if quick else (512, 256)

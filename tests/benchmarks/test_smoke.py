@@ -24,6 +24,7 @@ FIGURES = {
     "peak_rss_mb",
     "baseline_rss_mb",
     "pipeline_512x256_vs_reference",
+    "quit_ms",
 }
 
 
@@ -44,3 +45,4 @@ def test_the_quick_benchmark_reports_every_figure():
         numbers = value.values() if isinstance(value, dict) else [value]
         assert all(isinstance(n, (int, float)) and n > 0 for n in numbers), (name, value)
     assert figures["platform"] in {"xcb", "offscreen"}
+    assert figures["views_painted"], "the benchmark must say which views it waited for"

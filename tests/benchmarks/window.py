@@ -12,7 +12,7 @@ import statistics
 import time
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 WINDOW_SIZE = (1600, 1000)
 
@@ -59,9 +59,14 @@ class PaintWatch(QObject):
         return False
 
     def all_painted_since(self, moment: float) -> float | None:
-        """The time the last viewport painted, once every one has painted after ``moment``."""
-        times = [self.painted.get(id(v), 0.0) for v in self.viewports]
-        return max(times) if min(times) > moment else None
+        """The time the last viewport painted, once every one a user can still see has
+        painted after ``moment`` (one hidden or squeezed to nothing meanwhile is not
+        waited for)."""
+        times = [self.painted.get(id(v), 0.0) for v in self.viewports if can_paint(v)]
+        return max(times) if times and min(times) > moment else None
+
+    def names(self) -> list[str]:
+        return [view_name(v) for v in self.viewports]
 
 
 def open_window(text: str, config=None):
@@ -82,17 +87,47 @@ def open_window(text: str, config=None):
     return controller, window
 
 
+def can_paint(viewport) -> bool:
+    """Whether a user sees some of ``viewport`` now: shown, with a size, and not covered.
+
+    Another machine's fonts lay the panes out differently, and a pane may be laid out at
+    no size at all: such a view never paints, and waiting for it would wait forever.
+    """
+    return (
+        viewport.isVisible()
+        and viewport.width() > 0
+        and viewport.height() > 0
+        and not viewport.visibleRegion().isEmpty()
+    )
+
+
+def view_name(viewport) -> str:
+    """The pane a viewport belongs to (its dock's title), for the report."""
+    from PySide6.QtWidgets import QDockWidget
+
+    widget = viewport
+    while widget is not None and not isinstance(widget, QDockWidget):
+        widget = widget.parentWidget()
+    owner = viewport.parentWidget()
+    title = widget.windowTitle() if widget is not None else "window"
+    return f"{title}: {type(owner).__name__}" if owner is not None else title
+
+
 def visible_views(window) -> list:
-    """The viewports that show the result now: the heatmap and every visible table."""
+    """The viewports that show the result now: the heatmap and every table a user sees."""
     views = [window.heatmap.canvas.viewport()]
     for table in window.findChildren(QAbstractItemView):
-        if table.isVisible() and not table.visibleRegion().isEmpty():
+        # A table's headers are views too, but they repaint only when their labels change.
+        if not isinstance(table, QHeaderView) and can_paint(table.viewport()):
             views.append(table.viewport())
-    return views
+    return [view for view in views if can_paint(view)]
 
 
-def keystroke_to_paint(window, controller, edits: int, gap_ms: int = 250) -> list[float]:
-    """Milliseconds from a key event in the editor to every view painted, ``edits`` times.
+def keystroke_to_paint(
+    window, controller, edits: int, gap_ms: int = 250
+) -> tuple[list[float], list[str]]:
+    """Milliseconds from a key event in the editor to every view painted, ``edits`` times,
+    and the names of the views waited for.
 
     Edits alternate between typing a letter at the end of the first line and deleting it,
     so every edit changes the numbers without growing the text.
@@ -126,7 +161,7 @@ def keystroke_to_paint(window, controller, edits: int, gap_ms: int = 250) -> lis
         wait_until(lambda arrived=arrived: watch.all_painted_since(arrived) is not None)
         results.append((watch.all_painted_since(arrived) - start) * 1000)
         wait(gap_ms)
-    return results
+    return results, watch.names()
 
 
 class Heartbeat(QObject):
@@ -236,6 +271,20 @@ def training_figures(seconds: float = 4.0) -> dict[str, float]:
         }
     finally:
         close(controller, window)
+
+
+def quit_while_training() -> float:
+    """Milliseconds from quitting (as ``gui.app.run_app`` does: the controller shuts down,
+    the window goes) to the end, while the "previous" preset (E = 16, H = 32) trains."""
+    from model.config import ModelConfig
+    from model.tokenizer import NOTEBOOK_TEXT
+
+    controller, window = open_window(NOTEBOOK_TEXT, ModelConfig(embedding_size=16, hidden_size=32))
+    controller.toggle_training()
+    wait_until(lambda: controller.training.step > 20)
+    start = time.perf_counter()
+    close(controller, window)
+    return round((time.perf_counter() - start) * 1000, 1)
 
 
 def close(controller, window) -> None:
