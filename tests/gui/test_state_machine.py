@@ -20,6 +20,7 @@ from hypothesis.stateful import (
     RuleBasedStateMachine,
     consumes,
     invariant,
+    multiple,
     rule,
     run_state_machine_as_test,
 )
@@ -31,7 +32,7 @@ from conftest import NOTEBOOK_SENTENCES, WAIT_MS
 from gui.controller import Controller
 from gui.heatmap.description import panel_keys
 from gui.main_window import MainWindow
-from model.config import ATTENTIONS, CELLS, NONLINEARITIES, ModelConfig
+from model.config import ATTENTIONS, CELLS, MAX_TOKEN_CHARS, NONLINEARITIES, ModelConfig
 from model.errors import InputError
 from model.pipeline import run_pipeline
 from model.recovery import UNREADABLE, RecoveryStore
@@ -287,9 +288,17 @@ class ControllerMachine(RuleBasedStateMachine):
         attention = None
         if self.controller.error is None and self.controller.result is not None:
             attention = self.controller.result.attention_maps.copy()
+        target = self.folder / f"session-{self.count}.json"  # an earlier example's, maybe
+        before = target.read_bytes() if target.exists() else None
         self._do(self.window.file_actions._on_save_session)
         # Files are written on another thread: wait for this one (or its failure).
         self.qtbot.waitUntil(lambda: not self.window.file_actions.writing, timeout=WAIT_MS)
+        if any(len(word) > MAX_TOKEN_CHARS for word in session.text.split()):
+            # A session that could not be opened again is refused, and the user told why.
+            assert len(self.failures) == 1 and f"{MAX_TOKEN_CHARS:,}" in self.failures[0]
+            assert (target.read_bytes() if target.exists() else None) == before
+            self.failures.clear()
+            return multiple()
         assert not self.failures, self.failures
         assert load_session(self._path) == session  # the codec, at once
         return self._path, session, attention
