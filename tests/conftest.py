@@ -14,7 +14,6 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen").split(":")[0] == "offscreen":
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
-
 from unprivileged import unprivileged  # noqa: E402,F401 (a fixture)
 
 # torch's first call is slow and the machines are shared: no per-example deadline.
@@ -38,19 +37,24 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     return home
 
 
-def run_cli(*args, stdin: bytes | None = None, cwd=None, env=None):
-    """Run ``main.py`` as a user would, in a subprocess; return the CompletedProcess."""
+def run_cli(*args, stdin: bytes | None = None, cwd=None, env=None, process: bool = False):
+    """Run the command line as a user would; return a CompletedProcess (bytes out and err).
+
+    In this process through ``main.main`` (see ``tests/inprocess.py``), or, with
+    ``process``, as ``python main.py`` in a subprocess: for what only a process shows.
+    """
+    from inprocess import ENGLISH, run_main
+
+    if not process:
+        return run_main(args, cwd=cwd, stdin=stdin, env=env)
     import subprocess
 
-    # An English locale unless a test says otherwise: without --lang, messages follow it.
-    english = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
-    full_env = {**os.environ, **english, **(env or {})}
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *map(str, args)],
         input=stdin,
         capture_output=True,
         cwd=cwd,
-        env=full_env,
+        env={**os.environ, **ENGLISH, **(env or {})},
         timeout=300,
     )
 

@@ -39,7 +39,19 @@ def with_default_signals(argv: list) -> list:
     return [sys.executable, "-c", _DEFAULT_SIGNALS, *argv]
 
 
-def run(argv: list, cwd: Path, stdin: bytes | None = None, env: dict | None = None):
+def run(
+    argv: list,
+    cwd: Path,
+    stdin: bytes | None = None,
+    env: dict | None = None,
+    process: bool = False,
+):
+    """Run ``argv``: ``main.py``'s own runs in this process (``tests/inprocess.py``) unless
+    ``process`` asks for a real one; any other command in a subprocess."""
+    if not process and argv[:2] == command():
+        from inprocess import run_main
+
+        return run_main(argv[2:], cwd=cwd, stdin=stdin, env=env)
     return subprocess.run(
         argv,
         input=stdin,

@@ -198,6 +198,7 @@ def test_without_lang_messages_follow_the_systems_language(tmp_path):
     assert proc.stderr.decode().startswith("erro: --seed recebe um número inteiro")
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(
     "language, start",
     [("en", "error: the module torch is not installed"), ("pt", "erro: o módulo torch não")],
@@ -211,7 +212,12 @@ def test_a_python_without_torch_is_told_how_to_install_it(tmp_path, language, st
     output = tmp_path / "out" / "tensors.npz"
     output.parent.mkdir()
     done = run_cli(
-        "--export-tensors", output, "--lang", language, env={"PYTHONPATH": str(tmp_path)}
+        "--export-tensors",
+        output,
+        "--lang",
+        language,
+        env={"PYTHONPATH": str(tmp_path)},
+        process=True,  # a missing module: only a fresh interpreter shows it
     )
     err = done.stderr.decode()
     assert done.returncode == 3 and err.startswith(start), err
