@@ -135,13 +135,13 @@ class MainWindow(QMainWindow):
             lambda: self.training.play,
         ]
 
-        self._shapes = ElidedLabel()
-        self._error = ElidedLabel()
-        self._error.setStyleSheet("color: #a01010;")
+        self.shapes_label = ElidedLabel()
+        self.error_label = ElidedLabel()
+        self.error_label.setStyleSheet("color: #a01010;")
         self._busy = QLabel(self.tr("computing…"))
         self._busy.hide()
-        self.statusBar().addWidget(self._shapes, 3)
-        self.statusBar().addWidget(self._error, 2)
+        self.statusBar().addWidget(self.shapes_label, 3)
+        self.statusBar().addWidget(self.error_label, 2)
         self.statusBar().addPermanentWidget(self._busy)
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         self._render_when_visible("explain")
         if aspects.RESULT in changed:
             self._render_when_visible("vocabulary")
-            self._shapes.setText(
+            self.shapes_label.setText(
                 "  ·  ".join(f"{s.key} {texts.shape_text(s.shape)}" for s in result.stages)
             )
             count = f"{result.batch_size} {texts.dimension_name('sentence', result.batch_size)}"
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
         live = not message and controller.result is not None
         for view in (self.vocabulary, self.inspector):
             view.setEnabled(live)
-        self._error.setText(texts.error_text(controller.error))
+        self.error_label.setText(texts.error_text(controller.error))
 
     def _on_notice(self, notice) -> None:
         self.statusBar().showMessage(texts.error_text(notice), 8000)

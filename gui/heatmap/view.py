@@ -74,7 +74,7 @@ class HeatmapView(QWidget):
 
         self._selectors = bar = Selectors(self)
         self.sentence_selector, self.head_selector = bar.sentence, bar.head
-        self.kind_selector, self._page_label = bar.kind, bar.page_label
+        self.kind_selector, self.page_label = bar.kind, bar.page_label
         self.sentence_selector.activated.connect(self._on_sentence_activated)
         self.head_selector.activated.connect(lambda index: self.head_chosen.emit(index - 1))
         self.kind_selector.activated.connect(lambda index: self.kind_chosen.emit(KINDS[index]))

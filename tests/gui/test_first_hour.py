@@ -73,9 +73,9 @@ def test_all_sentences_page_through_every_sentence_at_a_readable_size(qtbot, ope
             assert plot.plot.vb.width() >= 0.5 * MIN_PANEL
         heatmap.turn_page(1)
     assert seen == list(range(22))
-    assert heatmap._page_label.isVisible()
+    assert heatmap.page_label.isVisible()
     wait_for_result(qtbot, window.controller, lambda: window.editor.setPlainText("uma\nduas"))
-    assert heatmap.description.total == 2 and not heatmap._page_label.isVisible()
+    assert heatmap.description.total == 2 and not heatmap.page_label.isVisible()
 
 
 def test_long_sentences_thin_their_ticks_and_say_so():

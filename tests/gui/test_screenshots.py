@@ -49,7 +49,7 @@ def prepare(qtbot, window, view: str):
         window.heatmap.kind_selector.activated.emit(1)
         return window.heatmap.lines
     if view == "explain":
-        window._on_cell_chosen((1, 0, 2, 1))
+        window.heatmap.cell_chosen.emit((1, 0, 2, 1))
         return window.explain.text
     if view == "compare":
         controller.pin()

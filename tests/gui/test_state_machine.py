@@ -1,10 +1,12 @@
 """A hypothesis state machine over the controller, its window and the session codec.
 
-Random edits (odd Unicode, blank text, long words), setting changes (valid and not),
-view changes, sessions saved and opened through the File menu, and garbage files.  After
-every step, once the controller is idle: nothing raised, the heatmap shows what a fresh
-run of the current text and settings gives, the controls show the settings, and every
-session saved opens again identically (the same Session, the same attention).
+Random edits (odd Unicode, blank text, long words, pasted lines, keys for undo and redo,
+bursts typed without waiting), setting changes (valid and not), view changes (selectors,
+pages, cells, the mouse over the heatmap), sessions saved and opened through the File menu,
+and garbage files.  After every step, once the controller is idle: nothing raised, the
+heatmap shows what a fresh run of the current text and settings gives, the controls show
+the settings, the undo history is bounded, the window fits the screen, and every session
+saved opens again identically (the same Session, the same attention).
 """
 
 from __future__ import annotations
@@ -24,14 +26,15 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from conftest import NOTEBOOK_SENTENCES, WAIT_MS
 from gui.controller import Controller
 from gui.heatmap.description import panel_keys
 from gui.main_window import MainWindow
+from gui.sentence_editor import MAX_UNDO_STEPS
 from model.config import ATTENTIONS, CELLS, MAX_TOKEN_CHARS, NONLINEARITIES, ModelConfig
 from model.errors import InputError
 from model.pipeline import run_pipeline
@@ -199,7 +202,7 @@ class ControllerMachine(RuleBasedStateMachine):
         with self.qtbot.capture_exceptions() as raised:
             action()
             self.qtbot.waitUntil(lambda: not self.controller.is_busy, timeout=WAIT_MS)
-            self.qtbot.wait(1)  # let queued signals land
+            QCoreApplication.processEvents()  # let queued signals land
         assert not raised, raised
 
     # --- edits ----------------------------------------------------------------------------
@@ -230,6 +233,47 @@ class ControllerMachine(RuleBasedStateMachine):
     @rule()
     def undo(self):
         self._do(self.window.editor.undo)
+
+    @rule(presses=st.lists(st.booleans(), min_size=1, max_size=4))
+    def undo_and_redo_with_the_keys(self, presses):
+        """Ctrl+Z (False) and Ctrl+Shift+Z (True), as a user presses them."""
+
+        def press() -> None:
+            for redo in presses:
+                modifiers = Qt.KeyboardModifier.ControlModifier
+                if redo:
+                    modifiers |= Qt.KeyboardModifier.ShiftModifier
+                self.qtbot.keyClick(self.window.editor, Qt.Key.Key_Z, modifiers)
+
+        self._do(press)
+
+    @rule(pasted=st.lists(lines, min_size=5, max_size=40), everything=st.booleans())
+    def paste_many_lines(self, pasted, everything):
+        editor = self.window.editor
+
+        def paste() -> None:
+            if everything:
+                editor.selectAll()  # the paste replaces the text
+            editor.insertPlainText("\n".join(pasted) + "\n")
+
+        self._do(paste)
+
+    @rule(edits=st.lists(st.sampled_from(["x", "y z", None]), min_size=2, max_size=8))
+    def type_without_waiting(self, edits):
+        """An impatient user: every edit lands while the runs of the earlier ones are under
+        way (the controller folds them); only then is the result waited for."""
+        editor = self.window.editor
+
+        def burst() -> None:
+            editor.moveCursor(QTextCursor.MoveOperation.End)
+            for edit in edits:
+                if edit is None:
+                    self.qtbot.keyClick(editor, Qt.Key.Key_Delete)
+                else:
+                    self.qtbot.keyClicks(editor, edit)
+                QCoreApplication.processEvents()  # the run starts; the next key comes at once
+
+        self._do(burst)
 
     # --- settings -------------------------------------------------------------------------
 
@@ -278,6 +322,30 @@ class ControllerMachine(RuleBasedStateMachine):
     def pick_a_cell(self, cell):
         self._do(lambda: self.controller.select_cell(cell))
 
+    @rule(which=st.sampled_from(["sentence", "head"]), index=st.integers(0, 8))
+    def choose_in_a_selector(self, which, index):
+        heatmap = self.window.heatmap
+        combo = heatmap.sentence_selector if which == "sentence" else heatmap.head_selector
+        if combo.isVisible() and combo.isEnabled() and combo.count():
+            index = index % combo.count()
+
+            def choose() -> None:
+                combo.setCurrentIndex(index)
+                combo.activated.emit(index)
+
+            self._do(choose)
+
+    @rule(points=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=6))
+    def hover_over_the_heatmap(self, points):
+        viewport = self.window.heatmap.canvas.viewport()
+
+        def move() -> None:
+            for x, y in points:
+                at = QPoint(int(x * (viewport.width() - 1)), int(y * (viewport.height() - 1)))
+                self.qtbot.mouseMove(viewport, at)
+
+        self._do(move)
+
     # --- sessions -------------------------------------------------------------------------
 
     @rule(target=saved)
@@ -290,7 +358,7 @@ class ControllerMachine(RuleBasedStateMachine):
             attention = self.controller.result.attention_maps.copy()
         target = self.folder / f"session-{self.count}.json"  # an earlier example's, maybe
         before = target.read_bytes() if target.exists() else None
-        self._do(self.window.file_actions._on_save_session)
+        self._do(self.window.file_actions.save_session.trigger)
         # Files are written on another thread: wait for this one (or its failure).
         self.qtbot.waitUntil(lambda: not self.window.file_actions.writing, timeout=WAIT_MS)
         if any(len(word) > MAX_TOKEN_CHARS for word in session.text.split()):
@@ -309,7 +377,7 @@ class ControllerMachine(RuleBasedStateMachine):
         assert load_session(path) == session
         self._path = path
         with _answer(QMessageBox.StandardButton.Yes):
-            self._do(self.window.file_actions._on_open_session)
+            self._do(self.window.file_actions.open_session.trigger)
         assert not self.failures, self.failures
         assert self.controller.session() == session
         if attention is not None:
@@ -332,7 +400,7 @@ class ControllerMachine(RuleBasedStateMachine):
             stream.write(data)
         before = self.controller.session()
         self._path = path
-        self._do(self.window.file_actions._on_open_session)
+        self._do(self.window.file_actions.open_session.trigger)
         assert len(self.failures) == 1, self.failures
         self.failures.clear()
         assert self.controller.session() == before
@@ -382,6 +450,13 @@ class ControllerMachine(RuleBasedStateMachine):
         assert controls.mask_padding.isChecked() == config.mask_padding
         assert controls.causal.isChecked() == config.causal
         assert abs(controls.temperature.value() - config.temperature) <= 5e-4 + 1e-9
+
+    @invariant()
+    def the_undo_history_stays_bounded_and_the_window_on_the_screen(self):
+        assert self.window.editor.document().availableUndoSteps() <= MAX_UNDO_STEPS
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        assert self.window.width() <= screen.width()
+        assert self.window.height() <= screen.height()
 
     @invariant()
     def the_editor_shows_the_text(self):

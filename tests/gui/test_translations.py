@@ -120,7 +120,7 @@ def test_the_window_speaks_portuguese(qtbot, portuguese):
         wait_for_result_or_error(qtbot, controller, lambda: window.editor.setPlainText("  "))
         assert window.heatmap.message.text().startswith("Nenhuma sentença")
         controller.update_config(hidden_size=0)
-        assert "Tamanho oculto H deve estar entre 1 e 1.024" in window._error.text()
+        assert "Tamanho oculto H deve estar entre 1 e 1.024" in window.error_label.text()
     finally:
         controller.shutdown()
 

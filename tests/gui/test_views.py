@@ -46,7 +46,7 @@ def test_the_keyboard_cursor_reads_out_its_cell_with_a_tip_beside_it(qtbot, wind
 
 
 def test_the_explanation_follows_an_edit_and_clears_when_its_cell_is_gone(qtbot, window):
-    window._on_cell_chosen((0, 0, 4, 4))
+    window.heatmap.cell_chosen.emit((0, 0, 4, 4))
     assert "<pad>" in window.explain.text.toPlainText()
     wait_for_result(qtbot, window.controller, lambda: window.editor.setPlainText("só duas"))
     assert window.controller.state.cell is None
@@ -258,7 +258,7 @@ def test_the_colour_bar_marks_the_uniform_level_where_its_colour_is(qtbot, windo
 def test_lines_say_why_none_is_drawn_over_a_long_sentence(qtbot, open_window):
     long = " ".join(f"w{i}" for i in range(60))
     window = open_window(long)
-    window._on_kind_chosen("lines")
+    window.heatmap.kind_chosen.emit("lines")
     lines = window.heatmap.lines
     # Every weight ≈ 1/60, under the default 0.05: each query still shows its strongest line.
     assert sorted(line.query for line in lines.description.lines) == list(range(60))
@@ -278,7 +278,7 @@ def test_the_exported_figure_is_what_the_view_shows(qtbot, window):
         figure = window.file_actions.figure(result)
         assert isinstance(figure, HeatmapFigure)
         assert figure.description.scale.colour_map == "magma"
-        window._on_kind_chosen("lines")
+        window.heatmap.kind_chosen.emit("lines")
         window.heatmap.lines.top_k.setValue(2)
         figure = window.file_actions.figure(result)
         assert isinstance(figure, LinesFigure) and figure.description.top_k == 2
@@ -298,7 +298,7 @@ def test_the_lines_legend_describes_lines_not_the_heatmaps_stripes(qtbot, window
 
 def test_explaining_a_cell_of_another_sentence_shows_that_sentence(qtbot, window):
     assert window.controller.view.sentence == 0
-    window._on_cell_chosen((1, 0, 2, 1))
+    window.heatmap.cell_chosen.emit((1, 0, 2, 1))
     assert window.controller.view.sentence == 1
     assert window.heatmap.description.panels[0].sentence == 1
     assert "query 2 “de”" in window.explain.text.toPlainText()

@@ -60,7 +60,7 @@ def test_a_fourth_sentence_changes_every_shape_and_the_heatmap(qtbot, window):
     window.focus_pane(4)  # the vocabulary renders when its panel is shown
     assert window.vocabulary.vocabulary_model.rowCount() == 18
     assert "4 sentences" in window.windowTitle()
-    assert "attention (4, 6, 6)" in window._shapes.text()
+    assert "attention (4, 6, 6)" in window.shapes_label.text()
 
 
 def test_clearing_the_editor_shows_the_message_and_keeps_the_last_views(qtbot, window):
@@ -75,7 +75,7 @@ def test_clearing_the_editor_shows_the_message_and_keeps_the_last_views(qtbot, w
     assert window.controller.result is last  # the last good result stays on screen, greyed
     type_at_end(qtbot, window, "de volta")
     assert not message.isVisible() and window.inspector.isEnabled()
-    assert window._error.text() == ""
+    assert window.error_label.text() == ""
 
 
 def hover(qtbot, window, row, column, panel=0):
