@@ -24,6 +24,7 @@ TARGETS = {
     "train_steps_per_s": "≥ 300",
     "train_fps": "≥ 15",
     "quit_ms": "≤ 500",
+    "soak_rss_growth_pct": "≤ 2",
     "window_shown_s_vs_baseline": "≤ 0.35",
     "first_heatmap_s_vs_baseline": "≤ 1.0",
     "export_png_s_vs_baseline": "≤ 1.1",
@@ -61,6 +62,9 @@ def measure(quick: bool) -> dict:
     out["gui_block_max_512x256_ms"] = window.stall_during_big_edits(2 if quick else 6)
     out.update(window.training_figures(1.0 if quick else 4.0))
     out["quit_ms"] = window.quit_while_training()
+    from tests.benchmarks.soak import soak_figures
+
+    out.update(soak_figures(200 if quick else 2000))
 
     out.update(process_figures(rounds=1 if quick else 5))
     size = (64, 32) if quick else (512, 256)

@@ -25,6 +25,7 @@ FIGURES = {
     "baseline_rss_mb",
     "pipeline_512x256_vs_reference",
     "quit_ms",
+    "soak_actions_per_s",
 }
 
 
