@@ -166,8 +166,11 @@ def test_ctrl_c_while_qt_works_exits_130_and_leaves_nothing(tmp_path, moment):
     assert_interrupted(tmp_path, signal.SIGINT, code, seconds, err, ["big.txt"])
 
 
-@pytest.mark.parametrize("delay", [0.2, 0.6, 1.0, 1.5])
-@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize(
+    "number, delay",  # moments spread over the run, each signal early and late
+    [(signal.SIGINT, 0.2), (signal.SIGTERM, 0.6), (signal.SIGINT, 1.0), (signal.SIGTERM, 1.5)],
+    ids=["SIGINT-0.2", "SIGTERM-0.6", "SIGINT-1.0", "SIGTERM-1.5"],
+)
 def test_a_signal_at_any_moment_of_a_screenshot_never_crashes(tmp_path, number, delay):
     """Sent some time after Qt has started: before the outputs are complete it interrupts
     (130/143, nothing written); after, it is too late to matter (0, every output whole)."""

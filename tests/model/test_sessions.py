@@ -127,19 +127,43 @@ CONFIG_NAMES = [
 ]
 
 
+NOTEBOOK_TEXT = "o mikas ta ali\neu gosto de 'batata' \"frita\"\nexistem elefantes\nação é 日本"
+
+# Each notebook's code runs in a namespace of its own, in one fresh interpreter that has
+# never imported the program: what a reader's kernel does, with torch imported once.
+RUN_NOTEBOOKS = """
+import sys
+for code, out in zip(sys.argv[1::2], sys.argv[2::2]):
+    namespace = {"__name__": "__main__"}
+    exec(compile(open(code, encoding="utf-8").read(), code, "exec"), namespace)
+    namespace["np"].save(out, namespace["attention"].detach().numpy())
+"""
+
+
+@pytest.fixture(scope="module")
+def notebooks_run(tmp_path_factory):
+    """The attention each exported notebook computes, by configuration name."""
+    folder = tmp_path_factory.mktemp("notebooks")
+    argv = []
+    for name, config in zip(CONFIG_NAMES, CONFIGS, strict=True):
+        path = folder / f"{name}.ipynb"
+        save_notebook(run_pipeline(NOTEBOOK_TEXT, config), path, "pt")
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        assert notebook["nbformat"] == 4
+        code = "\n".join(c["source"] for c in notebook["cells"] if c["cell_type"] == "code")
+        (folder / f"{name}.py").write_text(code, encoding="utf-8")
+        argv += [str(folder / f"{name}.py"), str(folder / f"{name}.npy")]
+    subprocess.run(
+        [sys.executable, "-c", RUN_NOTEBOOKS, *argv], check=True, timeout=300, cwd=folder
+    )
+    return {name: np.load(folder / f"{name}.npy") for name in CONFIG_NAMES}
+
+
 @pytest.mark.parametrize("config", CONFIGS, ids=CONFIG_NAMES)
-def test_the_exported_notebook_reproduces_the_attention(tmp_path, config):
-    text = "o mikas ta ali\neu gosto de 'batata' \"frita\"\nexistem elefantes\nação é 日本"
-    result = run_pipeline(text, config)
-    path = tmp_path / "estudo.ipynb"
-    save_notebook(result, path, "pt")
-    notebook = json.loads(path.read_text(encoding="utf-8"))
-    assert notebook["nbformat"] == 4
-    code = "\n".join(c["source"] for c in notebook["cells"] if c["cell_type"] == "code")
-    out = tmp_path / "attention.npy"
-    script = code + f"\nnp.save({str(out)!r}, attention.detach().numpy())\n"
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=300, cwd=tmp_path)
-    np.testing.assert_allclose(np.load(out), result.attention, rtol=0, atol=1e-6)
+def test_the_exported_notebook_reproduces_the_attention(notebooks_run, config):
+    name = CONFIG_NAMES[CONFIGS.index(config)]
+    result = run_pipeline(NOTEBOOK_TEXT, config)
+    np.testing.assert_allclose(notebooks_run[name], result.attention, rtol=0, atol=1e-6)
 
 
 def test_a_version_1_session_opens_with_the_new_settings_at_their_defaults(tmp_path):
