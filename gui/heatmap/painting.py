@@ -99,6 +99,11 @@ class MatrixPainter:
     def panel(self) -> Panel | None:
         return self._panel
 
+    @property
+    def scale(self) -> ColourScale | None:
+        """The colour scale the panel is painted on."""
+        return self._scale
+
     def paint(
         self,
         painter: QPainter,

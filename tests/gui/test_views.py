@@ -1,6 +1,7 @@
 """Views that teach: the explanation panel, lines, comparing, zoom and presentation."""
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
@@ -252,8 +253,10 @@ def test_the_colour_bar_marks_the_uniform_level_where_its_colour_is(qtbot, windo
     canvas = window.heatmap.canvas
     scale = window.heatmap.description.scale
     assert scale.uniform == pytest.approx(0.2)  # the longest sentence has 5 positions
-    bar = canvas._bar.bar.sceneBoundingRect()  # the colours, low at the bottom
-    line = canvas._uniform.sceneBoundingRect().center().y()
+    [bar_item] = [i for i in canvas.scene().items() if isinstance(i, pg.ColorBarItem)]
+    [mark] = [i for i in bar_item.items if isinstance(i, pg.InfiniteLine)]  # the dashed line
+    bar = bar_item.bar.sceneBoundingRect()  # the colours, low at the bottom
+    line = mark.sceneBoundingRect().center().y()
     height_from_bottom = (bar.bottom() - line) / bar.height()
     assert height_from_bottom == pytest.approx(0.2, abs=0.02)
 

@@ -105,7 +105,7 @@ def test_all_sentences_share_one_colour_scale(qtbot, window):
     plots = window.heatmap.current_plots()
     assert len(plots) == 3
     result = window.controller.result
-    scales = {(p.item.painter._scale.low, p.item.painter._scale.high) for p in plots}
+    scales = {(p.item.painter.scale.low, p.item.painter.scale.high) for p in plots}
     assert scales == {(0.0, 1.0)}
     for b, plot in enumerate(plots):
         np.testing.assert_array_equal(plot.panel.values, result.attention[b])
