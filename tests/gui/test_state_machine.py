@@ -11,8 +11,6 @@ saved opens again identically (the same Session, the same attention).
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, Phase, settings
@@ -26,9 +24,10 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
+from machine_inputs import INVALID_SETTINGS, configs, garbage, lines, spoilt, texts
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from conftest import NOTEBOOK_SENTENCES, WAIT_MS
 from gui.controller import Controller
@@ -41,129 +40,6 @@ from model.pipeline import run_pipeline
 from model.recovery import UNREADABLE, RecoveryStore
 from model.session import Session, ViewSettings, load_session
 
-# --- strategies -------------------------------------------------------------------------
-
-ODD = [
-    "ação",
-    "日本語",
-    "مرحبا",
-    "שלום",
-    "👩‍👩‍👧",
-    "e\u0301",
-    "\u200b",
-    "\ufeffbom",
-    "<pad>",
-    "nul\0",
-    "Ⅻ",
-    "ﬁ",
-    "İı",
-    "\u00a0",
-    "a\u2028b",
-    "c\x0bd",
-    "e\x1cf",
-    "g\x85h",
-    "tab\there",
-]
-words = st.one_of(
-    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=6),
-    st.sampled_from(ODD),
-    st.sampled_from(["o", "gato", "dorme", "eu", "gosto", "de", "batata"]),
-    st.integers(200, 3000).map(lambda n: "w" * n),  # a long word: labels elide, never widen
-)
-lines = st.one_of(st.lists(words, max_size=6).map(" ".join), st.sampled_from(["", "   ", "\t"]))
-texts = st.lists(lines, max_size=6).flatmap(
-    lambda ls: st.sampled_from(["\n", "\r\n", "\r"]).map(lambda end: end.join(ls))
-)
-
-
-def _valid(settings_: dict) -> bool:
-    try:
-        ModelConfig(**settings_)
-    except ValueError:
-        return False
-    return True
-
-
-configs = st.fixed_dictionaries(
-    {
-        "seed": st.integers(0, 2**31 - 1),
-        "embedding_size": st.integers(1, 24),
-        "hidden_size": st.integers(1, 24),
-        "cell": st.sampled_from(CELLS),
-        "nonlinearity": st.sampled_from(NONLINEARITIES),
-        "attention": st.sampled_from(ATTENTIONS),
-        "heads": st.integers(1, 6),
-        "mask_padding": st.booleans(),
-        "causal": st.booleans(),
-        "temperature": st.floats(1e-3, 1e3),
-    }
-).filter(_valid)
-
-INVALID_SETTINGS = [
-    {"hidden_size": 0},
-    {"embedding_size": 5000},
-    {"seed": -1},
-    {"seed": 2**40},
-    {"temperature": 0.0},
-    {"temperature": float("nan")},
-    {"temperature": float("inf")},
-    {"cell": "transformer"},
-    {"attention": "magic"},
-    {"heads": 0},
-    {"heads": True},
-    {"mask_padding": "yes"},
-    {"embedding_size": 2.0},
-    {"attention": "multihead", "heads": 7, "hidden_size": 4},
-]
-
-
-def _garbage(kind: str, data, saved_json: str) -> bytes:
-    if kind == "bytes":
-        return data
-    if kind == "truncated":
-        return saved_json.encode()[: max(0, min(data, len(saved_json) - 2))]
-    base = json.loads(saved_json)
-    if kind == "version":
-        base["version"] = data
-    elif kind == "model":
-        base["model"] = data
-    elif kind == "view":
-        base["view"] = data
-    elif kind == "sentences":
-        base["sentences"] = data
-    elif kind == "not a mapping":
-        base = data
-    return json.dumps(base).encode()
-
-
-garbage = st.one_of(
-    st.tuples(st.just("bytes"), st.binary(max_size=300)),
-    st.tuples(st.just("truncated"), st.integers(0, 400)),
-    st.tuples(st.just("version"), st.sampled_from([0, 3, 99, True, 1.0, 2.0, "2", None, [2], -1])),
-    st.tuples(
-        st.just("model"),
-        st.sampled_from(
-            [
-                5,
-                [],
-                "rnn",
-                None,
-                {"seed": 2**31},
-                {"attention": "multihead", "heads": 3},
-                {"colour": 1},
-                {"seed": 10**30},
-            ]
-        ),
-    ),
-    st.tuples(
-        st.just("view"),
-        st.sampled_from([{"sentence": 2147483648}, {"head": -2}, {"figure_scale": 2.0}, 7]),
-    ),
-    st.tuples(st.just("sentences"), st.sampled_from(["one string", [1, 2], None, {"a": 1}])),
-    st.tuples(st.just("not a mapping"), st.sampled_from([[], 3, "session", None])),
-)
-
-
 # --- the machine ------------------------------------------------------------------------
 
 
@@ -172,6 +48,7 @@ class ControllerMachine(RuleBasedStateMachine):
 
     qtbot = None
     folder = None
+    current = None  # the machine of the running example, which answers the dialogs
 
     saved = Bundle("saved")
 
@@ -181,13 +58,10 @@ class ControllerMachine(RuleBasedStateMachine):
         self.window = MainWindow(self.controller, remember=False)
         self.window.resize(1600, 1000)
         self.window.show()
-        self.failures: list[str] = []
+        self.failures: list[str] = []  # the File menu's warnings, by their message
         self.count = 0
-        actions = self.window.file_actions
-        actions._fail = lambda title, message: self.failures.append(message)
-        self._path = ""
-        actions._ask_save = lambda *args: self._path
-        actions._ask_open = lambda *args: self._path
+        self.dialog_path = ""  # what the file dialogs answer
+        ControllerMachine.current = self
         self._do(self.controller.start)
 
     def teardown(self) -> None:
@@ -351,7 +225,7 @@ class ControllerMachine(RuleBasedStateMachine):
     @rule(target=saved)
     def save_through_the_file_menu(self):
         self.count += 1
-        self._path = str(self.folder / f"session-{self.count}.json")
+        self.dialog_path = str(self.folder / f"session-{self.count}.json")
         session = self.controller.session()
         attention = None
         if self.controller.error is None and self.controller.result is not None:
@@ -368,14 +242,14 @@ class ControllerMachine(RuleBasedStateMachine):
             self.failures.clear()
             return multiple()
         assert not self.failures, self.failures
-        assert load_session(self._path) == session  # the codec, at once
-        return self._path, session, attention
+        assert load_session(self.dialog_path) == session  # the codec, at once
+        return self.dialog_path, session, attention
 
     @rule(item=saved)
     def open_a_saved_session(self, item):
         path, session, attention = item
         assert load_session(path) == session
-        self._path = path
+        self.dialog_path = path
         with _answer(QMessageBox.StandardButton.Yes):
             self._do(self.window.file_actions.open_session.trigger)
         assert not self.failures, self.failures
@@ -395,11 +269,11 @@ class ControllerMachine(RuleBasedStateMachine):
         """A saved session spoilt (or random bytes): refused with a message, work kept;
         as an autosave, it is set aside, never read as work and never lost."""
         path, session, _ = item
-        data = _garbage(*spoil, session.to_json())
+        data = spoilt(*spoil, session.to_json())
         with open(path, "wb") as stream:
             stream.write(data)
         before = self.controller.session()
-        self._path = path
+        self.dialog_path = path
         self._do(self.window.file_actions.open_session.trigger)
         assert len(self.failures) == 1, self.failures
         self.failures.clear()
@@ -480,8 +354,25 @@ class _answer:
         QMessageBox.question = self._saved
 
 
-def test_the_controller_and_the_session_codec_hold_their_invariants(qtbot, tmp_path):
+def _answer_the_file_dialogs(monkeypatch) -> None:
+    """The File menu's dialogs, as Qt's own functions: a file dialog answers the path the
+    running machine chose, and a warning is kept as a failure instead of waiting for OK."""
+
+    def path(*args, **kwargs):
+        return ControllerMachine.current.dialog_path, ""
+
+    def warn(parent, title, message, *args, **kwargs):
+        ControllerMachine.current.failures.append(message)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(path))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(path))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warn))
+
+
+def test_the_controller_and_the_session_codec_hold_their_invariants(qtbot, tmp_path, monkeypatch):
     ControllerMachine.qtbot, ControllerMachine.folder = qtbot, tmp_path
+    _answer_the_file_dialogs(monkeypatch)
     run_state_machine_as_test(
         ControllerMachine,
         settings=settings(
