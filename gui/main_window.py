@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
-from gui import appearance, texts
+from gui import appearance, pane_focus, texts, window_layout
 from gui import help as help_dialogs
 from gui import state as aspects
 from gui.controller import Controller
@@ -37,35 +35,11 @@ from gui.training.binding import TrainingBinding
 from gui.training.panel import TrainingPanel
 from gui.view_menu import ViewMenu
 from gui.vocabulary_view import VocabularyView
-from gui.widgets import ElidedLabel, glow
+from gui.widgets import ElidedLabel, column, glow, scrolling
 from resources import path
 
 RENDER_SECONDS = 0.010  # GUI time for the views in the turn a result arrives (of a 16 ms frame)
 BUSY_DELAY_MS = 300  # only runs that take longer than this show "computing…"
-DEFAULT_SIZE = (1600, 1000)
-MIN_SIZE = (640, 480)
-
-
-class _Scrolling(QScrollArea):
-    """A panel that scrolls on a small screen instead of being cut off, and tells its
-    content how wide it is (see ``ControlsPanel.fit_to``)."""
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        fit_to = getattr(self.widget(), "fit_to", None)
-        if fit_to is not None:
-            fit_to(self.viewport().width())
-
-
-def _scrolling(widget: QWidget, sideways: bool = True) -> QScrollArea:
-    """``widget`` in a scroll area; ``sideways=False`` for content that wraps to any width."""
-    area = _Scrolling()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    if not sideways:
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return area
 
 
 class MainWindow(QMainWindow):
@@ -100,16 +74,16 @@ class MainWindow(QMainWindow):
         editor_label = QLabel(self.tr("One sentence per &line:"))
         editor_label.setBuddy(self.editor)
         sentences = QWidget()
-        sentences.setLayout(_column(editor_label, self.editor))
+        sentences.setLayout(column(editor_label, self.editor))
         self.docks = {
             "sentences": self._dock("sentences", self.tr("Sentences"), sentences),
-            "model": self._dock("model", self.tr("Model"), _scrolling(self.controls)),
+            "model": self._dock("model", self.tr("Model"), scrolling(self.controls)),
             "pipeline": self._dock("pipeline", self.tr("Pipeline"), self.inspector),
             "vocabulary": self._dock("vocabulary", self.tr("Vocabulary"), self.vocabulary),
             "explain": self._dock("explain", self.tr("Explanation"), self.explain),
             "lesson": self._dock("lesson", self.tr("Lesson"), self.lesson),
             "training": self._dock(
-                "training", self.tr("Training"), _scrolling(self.training, sideways=False)
+                "training", self.tr("Training"), scrolling(self.training, sideways=False)
             ),
         }
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -182,15 +156,7 @@ class MainWindow(QMainWindow):
         self.editor.setFocus()
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{name}")
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        return dock
+        return window_layout.dock(self, name, title, widget)
 
     # --- menus ------------------------------------------------------------------------------
 
@@ -210,15 +176,9 @@ class MainWindow(QMainWindow):
 
     def focus_pane(self, index: int) -> None:
         """Show the pane (its dock, if tabbed away or closed) and put the keyboard in it."""
-        target = self._focus_targets[index]()
-        for dock in self.docks.values():
-            if dock.isAncestorOf(target):
-                dock.show()
-                dock.raise_()
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        pane_focus.focus(self.docks.values(), self._focus_targets[index]())
 
     def focus_next_pane(self) -> None:
-        focused = QApplication.focusWidget()
         panes = [  # in the order of the focus targets (Ctrl+1 … Ctrl+7)
             self.editor,
             self.docks["model"],
@@ -228,21 +188,11 @@ class MainWindow(QMainWindow):
             self.docks["explain"],
             self.docks["training"],
         ]
-        current = next(
-            (k for k, pane in enumerate(panes) if focused is pane or pane.isAncestorOf(focused)),
-            -1,
-        )
-        self.focus_pane((current + 1) % len(self._focus_targets))
+        self.focus_pane((pane_focus.holding_focus(panes) + 1) % len(self._focus_targets))
 
     def _on_focus_changed(self, _old, new) -> None:
-        """Scroll a panel so that the widget the keyboard moved to is in view."""
-        if new is None or not self.isAncestorOf(new):
-            return
-        parent = new.parentWidget()
-        while parent is not None and parent is not self:
-            if isinstance(parent, QScrollArea):
-                parent.ensureWidgetVisible(new, 16, 16)
-            parent = parent.parentWidget()
+        if new is not None and self.isAncestorOf(new):
+            pane_focus.scroll_into_view(new, self)
 
     # --- reactions to the controller ------------------------------------------------------------
 
@@ -427,34 +377,11 @@ class MainWindow(QMainWindow):
     # --- settings ---------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        if not self._remember:
-            self.resize(*DEFAULT_SIZE)
-            self._needs_dock_sizes = True
-            return
-        settings = QSettings()
-        settings.beginGroup("MainWindow")
-        geometry = settings.value("geometry")
-        state = settings.value("state")
-        settings.endGroup()
-        restored = geometry is not None and self.restoreGeometry(geometry)
-        if not restored:
-            self.resize(*DEFAULT_SIZE)
-        self.fit_to_screen()
-        self._needs_dock_sizes = state is None or not self.restoreState(state)
+        self._needs_dock_sizes = window_layout.restore(self, self._remember)
 
     def fit_to_screen(self) -> None:
         """Keep the window on the screen and no larger than it (screens change between runs)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
-        width = min(max(self.width(), MIN_SIZE[0]), available.width())
-        height = min(max(self.height(), MIN_SIZE[1]), available.height())
-        self.resize(width, height)
-        frame = self.frameGeometry()
-        x = min(max(frame.x(), available.left()), available.right() - frame.width() + 1)
-        y = min(max(frame.y(), available.top()), available.bottom() - frame.height() + 1)
-        self.move(max(x, available.left()), max(y, available.top()))
+        window_layout.fit_to_screen(self)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -463,37 +390,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:
-        """The panels' first sizes: the heatmap in the middle keeps most of the width."""
-        self.layout().activate()  # apply pending layout first, or it would undo these sizes
-        width = self.width()
-        left = min(max(int(width * 0.22), 275), 380)
-        right = min(max(int(width * 0.27), 265), 520)
-        self.resizeDocks(
-            [self.docks["sentences"], self.docks["pipeline"]],
-            [left, right],
-            Qt.Orientation.Horizontal,
-        )
-        self.resizeDocks(
-            [self.docks["sentences"], self.docks["model"]],
-            [int(self.height() * 0.3), int(self.height() * 0.6)],
-            Qt.Orientation.Vertical,
-        )
+        window_layout.default_dock_sizes(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if not self._remember:
-            super().closeEvent(event)
-            return
-        settings = QSettings()
-        settings.beginGroup("MainWindow")
-        settings.setValue("geometry", self.saveGeometry())
-        settings.setValue("state", self.saveState())
-        settings.endGroup()
+        if self._remember:
+            window_layout.save(self)
         super().closeEvent(event)
-
-
-def _column(*widgets) -> QVBoxLayout:
-    layout = QVBoxLayout()
-    layout.setContentsMargins(4, 4, 4, 4)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout

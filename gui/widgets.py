@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsColorizeEffect, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsColorizeEffect,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ElidedLabel(QFrame):
@@ -61,3 +68,34 @@ def glow(widget: QWidget, milliseconds: int = 1400) -> None:
     effect.setStrength(0.35)
     widget.setGraphicsEffect(effect)
     QTimer.singleShot(milliseconds, widget, lambda: widget.setGraphicsEffect(None))
+
+
+class Scrolling(QScrollArea):
+    """A panel that scrolls on a small screen instead of being cut off, and tells its
+    content how wide it is (see ``ControlsPanel.fit_to``)."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        fit_to = getattr(self.widget(), "fit_to", None)
+        if fit_to is not None:
+            fit_to(self.viewport().width())
+
+
+def scrolling(widget: QWidget, sideways: bool = True) -> QScrollArea:
+    """``widget`` in a scroll area; ``sideways=False`` for content that wraps to any width."""
+    area = Scrolling()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    if not sideways:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def column(*widgets) -> QVBoxLayout:
+    """``widgets`` one above the other, with a small margin."""
+    layout = QVBoxLayout()
+    layout.setContentsMargins(4, 4, 4, 4)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
