@@ -29,7 +29,7 @@ _DEFAULT_SIGNALS = (
     "import os, signal, sys\n"
     "for number in (signal.SIGINT, signal.SIGTERM):\n"
     "    signal.signal(number, signal.SIG_DFL)\n"
-    "os.execv(sys.argv[1], sys.argv[1:])\n"
+    "os.execvp(sys.argv[1], sys.argv[1:])\n"
 )
 
 

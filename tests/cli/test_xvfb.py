@@ -16,6 +16,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from runs import with_default_signals
+
+# The real program and a real X server: processes, and the slowest way to test a window.
+pytestmark = [pytest.mark.slow, pytest.mark.subprocess]
 
 NEEDED = ("Xvfb", "xdotool")
 
@@ -33,8 +37,10 @@ def display(tmp_path):
     if missing:
         pytest.skip(f"needs {', '.join(missing)}")
     read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+    screen = ("-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+    xvfb = ["Xvfb", "-displayfd", str(write_end), *screen]
+    server = subprocess.Popen(  # stopped by SIGTERM, whatever this run's dispositions are
+        with_default_signals(xvfb),
         pass_fds=(write_end,),
         stderr=subprocess.DEVNULL,
     )
@@ -78,7 +84,7 @@ class Program:
         self.display = display
         env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", LANG="C.UTF-8")
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), "--lang", "en", *args],
+            with_default_signals([sys.executable, str(ROOT / "main.py"), "--lang", "en", *args]),
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
