@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 FIGURES = {
     "keystroke_to_paint_ms",
@@ -29,6 +31,8 @@ FIGURES = {
 }
 
 
+@pytest.mark.slow
+@pytest.mark.subprocess
 def test_the_quick_benchmark_reports_every_figure():
     run = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks", "--quick", "--json"],

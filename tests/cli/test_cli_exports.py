@@ -121,6 +121,7 @@ def test_flags_beside_a_session_override_it(tmp_path):
     ok(run_cli("--session", session, "--save-session", session))  # rewriting it in place works
 
 
+@pytest.mark.subprocess
 def test_the_exported_notebook_reproduces_the_command_lines_tensors(tmp_path):
     import json
     import subprocess

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from conftest import run_cli
 
@@ -43,6 +44,7 @@ def test_trained_tensors_look_one_word_back(tmp_path):
             assert attention[b, i, i - 1] >= 0.9, (b, i)
 
 
+@pytest.mark.subprocess
 def test_a_trained_session_retrains_on_open_and_its_notebook_reproduces_it(tmp_path):
     session, first, notebook = tmp_path / "aula.json", tmp_path / "a.npz", tmp_path / "n.ipynb"
     flags = ("--sentence", "o mikas ta ali", "--sentence", "eu gosto", *PRESET)

@@ -18,8 +18,6 @@ import pytest
 
 from runs import SCREENSHOT, command, png_size, temporaries, with_default_signals
 
-PROMPT_S = 60  # only tells "answered the signal" from "finished the whole job first"
-
 # --- signals --------------------------------------------------------------------------
 
 
@@ -75,13 +73,15 @@ IMPORTS = {"PYTHONPROFILEIMPORTTIME": "1"}
 
 
 def assert_interrupted(folder: Path, number: int, code: int, seconds: float, err: str, inputs):
+    # 130 or 143 with nothing written tells "answered the signal" from "finished the job
+    # first"; how long it took is printed, not judged (timings are the benchmark's).
     print(f"{signal.Signals(number).name}: exit {code} after {seconds:.2f} s")
     assert code == EXIT_FOR[number], err[-2000:]
     assert "Traceback" not in err and "QPaintDevice" not in err, err[-2000:]
-    assert seconds < PROMPT_S
     assert sorted(p.name for p in folder.iterdir()) == sorted(inputs)  # no output, no .part
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_a_signal_while_the_tensors_are_written_leaves_nothing(tmp_path, number):
     source = _big_text(tmp_path)
@@ -117,6 +117,7 @@ def _exists_safely(condition: Callable[[], bool]) -> bool:
         return False
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_a_signal_while_computing_leaves_nothing(tmp_path, number):
     source = _big_text(tmp_path)
@@ -154,6 +155,7 @@ QT_MOMENTS = {
 }
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("moment", list(QT_MOMENTS))
 def test_ctrl_c_while_qt_works_exits_130_and_leaves_nothing(tmp_path, moment):
     args, module = QT_MOMENTS[moment]
@@ -166,6 +168,7 @@ def test_ctrl_c_while_qt_works_exits_130_and_leaves_nothing(tmp_path, moment):
     assert_interrupted(tmp_path, signal.SIGINT, code, seconds, err, ["big.txt"])
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(
     "number, delay",  # moments spread over the run, each signal early and late
     [(signal.SIGINT, 0.2), (signal.SIGTERM, 0.6), (signal.SIGINT, 1.0), (signal.SIGTERM, 1.5)],
@@ -192,6 +195,7 @@ def test_a_signal_at_any_moment_of_a_screenshot_never_crashes(tmp_path, number, 
         assert_interrupted(tmp_path, number, code, seconds, err, ["big.txt"])
 
 
+@pytest.mark.subprocess
 def test_children_sent_signals_start_with_default_dispositions_whatever_ours_are():
     """``python -m pytest &`` starts the run with SIGINT ignored, and children inherit that:
     the runs these tests send signals to must set their dispositions themselves."""
@@ -246,6 +250,7 @@ def test_ctrl_c_in_the_middle_of_painting_a_figure_ends_the_painter(qapp, monkey
     assert data.startswith(b"\x89PNG" if form == "png" else b"<?xml")
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_a_signal_closes_the_window_as_ctrl_q_does(tmp_path, number):
     """Raised inside a slot, the signal's exception was printed and the window stayed."""

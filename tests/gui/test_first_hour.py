@@ -25,6 +25,7 @@ LONG = " ".join(f"palavra{k}" for k in range(36))
 MANY = "\n".join(f"frase número {k} com algumas palavras" for k in range(22))
 
 
+@pytest.mark.subprocess
 def test_an_exported_offscreen_platform_still_gets_the_fixed_test_screen():
     code = "import conftest, os; print(os.environ['QT_QPA_PLATFORM'])"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -37,6 +37,7 @@ def messages(ts_path):
     }
 
 
+@pytest.mark.subprocess
 def test_every_interface_string_has_a_portuguese_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))
@@ -50,6 +51,7 @@ def test_every_interface_string_has_a_portuguese_translation(tmp_path):
         assert translation.get("type") is None and translation.text, f"untranslated: {key}"
 
 
+@pytest.mark.subprocess
 def test_the_compiled_translation_is_up_to_date(tmp_path):
     compiled = tmp_path / "pt.qm"
     subprocess.run(
