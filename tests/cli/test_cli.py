@@ -1,4 +1,5 @@
-"""The command line, run as a user runs it: a subprocess, its exit code, its files."""
+"""The command line, run as a user runs it: its exit code, its output, its files (through
+``main.main`` in this process; in a process of its own where only a process shows it)."""
 
 import numpy as np
 import pytest
@@ -223,3 +224,32 @@ def test_a_python_without_torch_is_told_how_to_install_it(tmp_path, language, st
     assert done.returncode == 3 and err.startswith(start), err
     assert "Traceback" not in err and "pip install torch==2.13.0 -e ." in err
     assert not any(output.parent.iterdir())
+
+
+def test_a_run_in_this_process_leaves_it_as_it_found_it(tmp_path, monkeypatch):
+    """A Portuguese screenshot shares this process's Qt: the next test still gets English,
+    and the signal handlers, the environment and the folder are as they were."""
+    import os
+    import signal
+
+    from PySide6.QtCore import QCoreApplication
+
+    monkeypatch.chdir(tmp_path)
+    before = (
+        signal.getsignal(signal.SIGINT),
+        signal.getsignal(signal.SIGTERM),
+        dict(os.environ),
+        os.getcwd(),
+    )
+    done = run_cli("--lang", "pt", "--screenshot", "janela.png", env={"LANG": "pt_BR.UTF-8"})
+    assert done.returncode == 0, done.stderr.decode()
+    assert (tmp_path / "janela.png").stat().st_size > 0
+    label = QCoreApplication.translate("FileActions", "&Save session…")
+    assert label == "&Save session…"  # not "&Salvar sessão…"
+    after = (
+        signal.getsignal(signal.SIGINT),
+        signal.getsignal(signal.SIGTERM),
+        dict(os.environ),
+        os.getcwd(),
+    )
+    assert after == before
