@@ -1,4 +1,4 @@
-"""Issue 8's reproductions, run as a hostile user runs them: one subprocess per row.
+"""Issue 8's reproductions as a hostile user runs them: one ``main.main(argv)`` run per row.
 
 Every row must end with exit 0, or exit 2 and exactly one ``error:`` line; never a
 traceback, a crash (a negative return code, 134, 139), a temporary file (``.as-*.part``)
