@@ -298,14 +298,14 @@ class Controller(QObject):
     def _run(self) -> None:
         state = self._state
         self._running, self._pending = True, False
-        if self._result_for != (state.text, state.config):
-            self._let_go_if_big()
+        let_go = self._let_go_if_big() if self._result_for != (state.text, state.config) else []
         published = self.training.latest if self.training.active else None
         pin = self._pin_untrained
 
         def request(run, cancelled):
             """The result on the current weights, and the untrained one when it is to be
             pinned (the same when nothing is trained)."""
+            let_go.clear()  # freed here, before the new result's memory is taken
             result = trained_result(run, state.text, state.config, published, cancelled)
             untrained = None
             if pin:
@@ -316,16 +316,21 @@ class Controller(QObject):
 
         self._jobs.submit(request)
 
-    def _let_go_if_big(self) -> None:
+    def _let_go_if_big(self) -> list:
         """Drop a big result, and the comparison that holds it, before the run that replaces
-        it; the views let go of it too (they get a RESULT change with no result)."""
+        it; the views let go of it too (they get a RESULT change with no result).
+
+        Returns them, for the worker to free before it computes: freed here, hundreds of
+        megabytes would hold the GUI thread for tens of milliseconds, longer still while the
+        worker takes new memory at the same time.
+        """
         if self._result is None or result_bytes(self._result) < BIG_RESULT_BYTES:
-            return
-        disposal.release(self._comparison)
-        disposal.release(self._result)
+            return []
+        let_go = [self._result, self._comparison]
         self._result = self._comparison = self._comparison_error = None
         self._result_for = None
         self.changed.emit(frozenset({aspects.RESULT}))
+        return let_go
 
     @Slot(object)
     def _on_loaded(self, error) -> None:

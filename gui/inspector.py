@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 
-import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -251,11 +250,12 @@ class ShapeInspector(QScrollArea):
         self._continue(deadline or time.perf_counter() + SLICE_SECONDS)
 
     def release(self) -> None:
-        """Let go of the result: no tables, no panels still to fill (a big result is freed
-        before the next one is computed); the headings stay."""
+        """Let go of the result (a big one is freed before the next is computed): no panels
+        still to fill, and the tables, greyed with the window, keep the values they show
+        from copies of their own (a sentence's slice, not the whole result)."""
         self._pending = []
         for panel in self.panels:
-            panel.model.set_table(np.zeros((0, 0)), [], [])
+            panel.model.detach()
 
     def flush(self) -> None:
         """Finish showing the current result now (before a screenshot, say)."""

@@ -140,6 +140,12 @@ class ArrayTableModel(LazyTableModel):
         numeric = np.issubdtype(values.dtype, np.number)
         self._reset(values.shape, rows, columns, muted, numeric)
 
+    def detach(self) -> None:
+        """Keep showing the same numbers from a copy of their own, so that the result they
+        are a view of can be freed (its table keeps its shape: no reset when the next comes)."""
+        if self._values.base is not None:
+            self._values = np.array(self._values)
+
     def cell(self, row: int, column: int):
         return self._values[row, column]
 
