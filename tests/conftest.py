@@ -82,6 +82,20 @@ def wait_for_result(qtbot, controller, action=None):
             widget.finish_rendering()
 
 
+def trained_to(qtbot, controller, steps: int) -> None:
+    """Step until the shown result is trained to ``steps``."""
+    for _ in range(steps - controller.training.step):
+        controller.step_training()
+    qtbot.waitUntil(
+        lambda: (
+            controller.result.training is not None
+            and controller.result.training.steps == steps
+            and not controller.is_busy
+        ),
+        timeout=WAIT_MS,
+    )
+
+
 @pytest.fixture
 def make_controller():
     """Controllers for a test; their worker threads are stopped when it ends."""

@@ -7,25 +7,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from conftest import WAIT_MS, wait_for_result
+from conftest import WAIT_MS, trained_to, wait_for_result
 from model.config import ModelConfig
 from model.pipeline import run_pipeline
 
 PRESET = ModelConfig(embedding_size=16, hidden_size=32)
-
-
-def trained_to(qtbot, controller, steps: int) -> None:
-    """Step until the shown result is trained to ``steps``."""
-    for _ in range(steps - controller.training.step):
-        controller.step_training()
-    qtbot.waitUntil(
-        lambda: (
-            controller.result.training is not None
-            and controller.result.training.steps == steps
-            and not controller.is_busy
-        ),
-        timeout=WAIT_MS,
-    )
 
 
 def reopened(qtbot, controller, session):

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QObject, Slot
 
-from conftest import NOTEBOOK_SENTENCES, ROOT, WAIT_MS, wait_for_result
+from conftest import NOTEBOOK_SENTENCES, ROOT, WAIT_MS, trained_to, wait_for_result
 from gui import state as aspects
 from model.config import ModelConfig
 from model.errors import Notice, describe
@@ -40,19 +40,6 @@ def retrained_some(qtbot, controller) -> int:
         timeout=WAIT_MS,
     )
     return controller.training.retraining[0]
-
-
-def trained_to(qtbot, controller, steps: int) -> None:
-    for _ in range(steps - controller.training.step):
-        controller.step_training()
-    qtbot.waitUntil(
-        lambda: (
-            controller.result.training is not None
-            and controller.result.training.steps == steps
-            and not controller.is_busy
-        ),
-        timeout=WAIT_MS,
-    )
 
 
 def recorded_steps(controller) -> list[int]:
