@@ -2,7 +2,7 @@
 
 Run with no output flag to open the window; any output flag runs headless, with no window
 and no display needed.  This module only parses the command line: the exports live in
-``gui/headless.py`` and the window in ``gui/app.py``.  See ``python main.py --help``.
+``gui/headless.py`` and the window in ``gui/entry.py``.  See ``python main.py --help``.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def _run_window(session: Session, language: str | None, restore: bool) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from gui.app import run_app
+    from gui.entry import run_app
 
     stopped: list[int] = []
 

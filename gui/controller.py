@@ -20,10 +20,10 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from gui import disposal
 from gui import state as aspects
-from gui.jobs import PipelineThread
+from gui.jobs.course import TrainingCourse
+from gui.jobs.pipeline import PipelineThread
+from gui.jobs.training import TrainingControl, trained_result
 from gui.state import AppState, clamped
-from gui.training.control import TrainingControl, trained_result
-from gui.training.course import TrainingCourse
 from model.config import MAX_SEED, ModelConfig, fitting_heads
 from model.errors import Notice
 from model.session import Session
@@ -227,7 +227,7 @@ class Controller(QObject):
         except ValueError as exc:
             self._comparison_error = exc
 
-    # --- training (see gui.training.course) -----------------------------------------------
+    # --- training (see gui.jobs.course) -----------------------------------------------
 
     def train_settings(self) -> TrainSettings:
         return self._course.settings()

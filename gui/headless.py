@@ -121,10 +121,10 @@ def explanation_text(result, where: tuple[int, int, int], head: int, language: s
 def _figure(result, view, options: FigureOptions, pinned):
     """The figure ``--export`` writes: the heatmap, the lines, or A, B and B − A."""
     if options.kind == "lines":
-        from gui.lines.painting import lines_figure
+        from gui.render.lines import lines_figure
 
         return lines_figure(result, view.sentence, view.head)
-    from gui.heatmap.figure import comparison_figure, figure_for
+    from gui.render.heatmap_figure import comparison_figure, figure_for
 
     if pinned is not None:
         from model.compare import compare
@@ -143,7 +143,7 @@ def _write(stream, name, path, result, session, figure, screenshot, language) ->
             data = figure.svg_bytes() if svg else figure.png_bytes(session.view.figure_scale)
         stream.write(data)
     elif name == "screenshot":
-        from gui.figure import encode_png
+        from gui.render.drawing import encode_png
 
         with interrupts_deferred():
             data = encode_png(screenshot)
@@ -182,7 +182,7 @@ def render_window(session: Session, result, size: tuple[int, int] = SCREENSHOT_S
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from gui import app
+    from gui import entry as app
     from gui import state as aspects
 
     qt_app = QApplication.instance()

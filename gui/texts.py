@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.heatmap.description import Words, elide_words
+from figures.heatmap import Words, elide_words
 from model import explanations
 from model.errors import describe
 

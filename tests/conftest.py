@@ -72,7 +72,7 @@ def wait_for_result(qtbot, controller, action=None):
     """Run ``action`` (if any) and wait for the controller's next result."""
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     with qtbot.waitSignal(controller.changed, timeout=WAIT_MS, check_params_cb=result_arrived):
         if action is not None:
@@ -120,7 +120,7 @@ def make_controller():
 @pytest.fixture
 def open_window(qtbot, make_controller):
     """Opens main windows offscreen and waits for their first result."""
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     def open_(text=NOTEBOOK_SENTENCES, config=None, size=(1600, 1000), view=None):
         controller = make_controller(text, config, view)

@@ -4,132 +4,132 @@
 <context>
     <name>ControlsPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="50"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="50"/>
         <source>Fixes every random number: the embeddings and the layers&apos; weights</source>
         <translation>Fixa todos os números aleatórios: os embeddings e os pesos das camadas</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="52"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="52"/>
         <source>New &amp;random weights</source>
         <translation>&amp;Novos pesos aleatórios</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="53"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="53"/>
         <source>Draw new embeddings and layer weights (next seed)</source>
         <translation>Sorteia novos embeddings e pesos das camadas (próxima semente)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="57"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="57"/>
         <source>E: how many numbers represent each token (a row of the embedding table)</source>
         <translation>E: quantos números representam cada token (uma linha da tabela de embeddings)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="62"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="62"/>
         <source>H: how many numbers the recurrent layer outputs at each position</source>
         <translation>H: quantos números a camada recorrente produz em cada posição</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="65"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="65"/>
         <source>none: positions only</source>
         <translation>nenhuma: só posições</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="68"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="68"/>
         <source>What attention reads: a recurrent layer&apos;s outputs, or (none) the embeddings plus sinusoidal positions, as in a Transformer</source>
         <translation>O que a atenção lê: as saídas de uma camada recorrente, ou (nenhuma) os embeddings mais posições senoidais, como num Transformer</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="75"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="75"/>
         <source>The plain RNN&apos;s activation (GRU and LSTM fix their own)</source>
         <translation>A ativação da RNN simples (GRU e LSTM têm as suas)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="78"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="78"/>
         <source>Linear layer (the notebook)</source>
         <translation>Camada Linear (como no notebook)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="79"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="79"/>
         <source>Scaled dot product</source>
         <translation>Produto escalar escalonado</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="80"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="80"/>
         <source>Multi-head (queries, keys, values)</source>
         <translation>Multi-cabeça (queries, keys, values)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="83"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="83"/>
         <source>How scores are made: a Linear layer scoring positions (the notebook), dot products of the encoder&apos;s outputs, or multi-head attention with Q, K and V</source>
         <translation>Como os scores são feitos: uma camada Linear que pontua posições (o notebook), produtos escalares das saídas do codificador, ou atenção multi-cabeça com Q, K e V</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="89"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="89"/>
         <source>Multi-head only: how many heads split the d features (a divisor of d)</source>
         <translation>Só multi-cabeça: em quantas cabeças os d componentes se dividem (um divisor de d)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="91"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="91"/>
         <source>&amp;Mask &lt;pad&gt; positions</source>
         <translation>Masca&amp;rar posições &lt;pad&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="93"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="93"/>
         <source>Give &lt;pad&gt; keys exactly no weight, and &lt;pad&gt; queries none at all</source>
         <translation>Dá peso exatamente zero às keys &lt;pad&gt;, e nenhum peso às queries &lt;pad&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="98"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="98"/>
         <source>Each word may attend to itself and earlier words only, as when generating text</source>
         <translation>Cada palavra só presta atenção a si mesma e às anteriores, como ao gerar texto</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="108"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="108"/>
         <source>Scores are divided by T before the softmax: below 1 sharpens, above 1 flattens</source>
         <translation>Os scores são divididos por T antes do softmax: abaixo de 1 concentra, acima de 1 achata</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="122"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="122"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Semente:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="124"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="124"/>
         <source>&amp;Embedding size E:</source>
         <translation>Tamanho do e&amp;mbedding E:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="125"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="125"/>
         <source>H&amp;idden size H:</source>
         <translation>Tamanho &amp;oculto H:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="128"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="128"/>
         <source>&amp;Attention:</source>
         <translation>A&amp;tenção:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="129"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="129"/>
         <source>Hea&amp;ds:</source>
         <translation>Ca&amp;beças:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="126"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="126"/>
         <source>&amp;Cell:</source>
         <translation>&amp;Célula:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="95"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="95"/>
         <source>Ca&amp;usal mask</source>
         <translation>Máscara ca&amp;usal</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="127"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="127"/>
         <source>&amp;Nonlinearity:</source>
         <translation>Não &amp;linearidade:</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="130"/>
+        <location filename="../../gui/panes/model_settings/view.py" line="130"/>
         <source>&amp;Temperature:</source>
         <translation>Tem&amp;peratura:</translation>
     </message>
@@ -137,7 +137,7 @@
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../gui/explain_panel.py" line="27"/>
+        <location filename="../../gui/panes/explanation/view.py" line="27"/>
         <source>Click a cell of the heatmap, or move to it with the arrow keys and press Enter: its weight is worked out here, step by step, with this run&apos;s numbers.</source>
         <translation>Clique numa célula do heatmap, ou vá até ela com as setas e aperte Enter: o peso dela é calculado aqui, passo a passo, com os números desta execução.</translation>
     </message>
@@ -145,188 +145,188 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="48"/>
+        <location filename="../../gui/window/file_menu.py" line="48"/>
         <source>&amp;Open session…</source>
         <translation>&amp;Abrir sessão…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="51"/>
+        <location filename="../../gui/window/file_menu.py" line="51"/>
         <source>&amp;Save session…</source>
         <translation>&amp;Salvar sessão…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="53"/>
+        <location filename="../../gui/window/file_menu.py" line="53"/>
         <source>Export &amp;figure…</source>
         <translation>Exportar &amp;figura…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="54"/>
+        <location filename="../../gui/window/file_menu.py" line="54"/>
         <source>&amp;Copy figure</source>
         <translation>&amp;Copiar figura</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="56"/>
+        <location filename="../../gui/window/file_menu.py" line="56"/>
         <source>Export &amp;tensors…</source>
         <translation>Exportar &amp;tensores…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="60"/>
+        <location filename="../../gui/window/file_menu.py" line="60"/>
         <source>{k}× figure size</source>
         <translation>{k}× o tamanho da figura</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="71"/>
+        <location filename="../../gui/window/file_menu.py" line="71"/>
         <source>&amp;Recover autosaved work</source>
         <translation>Recuperar trabal&amp;ho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="76"/>
+        <location filename="../../gui/window/file_menu.py" line="76"/>
         <source>Figure s&amp;cale (PNG)</source>
         <translation>&amp;Escala da figura (PNG)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="95"/>
+        <location filename="../../gui/window/file_menu.py" line="95"/>
         <source>{when} · {n} sentences · {first}</source>
         <translation>{when} · {n} sentenças · {first}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="101"/>
+        <location filename="../../gui/window/file_menu.py" line="101"/>
         <source>No autosaved work</source>
         <translation>Nenhum trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="119"/>
+        <location filename="../../gui/window/file_menu.py" line="119"/>
         <source>Open session</source>
         <translation>Abrir sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="119"/>
-        <location filename="../../gui/file_actions.py" line="153"/>
+        <location filename="../../gui/window/file_menu.py" line="119"/>
+        <location filename="../../gui/window/file_menu.py" line="153"/>
         <source>Sessions (*.json)</source>
         <translation>Sessões (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="127"/>
+        <location filename="../../gui/window/file_menu.py" line="127"/>
         <source>The session was not opened</source>
         <translation>A sessão não foi aberta</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="142"/>
+        <location filename="../../gui/window/file_menu.py" line="142"/>
         <source>Replace the sentences?</source>
         <translation>Substituir as sentenças?</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="144"/>
+        <location filename="../../gui/window/file_menu.py" line="144"/>
         <source>The sentences and settings on screen are not saved in a session. Replace them? (Edit → Undo in the sentences brings the text back.)</source>
         <translation>As sentenças e configurações na tela não estão salvas numa sessão. Substituí-las? (Desfazer nas sentenças traz o texto de volta.)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="153"/>
+        <location filename="../../gui/window/file_menu.py" line="153"/>
         <source>Save session</source>
         <translation>Salvar sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="182"/>
+        <location filename="../../gui/window/file_menu.py" line="182"/>
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="183"/>
+        <location filename="../../gui/window/file_menu.py" line="183"/>
         <source>PNG image (*.png);;SVG drawing, text kept as text (*.svg)</source>
         <translation>Imagem PNG (*.png);;Desenho SVG, com o texto como texto (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="198"/>
+        <location filename="../../gui/window/file_menu.py" line="198"/>
         <source>Figure copied to the clipboard</source>
         <translation>Figura copiada para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="201"/>
+        <location filename="../../gui/window/file_menu.py" line="201"/>
         <source>Export screenshot</source>
         <translation>Exportar captura da tela</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="201"/>
+        <location filename="../../gui/window/file_menu.py" line="201"/>
         <source>PNG image (*.png)</source>
         <translation>Imagem PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="215"/>
+        <location filename="../../gui/window/file_menu.py" line="215"/>
         <source>NumPy archive, every stage (*.npz)</source>
         <translation>Arquivo NumPy, todas as etapas (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="216"/>
+        <location filename="../../gui/window/file_menu.py" line="216"/>
         <source>CSV table, one stage of the selected sentence (*.csv)</source>
         <translation>Tabela CSV, uma etapa da sentença selecionada (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="217"/>
+        <location filename="../../gui/window/file_menu.py" line="217"/>
         <source>Export tensors</source>
         <translation>Exportar tensores</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="225"/>
+        <location filename="../../gui/window/file_menu.py" line="225"/>
         <source>Export a stage as CSV</source>
         <translation>Exportar uma etapa como CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="226"/>
+        <location filename="../../gui/window/file_menu.py" line="226"/>
         <source>Stage:</source>
         <translation>Etapa:</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="249"/>
+        <location filename="../../gui/window/file_menu.py" line="249"/>
         <source>Export as notebook</source>
         <translation>Exportar como notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="249"/>
+        <location filename="../../gui/window/file_menu.py" line="249"/>
         <source>Jupyter notebook (*.ipynb)</source>
         <translation>Notebook Jupyter (*.ipynb)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="275"/>
+        <location filename="../../gui/window/file_menu.py" line="275"/>
         <source>Nothing to export yet</source>
         <translation>Ainda não há nada para exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="286"/>
+        <location filename="../../gui/window/file_menu.py" line="286"/>
         <source>Saved {file}</source>
         <translation>Gravado: {file}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="311"/>
+        <location filename="../../gui/window/file_menu.py" line="311"/>
         <source>Saving {file}…</source>
         <translation>Gravando {file}…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="288"/>
+        <location filename="../../gui/window/file_menu.py" line="288"/>
         <source>The new result is still being computed.</source>
         <translation>O novo resultado ainda está sendo calculado.</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="274"/>
+        <location filename="../../gui/window/file_menu.py" line="274"/>
         <source>The model is still loading.</source>
         <translation>O modelo ainda está carregando.</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="45"/>
+        <location filename="../../gui/window/file_menu.py" line="45"/>
         <source>&amp;New: the notebook&apos;s example</source>
         <translation>&amp;Novo: o exemplo do notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="55"/>
+        <location filename="../../gui/window/file_menu.py" line="55"/>
         <source>Export scree&amp;nshot…</source>
         <translation>Exportar captura da &amp;janela…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="57"/>
+        <location filename="../../gui/window/file_menu.py" line="57"/>
         <source>Export as note&amp;book…</source>
         <translation>Exportar como note&amp;book…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="284"/>
+        <location filename="../../gui/window/file_menu.py" line="284"/>
         <source>The file was not written</source>
         <translation>O arquivo não foi gravado</translation>
     </message>
@@ -334,177 +334,177 @@
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="80"/>
+        <location filename="../../gui/panes/attention/view.py" line="80"/>
         <source>Which sentence the heatmap shows</source>
         <translation>Qual sentença o heatmap mostra</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="83"/>
+        <location filename="../../gui/panes/attention/view.py" line="83"/>
         <source>One attention head, or all side by side</source>
         <translation>Uma cabeça de atenção, ou todas lado a lado</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="88"/>
+        <location filename="../../gui/panes/attention/view.py" line="88"/>
         <source>Sentence sh&amp;own:</source>
         <translation>Sentença mostra&amp;da:</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="90"/>
+        <location filename="../../gui/panes/attention/view.py" line="90"/>
         <source>Head sho&amp;wn:</source>
         <translation>Cabeça &amp;visível:</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="95"/>
+        <location filename="../../gui/panes/attention/view.py" line="95"/>
         <source>Previous page (Page Up)</source>
         <translation>Página anterior (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="98"/>
+        <location filename="../../gui/panes/attention/view.py" line="98"/>
         <source>Next page (Page Down)</source>
         <translation>Próxima página (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="445"/>
+        <location filename="../../gui/panes/attention/view.py" line="445"/>
         <source>Hover over a cell, or press the arrow keys, to read it.</source>
         <translation>Passe o mouse sobre uma célula, ou use as setas, para lê-la.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="302"/>
+        <location filename="../../gui/panes/attention/view.py" line="302"/>
         <source>{n}: {text}</source>
         <translation>{n}: {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="307"/>
+        <location filename="../../gui/panes/attention/view.py" line="307"/>
         <source>All sentences ({n})</source>
         <translation>Todas as sentenças ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="311"/>
+        <location filename="../../gui/panes/attention/view.py" line="311"/>
         <source>All heads</source>
         <translation>Todas as cabeças</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="312"/>
+        <location filename="../../gui/panes/attention/view.py" line="312"/>
         <source>Head {n}</source>
         <translation>Cabeça {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="352"/>
+        <location filename="../../gui/panes/attention/view.py" line="352"/>
         <source>Columns (keys): {note}.</source>
         <translation>Colunas (keys): {note}.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="85"/>
+        <location filename="../../gui/panes/attention/view.py" line="85"/>
         <source>See the weights as a heatmap, or as lines</source>
         <translation>Ver os pesos como heatmap, ou como linhas</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="86"/>
+        <location filename="../../gui/panes/attention/view.py" line="86"/>
         <source>Heatmap</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="86"/>
+        <location filename="../../gui/panes/attention/view.py" line="86"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="92"/>
+        <location filename="../../gui/panes/attention/view.py" line="92"/>
         <source>Dis&amp;play as:</source>
         <translation>Visuali&amp;zar como:</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="172"/>
+        <location filename="../../gui/panes/attention/view.py" line="172"/>
         <source>dashed: uniform, 1/{n}</source>
         <translation>tracejado: uniforme, 1/{n}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/view.py" line="365"/>
+        <location filename="../../gui/panes/attention/view.py" line="365"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="32"/>
+        <location filename="../../gui/panes/attention/readout.py" line="32"/>
         <source>A line&apos;s opacity is its weight; hover a token to see only its lines.</source>
         <translation>A opacidade de uma linha é o seu peso; passe o mouse sobre um token para ver só as linhas dele.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="38"/>
+        <location filename="../../gui/panes/attention/readout.py" line="38"/>
         <source>One colour per head.</source>
         <translation>Uma cor por cabeça.</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="41"/>
+        <location filename="../../gui/panes/attention/readout.py" line="41"/>
         <source>Grey tokens: padding, masked (no lines)</source>
         <translation>Tokens em cinza: padding, mascarado (sem linhas)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="43"/>
+        <location filename="../../gui/panes/attention/readout.py" line="43"/>
         <source>Grey tokens: padding, which still takes part (as in the notebook)</source>
         <translation>Tokens em cinza: padding, que ainda participa (como no notebook)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="50"/>
+        <location filename="../../gui/panes/attention/readout.py" line="50"/>
         <source>No line to a later key: the causal mask hides it</source>
         <translation>Nenhuma linha para uma key posterior: a máscara causal a esconde</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="57"/>
+        <location filename="../../gui/panes/attention/readout.py" line="57"/>
         <source>▨ striped: padding, which still takes part (as in the notebook)</source>
         <translation>▨ listrado: padding, que ainda participa (como no notebook)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="55"/>
+        <location filename="../../gui/panes/attention/readout.py" line="55"/>
         <source>▨ grey: padding, masked (weight exactly 0)</source>
         <translation>▨ cinza: padding mascarado (peso exatamente 0)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="63"/>
+        <location filename="../../gui/panes/attention/readout.py" line="63"/>
         <source>▧ light grey: a later key, hidden by the causal mask</source>
         <translation>▧ cinza claro: uma key posterior, escondida pela máscara causal</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="74"/>
+        <location filename="../../gui/panes/attention/readout.py" line="74"/>
         <source>sentence {b}</source>
         <translation>sentença {b}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="76"/>
+        <location filename="../../gui/panes/attention/readout.py" line="76"/>
         <source>head {h}</source>
         <translation>cabeça {h}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="77"/>
+        <location filename="../../gui/panes/attention/readout.py" line="77"/>
         <source>query {i} “{qi}” → key {j} “{kj}”</source>
         <translation>query {i} “{qi}” → key {j} “{kj}”</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="84"/>
+        <location filename="../../gui/panes/attention/readout.py" line="84"/>
         <source>masked: padding, weight exactly 0</source>
         <translation>mascarada: padding, peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="86"/>
+        <location filename="../../gui/panes/attention/readout.py" line="86"/>
         <source>masked: a later key (causal), weight exactly 0</source>
         <translation>mascarada: key posterior (causal), peso exatamente 0</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="90"/>
+        <location filename="../../gui/panes/attention/readout.py" line="90"/>
         <source> (padding)</source>
         <translation> (padding)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="92"/>
+        <location filename="../../gui/panes/attention/readout.py" line="92"/>
         <source>row sum {total}</source>
         <translation>soma da linha {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="94"/>
+        <location filename="../../gui/panes/attention/readout.py" line="94"/>
         <source>max {max} (key {key}) · entropy {h} of {uniform} bits</source>
         <translation>máx. {max} (key {key}) · entropia {h} de {uniform} bits</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap/readout.py" line="106"/>
+        <location filename="../../gui/panes/attention/readout.py" line="106"/>
         <source>A {a} → B {b}: B − A {change}</source>
         <translation>A {a} → B {b}: B − A {change}</translation>
     </message>
@@ -512,27 +512,27 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../gui/lesson.py" line="35"/>
+        <location filename="../../gui/panes/lesson/view.py" line="35"/>
         <source>Start from any step</source>
         <translation>Comece de qualquer passo</translation>
     </message>
     <message>
-        <location filename="../../gui/lesson.py" line="39"/>
+        <location filename="../../gui/panes/lesson/view.py" line="39"/>
         <source>◀ Back</source>
         <translation>◀ Voltar</translation>
     </message>
     <message>
-        <location filename="../../gui/lesson.py" line="43"/>
+        <location filename="../../gui/panes/lesson/view.py" line="43"/>
         <source>Set this up</source>
         <translation>Preparar isto</translation>
     </message>
     <message>
-        <location filename="../../gui/lesson.py" line="41"/>
+        <location filename="../../gui/panes/lesson/view.py" line="41"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Pró&amp;ximo ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/lesson.py" line="44"/>
+        <location filename="../../gui/panes/lesson/view.py" line="44"/>
         <source>Change the model&apos;s settings as this step needs</source>
         <translation>Muda as configurações do modelo como este passo pede</translation>
     </message>
@@ -540,7 +540,7 @@
 <context>
     <name>LinesFigure</name>
     <message>
-        <location filename="../../gui/lines/painting.py" line="107"/>
+        <location filename="../../gui/render/lines.py" line="107"/>
         <source>The first {shown} of {total} words: lines to later words are not drawn. The heatmap shows them all.</source>
         <translation>As primeiras {shown} de {total} palavras: linhas para as palavras seguintes não são desenhadas. O heatmap mostra todas.</translation>
     </message>
@@ -548,32 +548,32 @@
 <context>
     <name>LinesView</name>
     <message>
-        <location filename="../../gui/lines/view.py" line="93"/>
+        <location filename="../../gui/panes/attention/lines.py" line="93"/>
         <source>Lines for weights below this are not drawn, but each query&apos;s strongest is</source>
         <translation>Linhas de pesos abaixo deste não são desenhadas, exceto a mais forte de cada query</translation>
     </message>
     <message>
-        <location filename="../../gui/lines/view.py" line="96"/>
+        <location filename="../../gui/panes/attention/lines.py" line="96"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../../gui/lines/view.py" line="97"/>
+        <location filename="../../gui/panes/attention/lines.py" line="97"/>
         <source>Only each query&apos;s strongest lines (all: no limit)</source>
         <translation>Só as linhas mais fortes de cada query (todas: sem limite)</translation>
     </message>
     <message>
-        <location filename="../../gui/lines/view.py" line="98"/>
+        <location filename="../../gui/panes/attention/lines.py" line="98"/>
         <source>Hide lines &amp;below:</source>
         <translation>&amp;Filtro de peso:</translation>
     </message>
     <message>
-        <location filename="../../gui/lines/view.py" line="100"/>
+        <location filename="../../gui/panes/attention/lines.py" line="100"/>
         <source>Strongest per &amp;query:</source>
         <translation>Mais fortes por &amp;query:</translation>
     </message>
     <message>
-        <location filename="../../gui/lines/view.py" line="165"/>
+        <location filename="../../gui/panes/attention/lines.py" line="165"/>
         <source>No weight reaches {threshold} (the strongest is {strongest}): each query shows its strongest line only. Lower “Hide lines below” to see more.</source>
         <translation>Nenhum peso chega a {threshold} (o maior é {strongest}): cada query mostra só a sua linha mais forte. Diminua o “Filtro de peso” para ver mais.</translation>
     </message>
@@ -581,72 +581,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/window/main_window.py" line="106"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100"/>
+        <location filename="../../gui/window/main_window.py" line="100"/>
         <source>One sentence per &amp;line:</source>
         <translation>Uma sentença por l&amp;inha:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/window/main_window.py" line="105"/>
         <source>Sentences</source>
         <translation>Sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/window/main_window.py" line="107"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/window/main_window.py" line="108"/>
         <source>Vocabulary</source>
         <translation>Vocabulário</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109"/>
+        <location filename="../../gui/window/main_window.py" line="109"/>
         <source>Explanation</source>
         <translation>Explicação</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/window/main_window.py" line="110"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/window/main_window.py" line="112"/>
         <source>Training</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/window/main_window.py" line="141"/>
         <source>computing…</source>
         <translation>calculando…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/window/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/window/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/window/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/window/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="406"/>
+        <location filename="../../gui/window/main_window.py" line="406"/>
         <source>Loading the model (PyTorch)…</source>
         <translation>Carregando o modelo (PyTorch)…</translation>
     </message>
@@ -654,7 +654,7 @@
 <context>
     <name>SentenceEditor</name>
     <message>
-        <location filename="../../gui/sentence_editor.py" line="20"/>
+        <location filename="../../gui/panes/sentences/view.py" line="20"/>
         <source>Type one sentence per line, e.g. “o mikas ta ali”.</source>
         <translation>Digite uma sentença por linha, por exemplo “o mikas ta ali”.</translation>
     </message>
@@ -662,154 +662,154 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/training/panel.py" line="62"/>
+        <location filename="../../gui/panes/training/view.py" line="62"/>
         <source>What the model is trained to do with your words</source>
         <translation>O que o modelo é treinado a fazer com as suas palavras</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="66"/>
+        <location filename="../../gui/panes/training/view.py" line="66"/>
         <source>How big each step is; changing it never restarts</source>
         <translation>O tamanho de cada passo; mudá-la nunca recomeça o treino</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="69"/>
+        <location filename="../../gui/panes/training/view.py" line="69"/>
         <source>{n} per frame</source>
         <translation>{n} por quadro</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="76"/>
+        <location filename="../../gui/panes/training/view.py" line="76"/>
         <source>Optimizer steps between two pictures</source>
         <translation>Passos do otimizador entre dois quadros</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="77"/>
-        <location filename="../../gui/training/panel.py" line="167"/>
+        <location filename="../../gui/panes/training/view.py" line="77"/>
+        <location filename="../../gui/panes/training/view.py" line="167"/>
         <source>▶ Play</source>
         <translation>▶ Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="78"/>
+        <location filename="../../gui/panes/training/view.py" line="78"/>
         <source>Train, and watch the heatmap change (Space on the heatmap)</source>
         <translation>Treinar e ver o heatmap mudar (Espaço no heatmap)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="79"/>
+        <location filename="../../gui/panes/training/view.py" line="79"/>
         <source>Step</source>
         <translation>Um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="80"/>
+        <location filename="../../gui/panes/training/view.py" line="80"/>
         <source>One optimizer step</source>
         <translation>Um passo do otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="81"/>
+        <location filename="../../gui/panes/training/view.py" line="81"/>
         <source>Reset</source>
         <translation>Recomeçar</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="82"/>
+        <location filename="../../gui/panes/training/view.py" line="82"/>
         <source>Back to the untrained weights, step 0</source>
         <translation>De volta aos pesos sem treino, passo 0</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="83"/>
+        <location filename="../../gui/panes/training/view.py" line="83"/>
         <source>Preset: previous, E = 16, H = 32</source>
         <translation>Pronto: anterior, E = 16, H = 32</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="84"/>
+        <location filename="../../gui/panes/training/view.py" line="84"/>
         <source>Settings that learn the previous word within seconds</source>
         <translation>Configurações que aprendem a palavra anterior em segundos</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="85"/>
+        <location filename="../../gui/panes/training/view.py" line="85"/>
         <source>Compare with untrained</source>
         <translation>Comparar com o modelo sem treino</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="86"/>
+        <location filename="../../gui/panes/training/view.py" line="86"/>
         <source>Show untrained (A), trained (B) and B − A side by side</source>
         <translation>Mostra sem treino (A), treinado (B) e B − A lado a lado</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="167"/>
+        <location filename="../../gui/panes/training/view.py" line="167"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pausar</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="202"/>
+        <location filename="../../gui/panes/training/view.py" line="202"/>
         <source>loss</source>
         <translation>loss</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="206"/>
+        <location filename="../../gui/panes/training/view.py" line="206"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="207"/>
+        <location filename="../../gui/panes/training/view.py" line="207"/>
         <source>weight on the expected key</source>
         <translation>peso na key esperada</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="208"/>
+        <location filename="../../gui/panes/training/view.py" line="208"/>
         <source>loss (right axis)</source>
         <translation>loss (eixo da direita)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="202"/>
+        <location filename="../../gui/panes/training/view.py" line="202"/>
         <source>step</source>
         <translation>passo</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="106"/>
+        <location filename="../../gui/panes/training/view.py" line="106"/>
         <source>Go back through the saved steps (0, 10, 20 …)</source>
         <translation>Voltar pelos passos guardados (0, 10, 20 …)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="109"/>
+        <location filename="../../gui/panes/training/view.py" line="109"/>
         <source>Latest</source>
         <translation>Último</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="110"/>
+        <location filename="../../gui/panes/training/view.py" line="110"/>
         <source>Back to the latest step</source>
         <translation>De volta ao último passo</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="115"/>
+        <location filename="../../gui/panes/training/view.py" line="115"/>
         <source>Tas&amp;k:</source>
         <translation>Tarefa:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="116"/>
+        <location filename="../../gui/panes/training/view.py" line="116"/>
         <source>Learnin&amp;g rate:</source>
         <translation>Taxa de aprendizado:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="117"/>
+        <location filename="../../gui/panes/training/view.py" line="117"/>
         <source>Speed:</source>
         <translation>Velocidade:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="169"/>
+        <location filename="../../gui/panes/training/view.py" line="169"/>
         <source>Untrained: random weights, as in the notebook</source>
         <translation>Sem treino: pesos aleatórios, como no notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="176"/>
+        <location filename="../../gui/panes/training/view.py" line="176"/>
         <source>Retraining to step {n}: {k} done…</source>
         <translation>Retreinando até o passo {n}: {k} feitos…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="177"/>
+        <location filename="../../gui/panes/training/view.py" line="177"/>
         <source>Trained: step {n}, task {task}</source>
         <translation>Treinado: passo {n}, tarefa {task}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/panel.py" line="186"/>
-        <location filename="../../gui/training/panel.py" line="222"/>
+        <location filename="../../gui/panes/training/view.py" line="186"/>
+        <location filename="../../gui/panes/training/view.py" line="222"/>
         <source>step {n}</source>
         <translation>passo {n}</translation>
     </message>
@@ -817,127 +817,127 @@
 <context>
     <name>ViewMenu</name>
     <message>
-        <location filename="../../gui/view_menu.py" line="50"/>
+        <location filename="../../gui/window/view_menu.py" line="50"/>
         <source>Go to the sentences</source>
         <translation>Ir para as sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="51"/>
+        <location filename="../../gui/window/view_menu.py" line="51"/>
         <source>Go to the model settings</source>
         <translation>Ir para as configurações do modelo</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="52"/>
+        <location filename="../../gui/window/view_menu.py" line="52"/>
         <source>Go to the heatmap</source>
         <translation>Ir para o heatmap</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="53"/>
+        <location filename="../../gui/window/view_menu.py" line="53"/>
         <source>Go to the pipeline</source>
         <translation>Ir para o pipeline</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="54"/>
+        <location filename="../../gui/window/view_menu.py" line="54"/>
         <source>Go to the vocabulary</source>
         <translation>Ir para o vocabulário</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="55"/>
+        <location filename="../../gui/window/view_menu.py" line="55"/>
         <source>Go to the explanation</source>
         <translation>Ir para a explicação</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="56"/>
+        <location filename="../../gui/window/view_menu.py" line="56"/>
         <source>Go to the training</source>
         <translation>Ir para o treino</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="64"/>
+        <location filename="../../gui/window/view_menu.py" line="64"/>
         <source>Next pane</source>
         <translation>Próximo painel</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="67"/>
+        <location filename="../../gui/window/view_menu.py" line="67"/>
         <source>&amp;Pin as A, to compare with what comes next</source>
         <translation>&amp;Fixar como A, para comparar com o que vier depois</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="71"/>
+        <location filename="../../gui/window/view_menu.py" line="71"/>
         <source>Keep this result as A: every later change shows A, B and B − A</source>
         <translation>Guarda este resultado como A: cada mudança seguinte mostra A, B e B − A</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="74"/>
+        <location filename="../../gui/window/view_menu.py" line="74"/>
         <source>Stop &amp;comparing</source>
         <translation>Parar de &amp;comparar</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="79"/>
+        <location filename="../../gui/window/view_menu.py" line="79"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Aumentar</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="86"/>
+        <location filename="../../gui/window/view_menu.py" line="86"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Diminuir</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="91"/>
+        <location filename="../../gui/window/view_menu.py" line="91"/>
         <source>&amp;Reset zoom</source>
         <translation>Tamanho &amp;normal</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="93"/>
+        <location filename="../../gui/window/view_menu.py" line="93"/>
         <source>Pre&amp;sentation mode</source>
         <translation>Modo de a&amp;presentação</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="98"/>
+        <location filename="../../gui/window/view_menu.py" line="98"/>
         <source>Leave presentation mode</source>
         <translation>Sair do modo de apresentação</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="104"/>
+        <location filename="../../gui/window/view_menu.py" line="104"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="105"/>
+        <location filename="../../gui/window/view_menu.py" line="105"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="105"/>
+        <location filename="../../gui/window/view_menu.py" line="105"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="113"/>
+        <location filename="../../gui/window/view_menu.py" line="113"/>
         <source>greys</source>
         <translation>tons de cinza</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="116"/>
+        <location filename="../../gui/window/view_menu.py" line="116"/>
         <source>Colour &amp;map</source>
         <translation>&amp;Mapa de cores</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="122"/>
+        <location filename="../../gui/window/view_menu.py" line="122"/>
         <source>Colour sca&amp;le</source>
         <translation>&amp;Escala de cores</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="124"/>
+        <location filename="../../gui/window/view_menu.py" line="124"/>
         <source>Fixed, 0 to 1</source>
         <translation>Fixa, de 0 a 1</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="125"/>
+        <location filename="../../gui/window/view_menu.py" line="125"/>
         <source>The data&apos;s own range</source>
         <translation>A faixa dos próprios dados</translation>
     </message>
     <message>
-        <location filename="../../gui/view_menu.py" line="184"/>
+        <location filename="../../gui/window/view_menu.py" line="184"/>
         <source>Zoom {zoom}%: the most this screen has room for</source>
         <translation>Zoom de {zoom}%: o máximo que cabe nesta tela</translation>
     </message>
@@ -945,27 +945,27 @@
 <context>
     <name>VocabularyView</name>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="41"/>
+        <location filename="../../gui/panes/vocabulary/view.py" line="41"/>
         <source>&lt;b&gt;Vocabulary&lt;/b&gt;: V = {v} ({n} distinct tokens + &amp;lt;pad&amp;gt;)</source>
         <translation>&lt;b&gt;Vocabulário&lt;/b&gt;: V = {v} ({n} tokens distintos + &amp;lt;pad&amp;gt;)</translation>
     </message>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="18"/>
+        <location filename="../../gui/panes/vocabulary/view.py" line="18"/>
         <source>id</source>
         <translation>id</translation>
     </message>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="18"/>
+        <location filename="../../gui/panes/vocabulary/view.py" line="18"/>
         <source>token</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="18"/>
+        <location filename="../../gui/panes/vocabulary/view.py" line="18"/>
         <source>count</source>
         <translation>contagem</translation>
     </message>
     <message>
-        <location filename="../../gui/vocabulary_view.py" line="48"/>
+        <location filename="../../gui/panes/vocabulary/view.py" line="48"/>
         <source>&lt;b&gt;Padded ids&lt;/b&gt;: {shape}, 0 = &amp;lt;pad&amp;gt;</source>
         <translation>&lt;b&gt;Ids com padding&lt;/b&gt;: {shape}, 0 = &amp;lt;pad&amp;gt;</translation>
     </message>
@@ -973,17 +973,17 @@
 <context>
     <name>autosave</name>
     <message>
-        <location filename="../../gui/autosave.py" line="116"/>
+        <location filename="../../gui/window/autosave.py" line="116"/>
         <source>Your work is not being saved automatically: {reason}</source>
         <translation>Seu trabalho não está sendo salvo automaticamente: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/autosave.py" line="130"/>
+        <location filename="../../gui/window/autosave.py" line="130"/>
         <source>The autosaved work could not be read ({reason}). It was kept as {path}; File → Recover lists the work that can be opened.</source>
         <translation>O trabalho salvo automaticamente não pôde ser lido ({reason}). Ele foi guardado como {path}; Arquivo → Recuperar lista o trabalho que pode ser aberto.</translation>
     </message>
     <message>
-        <location filename="../../gui/autosave.py" line="123"/>
+        <location filename="../../gui/window/autosave.py" line="123"/>
         <source>The autosaved work in {path} could not be read ({reason}) and could not be set aside, so it was skipped and left as it was; File → Recover lists the work that can be opened.</source>
         <translation>O trabalho salvo automaticamente em {path} não pôde ser lido ({reason}) e não pôde ser posto de lado, então foi ignorado e ficou como estava; Arquivo → Recuperar lista o trabalho que pode ser aberto.</translation>
     </message>
@@ -991,132 +991,132 @@
 <context>
     <name>help</name>
     <message>
-        <location filename="../../gui/help.py" line="16"/>
+        <location filename="../../gui/window/help_menu.py" line="16"/>
         <source>Go to the sentences, model, heatmap, pipeline, vocabulary, explanation, training</source>
         <translation>Ir para as sentenças, o modelo, o heatmap, o pipeline, o vocabulário, a explicação, o treino</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="23"/>
+        <location filename="../../gui/window/help_menu.py" line="23"/>
         <source>Pin the result as A to compare; stop comparing</source>
         <translation>Fixar o resultado como A para comparar; parar de comparar</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="25"/>
+        <location filename="../../gui/window/help_menu.py" line="25"/>
         <source>On the heatmap: play or pause training</source>
         <translation>No heatmap: iniciar ou pausar o treino</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="26"/>
+        <location filename="../../gui/window/help_menu.py" line="26"/>
         <source>Go to the next pane</source>
         <translation>Ir para o próximo painel</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="27"/>
+        <location filename="../../gui/window/help_menu.py" line="27"/>
         <source>The lesson: the notebook, step by step</source>
         <translation>A lição: o notebook, passo a passo</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="28"/>
+        <location filename="../../gui/window/help_menu.py" line="28"/>
         <source>Presentation mode, and back</source>
         <translation>Modo de apresentação, e de volta</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="29"/>
+        <location filename="../../gui/window/help_menu.py" line="29"/>
         <source>Zoom in, zoom out, normal size</source>
         <translation>Aumentar, diminuir, tamanho normal</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="30"/>
+        <location filename="../../gui/window/help_menu.py" line="30"/>
         <source>Next and previous control</source>
         <translation>Próximo e anterior controle</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="31"/>
+        <location filename="../../gui/window/help_menu.py" line="31"/>
         <source>Arrow keys</source>
         <translation>Setas</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="31"/>
+        <location filename="../../gui/window/help_menu.py" line="31"/>
         <source>On the heatmap: move between cells</source>
         <translation>No heatmap: andar entre as células</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="32"/>
+        <location filename="../../gui/window/help_menu.py" line="32"/>
         <source>On the heatmap: explain the cell under the cursor</source>
         <translation>No heatmap: explicar a célula sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="35"/>
+        <location filename="../../gui/window/help_menu.py" line="35"/>
         <source>On the heatmap: previous and next page of panels</source>
         <translation>No heatmap: página anterior e próxima de painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="37"/>
+        <location filename="../../gui/window/help_menu.py" line="37"/>
         <source>New: the notebook&apos;s example</source>
         <translation>Novo: o exemplo do notebook</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="38"/>
+        <location filename="../../gui/window/help_menu.py" line="38"/>
         <source>Open and save a session</source>
         <translation>Abrir e salvar uma sessão</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="39"/>
+        <location filename="../../gui/window/help_menu.py" line="39"/>
         <source>Export the figure, copy it to the clipboard</source>
         <translation>Exportar a figura, copiá-la para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="40"/>
+        <location filename="../../gui/window/help_menu.py" line="40"/>
         <source>Undo and redo in the sentences</source>
         <translation>Desfazer e refazer nas sentenças</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="41"/>
+        <location filename="../../gui/window/help_menu.py" line="41"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="48"/>
+        <location filename="../../gui/window/help_menu.py" line="48"/>
         <source>&lt;h3&gt;What am I looking at?&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Random, untrained weights.&lt;/b&gt; As in the notebook, the embeddings and the layers are random numbers fixed by the seed. The attention you see shows how the mechanism works, not what it has learned: that is why the weights look almost uniform, about 1/n each.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rows are queries, columns are keys.&lt;/b&gt; Row i is the token that attends; its weights over the columns sum to 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;In the notebook&apos;s linear mode a column is a position, not a word.&lt;/b&gt; The Linear layer has one output per position: column 3 is the layer&apos;s fourth output, whatever word stands there. In the dot-product and multi-head modes a column is the word at that position.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why a longer sentence changes the other sentences&apos; maps.&lt;/b&gt; All sentences are padded to the longest one, L. A new longest sentence changes L: the Linear layer gets a new size and new random weights, every sentence gets more padding positions, and without masking the softmax spreads weight over them too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Padding.&lt;/b&gt; Striped cells are &amp;lt;pad&amp;gt; positions that still take part, as in the notebook. With masking they turn grey and get exactly 0. With the causal mask, later keys are hidden too, with a different hatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;O que estou vendo?&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Pesos aleatórios, sem treino.&lt;/b&gt; Como no notebook, os embeddings e as camadas são números aleatórios fixados pela semente. A atenção que você vê mostra como o mecanismo funciona, não o que ele aprendeu: por isso os pesos parecem quase uniformes, cerca de 1/n cada.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Linhas são queries, colunas são keys.&lt;/b&gt; A linha i é o token que presta atenção; seus pesos sobre as colunas somam 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;No modo linear do notebook, uma coluna é uma posição, não uma palavra.&lt;/b&gt; A camada Linear tem uma saída por posição: a coluna 3 é a quarta saída da camada, seja qual for a palavra ali. Nos modos de produto escalar e multi-cabeça, a coluna é a palavra naquela posição.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Por que uma sentença mais longa muda os mapas das outras.&lt;/b&gt; Todas as sentenças são completadas até a mais longa, L. Uma nova sentença mais longa muda L: a camada Linear ganha outro tamanho e novos pesos aleatórios, toda sentença ganha mais posições de padding e, sem máscara, o softmax espalha peso sobre elas também.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Padding.&lt;/b&gt; Células listradas são posições &amp;lt;pad&amp;gt; que ainda participam, como no notebook. Com a máscara elas ficam cinza e recebem exatamente 0. Com a máscara causal, as keys posteriores também ficam escondidas, com outra hachura.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="78"/>
+        <location filename="../../gui/window/help_menu.py" line="78"/>
         <source>&amp;Lesson: the notebook, step by step</source>
         <translation>&amp;Lição: o notebook, passo a passo</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="81"/>
+        <location filename="../../gui/window/help_menu.py" line="81"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="83"/>
+        <location filename="../../gui/window/help_menu.py" line="83"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="87"/>
+        <location filename="../../gui/window/help_menu.py" line="87"/>
         <source>&amp;What am I looking at?</source>
         <translation>&amp;O que estou vendo?</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="89"/>
+        <location filename="../../gui/window/help_menu.py" line="89"/>
         <source>What am I looking at?</source>
         <translation>O que estou vendo?</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="94"/>
+        <location filename="../../gui/window/help_menu.py" line="94"/>
         <source>&amp;About Attention Study</source>
         <translation>&amp;Sobre o Attention Study</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="97"/>
+        <location filename="../../gui/window/help_menu.py" line="97"/>
         <source>About Attention Study</source>
         <translation>Sobre o Attention Study</translation>
     </message>
     <message>
-        <location filename="../../gui/help.py" line="98"/>
+        <location filename="../../gui/window/help_menu.py" line="98"/>
         <source>&lt;p&gt;&lt;b&gt;Attention Study&lt;/b&gt; turns the notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; into a live instrument: type sentences and watch every stage of the pipeline, from token ids to attention weights.&lt;/p&gt;</source>
         <translation>&lt;p&gt;O &lt;b&gt;Attention Study&lt;/b&gt; transforma o notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; num instrumento ao vivo: digite sentenças e acompanhe cada estágio do pipeline, dos ids dos tokens aos pesos de atenção.&lt;/p&gt;</translation>
     </message>

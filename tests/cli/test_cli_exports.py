@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from conftest import run_cli
-from gui.heatmap.figure import SINGLE_SIZE
+from gui.render.heatmap_figure import SINGLE_SIZE
 
 # What a machine without a screen looks like: no display, no platform chosen for Qt.
 NO_DISPLAY = {"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}

@@ -211,7 +211,7 @@ def test_a_compare_mismatch_says_what_to_do_on_the_command_line(cli, language):
 def test_the_lines_figure_of_a_1024_word_sentence_is_no_larger_than_at_its_limit(
     cli, english_figures
 ):
-    from gui.lines.painting import MAX_FIGURE_WORDS, SMALL_ROW
+    from gui.render.lines import MAX_FIGURE_WORDS, SMALL_ROW
 
     code, _ = cli("--sentence", words(MAX_FIGURE_WORDS), "--view", "lines", "--scale", "4",
                   "--export", "limit.png", outputs=("limit.png",))  # fmt: skip
@@ -225,7 +225,7 @@ def test_the_lines_figure_of_a_1024_word_sentence_is_no_larger_than_at_its_limit
 
 
 def test_the_lines_figure_says_which_words_it_draws_and_draws_each_querys_strongest(qapp):
-    from gui.lines.painting import MAX_FIGURE_WORDS, lines_figure
+    from gui.render.lines import MAX_FIGURE_WORDS, lines_figure
     from model.pipeline import run_pipeline
 
     figure = lines_figure(run_pipeline(words(1024)), 0)
@@ -242,7 +242,7 @@ def test_the_lines_figure_says_which_words_it_draws_and_draws_each_querys_strong
 def test_a_long_title_fits_the_lines_figure_with_both_ends_of_the_sentence(qapp, count):
     from PySide6.QtGui import QFontMetricsF
 
-    from gui.lines.painting import TITLE_PIXELS, lines_figure
+    from gui.render.lines import TITLE_PIXELS, lines_figure
     from model.pipeline import run_pipeline
 
     text = " ".join(f"palavra{k}" for k in range(count))

@@ -147,11 +147,14 @@ QT_MOMENTS = {
     "export, Qt starting": (["--export", "figure.png", "--sentence-index", "all"], "PySide6.QtGui"),
     "export, painting": (
         ["--export", "figure.png", "--sentence-index", "all"],
-        "gui.heatmap.figure",
+        "gui.render.heatmap_figure",
     ),
-    "svg, painting": (["--export", "figure.svg", "--sentence-index", "all"], "gui.heatmap.figure"),
+    "svg, painting": (
+        ["--export", "figure.svg", "--sentence-index", "all"],
+        "gui.render.heatmap_figure",
+    ),
     "screenshot, Qt starting": (["--screenshot", "window.png"], "PySide6.QtGui"),
-    "screenshot, window": (["--screenshot", "window.png"], "gui.app"),
+    "screenshot, window": (["--screenshot", "window.png"], "gui.entry"),
 }
 
 
@@ -183,7 +186,7 @@ def test_a_signal_at_any_moment_of_a_screenshot_never_crashes(tmp_path, number, 
         tmp_path,
         IMPORTS,
     )
-    run_.wait_until(lambda: run_.imported("gui.app"))
+    run_.wait_until(lambda: run_.imported("gui.entry"))
     time.sleep(delay)
     code, seconds, err = run_.stop(number)
     if code == 0:
@@ -226,8 +229,8 @@ def test_ctrl_c_in_the_middle_of_painting_a_figure_ends_the_painter(qapp, monkey
     is being painted" (a Qt warning fails the test), and the next figure paints normally."""
     import gc
 
-    from gui.heatmap import painting
-    from gui.heatmap.figure import figure_for
+    from gui.render import matrix as painting
+    from gui.render.heatmap_figure import figure_for
     from model.pipeline import run_pipeline
 
     result = run_pipeline("o gato dorme\neu gosto de batata frita")

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 
 from conftest import wait_for_result
-from gui import autosave
 from gui.application import install_translation
+from gui.window import autosave
 from model.errors import InputError
 from model.recovery import RecoveryStore, SetAside
 from model.session import Session, load_session, save_session

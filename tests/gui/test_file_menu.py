@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from conftest import NOTEBOOK_SENTENCES, WAIT_MS, wait_for_result
-from gui.heatmap.figure import SINGLE_SIZE
+from gui.render.heatmap_figure import SINGLE_SIZE
 from model.config import ModelConfig
 from model.session import Session, ViewSettings, save_session
 
@@ -66,7 +66,7 @@ def test_export_figure_writes_png_and_svg_at_the_chosen_scale(qtbot, window, dia
 
 
 def test_the_figure_and_the_window_draw_the_same_description(qtbot, window):
-    from gui.heatmap.figure import figure_for
+    from gui.render.heatmap_figure import figure_for
 
     for sentence in (0, 2):
         window.controller.update_view(sentence=sentence)

@@ -12,10 +12,10 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView
 
 from conftest import ROOT, WAIT_MS, wait_for_result
-from gui.app import settle
+from figures.heatmap import TITLE_CHARS, describe_heatmap
 from gui.application import install_translation
-from gui.heatmap.canvas import MIN_PANEL
-from gui.heatmap.description import TITLE_CHARS, describe_heatmap
+from gui.entry import settle
+from gui.panes.attention.canvas import MIN_PANEL
 from model.config import ModelConfig
 from model.pipeline import run_pipeline
 from model.stages import CAUSAL, MASKED
@@ -85,7 +85,7 @@ def test_long_sentences_thin_their_ticks_and_say_so():
     assert len(description.title) <= TITLE_CHARS + 20
     panel = description.panels[0]
     assert all(len(label) <= 20 for label in panel.rows)
-    from gui.heatmap.description import tick_step
+    from figures.heatmap import tick_step
 
     assert tick_step(36, 9.0, 14.0) == 2 and tick_step(36, 30.0, 14.0) == 1
     assert tick_step(256, 1.5, 14.0) == 10
@@ -105,7 +105,7 @@ def test_masked_cells_are_marked_and_read_as_masked(qtbot, open_window):
     window.controller.update_view(sentence=2)  # "existem elefantes"
     panel = window.heatmap.description.panels[0]
     assert panel.states[0, 3] == MASKED and panel.states[0, 1] == CAUSAL
-    from gui.heatmap.painting import printed_cells
+    from gui.render.matrix import printed_cells
 
     printed = printed_cells(panel)
     assert (0, 3) not in printed and (0, 1) not in printed and (0, 0) in printed

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from conftest import NOTEBOOK_SENTENCES, ROOT, WAIT_MS, result_arrived, wait_for_result
 from gui import state as aspects
-from gui.heatmap.view import HeatmapView
-from gui.main_window import MainWindow
+from gui.panes.attention.view import HeatmapView
+from gui.window.main_window import MainWindow
 from model.config import ModelConfig
 from model.errors import Notice
 
@@ -70,7 +70,7 @@ def test_a_heatmap_view_deleted_before_its_canvas_is_made_makes_none(qtbot):
 DROPPED_JOBS = """
 import gc
 from PySide6.QtCore import QCoreApplication
-from gui.jobs import PipelineThread
+from gui.jobs.pipeline import PipelineThread
 app = QCoreApplication([])
 jobs = PipelineThread()
 jobs.worker.loaded.connect(lambda error: app.quit())

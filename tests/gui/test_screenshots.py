@@ -16,8 +16,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
 from conftest import WAIT_MS, wait_for_result
-from gui.app import settle
 from gui.application import install_translation
+from gui.entry import settle
 from model.config import ModelConfig
 
 SIZES = [(1024, 768), (1920, 1080)]

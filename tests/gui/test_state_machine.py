@@ -30,10 +30,10 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from conftest import NOTEBOOK_SENTENCES, WAIT_MS
+from figures.heatmap import panel_keys
 from gui.controller import Controller
-from gui.heatmap.description import panel_keys
-from gui.main_window import MainWindow
-from gui.sentence_editor import MAX_UNDO_STEPS
+from gui.panes.sentences.view import MAX_UNDO_STEPS
+from gui.window.main_window import MainWindow
 from model.config import ATTENTIONS, CELLS, MAX_TOKEN_CHARS, NONLINEARITIES, ModelConfig
 from model.errors import InputError
 from model.pipeline import run_pipeline

@@ -125,8 +125,8 @@ def test_quitting_during_a_100000_step_retrain_keeps_the_last_step_completed(
 def test_run_app_saves_after_training_stops(qtbot, monkeypatch, qapp):
     """Quitting the app during a long retrain: the autosave holds the last step completed
     (it was closed before training stopped, and so never had it)."""
-    from gui import app as app_module
-    from gui import autosave
+    from gui import entry as app_module
+    from gui.window import autosave
 
     opened = []
     open_window = app_module.open_window
@@ -267,7 +267,7 @@ def test_while_playing_the_autosave_follows_and_quitting_keeps_the_last_step(
 ):
     """A kill -9 while playing loses at most the autosave's delay (the file had step 0
     until a pause); quitting keeps the step the worker completed last."""
-    from gui.autosave import Autosaver
+    from gui.window.autosave import Autosaver
     from model.recovery import RecoveryStore
 
     window = open_window(config=PRESET)
@@ -300,7 +300,7 @@ def _a_result(changed) -> bool:
 def test_stepping_past_the_last_step_is_refused_and_the_window_and_session_agree(
     qtbot, open_window, monkeypatch
 ):
-    from gui import jobs
+    from gui.jobs import pipeline as jobs
     from model.training import settings
 
     monkeypatch.setattr(settings, "MAX_STEPS", 8)  # 100,000 in the app
@@ -323,7 +323,7 @@ def test_stepping_past_the_last_step_is_refused_and_the_window_and_session_agree
 
 
 def test_play_stops_at_the_last_step(qtbot, make_controller, monkeypatch):
-    from gui import jobs
+    from gui.jobs import pipeline as jobs
     from model.training import settings
 
     monkeypatch.setattr(settings, "MAX_STEPS", 30)
@@ -386,7 +386,7 @@ def test_a_training_error_goes_with_a_task_that_fits(qtbot, open_window):
 def test_training_news_after_the_window_is_gone_reaches_nothing_deleted(qtbot, make_controller):
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     controller = make_controller(NOTEBOOK_SENTENCES, PRESET)
     window = MainWindow(controller)

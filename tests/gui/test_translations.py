@@ -12,7 +12,7 @@ import pytest
 from conftest import NOTEBOOK_SENTENCES, ROOT, wait_for_result
 from gui.application import install_translation
 from gui.controller import Controller
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from model.config import ModelConfig
 from model.pipeline import run_pipeline
 from model.session import Session
@@ -135,7 +135,7 @@ def wait_for_result_or_error(qtbot, controller, action):
 def test_every_word_of_the_heatmap_and_its_figure_is_translated(portuguese):
     from dataclasses import fields
 
-    from gui.heatmap.description import Words
+    from figures.heatmap import Words
     from gui.texts import heatmap_words
 
     english, translated = Words(), heatmap_words()

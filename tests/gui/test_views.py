@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from conftest import wait_for_result
-from gui.heatmap.description import COLOUR_MAPS, DIVERGING_MAP
-from gui.lines.description import describe_lines, opacity
+from figures.heatmap import COLOUR_MAPS, DIVERGING_MAP
+from figures.lines import describe_lines, opacity
 from model.config import ModelConfig
 from model.pipeline import run_pipeline
 from model.stages import CAUSAL, MASKED
@@ -29,7 +29,7 @@ def test_enter_on_a_cell_explains_it_with_the_heatmaps_value(qtbot, window):
 
 
 def test_the_keyboard_cursor_reads_out_its_cell_with_a_tip_beside_it(qtbot, window, monkeypatch):
-    from gui.heatmap import view as heatmap_view
+    from gui.panes.attention import view as heatmap_view
 
     tips = []
     monkeypatch.setattr(
@@ -188,8 +188,8 @@ def test_a_colour_map_and_the_data_scale_reach_the_description(qtbot, window):
 def test_cells_and_colour_bar_use_pyqtgraphs_colour_map(name):
     import pyqtgraph as pg
 
-    from gui.heatmap import colours
-    from gui.heatmap.canvas import colour_map
+    from gui.panes.attention.canvas import colour_map
+    from gui.render import colours
 
     table = colours.lookup_table(name)
     reference = pg.colormap.get(name) if name != "greys" else pg.ColorMap([0, 1], colours.GREYS)
@@ -216,7 +216,7 @@ def test_panels_made_while_zoomed_zoom_like_the_others(qtbot, window):
 
 
 def test_every_lesson_step_names_a_panel_that_exists_in_both_languages(qtbot, window):
-    from gui.lesson import lesson
+    from gui.panes.lesson.view import lesson
 
     english, portuguese = lesson("en"), lesson("pt")
     assert len(english["steps"]) == len(portuguese["steps"]) >= 15
@@ -247,7 +247,7 @@ def test_the_lesson_points_at_its_panels_and_sets_up_a_step(qtbot, window):
 def test_the_colour_bar_marks_the_uniform_level_where_its_colour_is(qtbot, window):
     from PySide6.QtWidgets import QApplication
 
-    from gui.app import settle
+    from gui.entry import settle
 
     settle(QApplication.instance())
     canvas = window.heatmap.canvas
@@ -275,8 +275,8 @@ def test_lines_say_why_none_is_drawn_over_a_long_sentence(qtbot, open_window):
 
 
 def test_the_exported_figure_is_what_the_view_shows(qtbot, window):
-    from gui.heatmap.figure import HeatmapFigure
-    from gui.lines.painting import LinesFigure
+    from gui.render.heatmap_figure import HeatmapFigure
+    from gui.render.lines import LinesFigure
 
     result = window.controller.result
     window.view_menu.set_colour_map("magma")

@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCursor
 
 from conftest import NOTEBOOK_SENTENCES, WAIT_MS, wait_for_result
 from gui import state as aspects
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from model.config import ModelConfig
 from model.tokenizer import split_sentences
 

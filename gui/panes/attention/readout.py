@@ -1,0 +1,109 @@
+"""What the attention view says in words: the legend of its marks, and the readout of a cell.
+
+Plain functions of the result, so that the view only places their text.  They keep the
+view's translation context, where their words have always been translated.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from figures.heatmap import elide
+from model.stages import CAUSAL, MASKED, PADDING
+
+READOUT_TOKEN_CHARS = 40
+
+
+translate = QCoreApplication.translate
+
+
+def legend(result, kind: str, sentence: int) -> str:
+    """What the marks of ``kind`` ("heatmap" or "lines") mean for ``result``: padding,
+    masks, and for lines what opacity and colour say.  ``sentence`` is the one shown (-1:
+    all); "" when there is nothing to explain."""
+    if kind == "lines":  # always one sentence
+        sentence = max(sentence, 0)
+    padding = result.padding_mask if sentence < 0 else result.padding_mask[sentence]
+    padded, masked = bool(padding.any()), result.config.mask_padding
+    causal = result.config.causal and result.max_length > 1
+    parts = []
+    if kind == "lines":
+        parts.append(
+            translate(
+                "HeatmapView",
+                "A line's opacity is its weight; hover a token to see only its lines.",
+            )
+        )
+        if result.head_count > 1:
+            parts.append(translate("HeatmapView", "One colour per head."))
+        if padded:  # a grey token; masked pairs have no line
+            parts.append(
+                translate("HeatmapView", "Grey tokens: padding, masked (no lines)")
+                if masked
+                else translate(
+                    "HeatmapView",
+                    "Grey tokens: padding, which still takes part (as in the notebook)",
+                )
+            )
+        if causal:
+            parts.append(
+                translate("HeatmapView", "No line to a later key: the causal mask hides it")
+            )
+    else:
+        if padded:
+            parts.append(
+                translate("HeatmapView", "▨ grey: padding, masked (weight exactly 0)")
+                if masked
+                else translate(
+                    "HeatmapView", "▨ striped: padding, which still takes part (as in the notebook)"
+                )
+            )
+        if causal:
+            parts.append(
+                translate("HeatmapView", "▧ light grey: a later key, hidden by the causal mask")
+            )
+    return "   ".join(parts)
+
+
+def cell_text(result, b: int, h: int, row: int, column: int, comparison=None) -> str:
+    """One cell of ``result`` in words: where it is, its tokens, its weight (or why it is
+    masked), its row's sum, maximum and entropy, and with a ``comparison`` A, B and B − A."""
+    labels = result.position_labels(b)
+    state = int(result.cell_states(b)[row, column])
+    value = float(result.attention_maps[b, h, row, column])
+    where = translate("HeatmapView", "sentence {b}").format(b=b + 1)
+    if result.head_count > 1:
+        where += " · " + translate("HeatmapView", "head {h}").format(h=h + 1)
+    pair = translate("HeatmapView", "query {i} “{qi}” → key {j} “{kj}”").format(
+        i=row,
+        qi=elide(labels[row], READOUT_TOKEN_CHARS),
+        j=column,
+        kj=elide(labels[column], READOUT_TOKEN_CHARS),
+    )
+    if state == MASKED:
+        weight = translate("HeatmapView", "masked: padding, weight exactly 0")
+    elif state == CAUSAL:
+        weight = translate("HeatmapView", "masked: a later key (causal), weight exactly 0")
+    else:
+        weight = f"{value:.6f}"
+        if state == PADDING:
+            weight += translate("HeatmapView", " (padding)")
+    total = float(result.attention_row_sums[b, h, row])
+    row_sum = translate("HeatmapView", "row sum {total}").format(total=f"{total:.6f}")
+    largest, at = result.row_max
+    spread = translate(
+        "HeatmapView", "max {max} (key {key}) · entropy {h} of {uniform} bits"
+    ).format(
+        max=f"{largest[b, h, row]:.3f}",
+        key=int(at[b, h, row]),
+        h=f"{result.row_entropy[b, h, row]:.2f}",
+        uniform=f"{result.row_uniform_entropy[b, row]:.2f}",
+    )
+    text = f"{where} · {pair}: {weight} · {row_sum} · {spread}"
+    if comparison is not None:
+        a = float(comparison.a.attention_maps[b, h, row, column])
+        change = float(comparison.difference[b, h, row, column])
+        text += " · " + translate("HeatmapView", "A {a} → B {b}: B − A {change}").format(
+            a=f"{a:.4f}", b=f"{value:.4f}", change=f"{change:+.4f}"
+        )
+    return text

@@ -1,0 +1,290 @@
+"""The pipeline, stage by stage: each stage's shape, the PyTorch code that made it, and its values.
+
+The panels follow the result's own list of stages: a new attention mode brings new stages
+and the inspector rebuilds its panels; an edit that keeps the same stages only refreshes
+them.  Every panel can be reached and folded with the keyboard.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import texts
+from gui.panes.pipeline.table_model import ArrayTableModel
+from gui.widgets import ElidedLabel
+
+MAX_VISIBLE_ROWS = 6
+SLICE_SECONDS = 0.008  # GUI time for panels in one turn of the event loop: half a frame
+
+
+def value_table(model) -> QTableView:
+    """A read-only table that Tab leaves (arrows move inside it)."""
+    table = QTableView()
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.horizontalHeader().setDefaultSectionSize(64)
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.verticalHeader().setMaximumWidth(220)
+    return table
+
+
+def wrapping_label(font: QFont | None = None) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    if font is not None:
+        label.setFont(font)
+    return label
+
+
+class StagePanel(QFrame):
+    """A stage's header (number, title, shape), dimensions, code, explanation and values."""
+
+    def __init__(self, number: int, key: str, parent=None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self._number = number
+        self.setObjectName("stagePanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.toggle.toggled.connect(self._on_toggled)
+        self.title = ElidedLabel()
+        bold = self.title.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.1)
+        self.title.setFont(bold)
+        # Fixed width for code and shapes, at the panel's size (which follows the zoom).
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(self.font().pointSizeF())
+        header = QHBoxLayout()
+        header.addWidget(self.toggle)
+        header.addWidget(self.title, 1)
+
+        # The shape on a line of its own, wrapping before it is ever cut: "(512, 256, 1024)".
+        self.shape = QLabel()
+        self.shape.setFont(mono)
+        self.shape.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dims = wrapping_label()
+        shape_line = QHBoxLayout()
+        shape_line.addWidget(self.shape)
+        shape_line.addWidget(self.dims, 1)
+        self.code = wrapping_label(mono)
+        self.code.setObjectName("stageCode")
+        self.code.setStyleSheet(
+            "#stageCode { background: rgba(74, 120, 176, 28); border-left: 3px solid #4a78b0;"
+            " padding: 4px; }"
+        )
+        self.code.setTextFormat(Qt.TextFormat.PlainText)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation = wrapping_label()
+        small = QFont(self.explanation.font())
+        small.setPointSizeF(small.pointSizeF() * 0.95)
+        self.explanation.setFont(small)
+        self.slice = ElidedLabel()
+
+        self.model = ArrayTableModel(self)
+        self.table = value_table(self.model)
+        self.table.setMouseTracking(True)
+        self._dims: tuple[str, str] = ("", "")
+        self._rows_fitted = -1
+        self._slice = (0, 0)
+
+        self._body = QWidget()
+        body = QVBoxLayout(self._body)
+        body.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.code, self.explanation, self.slice, self.table):
+            body.addWidget(widget)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addLayout(header)
+        layout.addLayout(shape_line)
+        layout.addWidget(self._body)
+
+    @property
+    def shape_text(self) -> str:
+        return self.shape.text()
+
+    def show_header(self, result) -> None:
+        """The stage's title, shape, code and explanation: cheap, so never left stale."""
+        stage = result.stage(self.key)
+        title = f"{self._number}. {texts.stage_title(stage)}"
+        self.title.setText(title)
+        self.toggle.setToolTip(title)
+        self.shape.setText(texts.shape_text(stage.shape))
+        self.dims.setText(texts.shape_description(stage.shape, stage.dims))
+        code = stage.code
+        if result.training is not None and stage.role != "ids":  # not the seed's numbers now
+            code += "\n" + texts.trained_code_note(result.training)
+        self.code.setText(code)
+        self.explanation.setText(texts.stage_explanation(stage, result.training))
+
+    def show_values(self, result, sentence: int, head: int) -> None:
+        """The stage's table for one sentence and head: the costly part of a panel."""
+        stage = result.stage(self.key)
+        b, h = max(sentence, 0), max(head, 0)
+        table = result.stage_table(self.key, b, h)
+        sliced = stage.per_sentence or stage.per_head
+        if sliced:
+            words = result.sentences[b]
+            self.slice.setText(texts.values_caption(b, words, h if stage.per_head else None))
+        self.slice.setVisible(sliced)
+        rows = table.rows
+        if table.dims[0] == "sentence":
+            rows = [texts.sentence_label(n) for n in range(len(rows))]
+        self.model.set_table(table.values, rows, table.columns, table.padding)
+        if len(rows) != self._rows_fitted:  # a layout pass only when the height changes
+            self._rows_fitted = len(rows)
+            self._fit_table_height(len(rows))
+        self._dims, self._slice = table.dims, (b, h)
+        self._token_ids = result.token_ids
+
+    def highlight(self, cell) -> None:
+        """Mark the hovered cell's query and key in this table, where they appear."""
+        rows, columns = set(), set()
+        if cell is not None:
+            b, h, query, key = cell
+            for dim, found in zip(self._dims, (rows, columns), strict=True):
+                if dim == "query_position":
+                    found.add(query)
+                elif dim == "key_position":
+                    found.add(key)
+                elif dim == "position":
+                    found.update((query, key))
+                elif dim == "token_id":
+                    found.update(int(self._token_ids[b, p]) for p in (query, key))
+                elif dim == "sentence":
+                    found.add(b)
+            same_slice = self._dims[0] in ("sentence", "token_id") or (b, h) == self._slice
+            if not same_slice:
+                rows, columns = set(), set()
+        self.model.set_highlight(rows, columns)
+
+    def query_row(self, index) -> int | None:
+        """The query position a table row stands for, if its rows are positions."""
+        return index.row() if self._dims[0] in ("position", "query_position") else None
+
+    def _fit_table_height(self, rows: int) -> None:
+        """Tall enough for the rows, up to a few of them; the table scrolls beyond."""
+        table = self.table
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + table.verticalHeader().defaultSectionSize() * min(rows, MAX_VISIBLE_ROWS)
+            + table.horizontalScrollBar().sizeHint().height()
+            + 2 * table.frameWidth()
+        )
+        table.setFixedHeight(height)
+
+    def _on_toggled(self, expanded: bool) -> None:
+        self._body.setVisible(expanded)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+
+
+class ShapeInspector(QScrollArea):
+    """Every stage of the current result, in order, each in its own panel."""
+
+    row_hovered = Signal(object)
+    """The mouse is over a table row that stands for a query position (or None)."""
+    rebuilt = Signal()
+    """The panels were made anew (the result's stages changed)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.panels: list[StagePanel] = []
+        self._keys: tuple[str, ...] = ()
+        self._pending: list[tuple] = []  # (panel, result, sentence, head) still to show
+        self._next_slice = QTimer(self)
+        self._next_slice.setSingleShot(True)
+        self._next_slice.setInterval(0)
+        self._next_slice.timeout.connect(self._continue)
+        self._content = QWidget()
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.addStretch(1)
+        self.setWidget(self._content)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def panel(self, key: str) -> StagePanel:
+        return next(panel for panel in self.panels if panel.key == key)
+
+    def highlight(self, cell) -> None:
+        for panel in self.panels:
+            panel.highlight(cell)
+
+    def show_result(self, result, sentence: int, head: int, deadline: float = 0.0) -> None:
+        """Show ``result``: every panel's heading at once, and the tables that fit before
+        ``deadline`` (a ``perf_counter`` time); the rest on the next turns of the event loop,
+        a few milliseconds each, so that a large result never freezes the window.  Small
+        results fit at once."""
+        if result.keys != self._keys:
+            self._rebuild(result.keys)
+        for panel in self.panels:
+            panel.show_header(result)
+        self._pending = [(panel, result, sentence, head) for panel in self.panels]
+        self._continue(deadline or time.perf_counter() + SLICE_SECONDS)
+
+    def release(self) -> None:
+        """Let go of the result (a big one is freed before the next is computed): no panels
+        still to fill, and the tables, greyed with the window, keep the values they show
+        from copies of their own (a sentence's slice, not the whole result)."""
+        self._pending = []
+        for panel in self.panels:
+            panel.model.detach()
+
+    def flush(self) -> None:
+        """Finish showing the current result now (before a screenshot, say)."""
+        while self._pending:
+            panel, *arguments = self._pending.pop(0)
+            panel.show_values(*arguments)
+
+    def _continue(self, deadline: float = 0.0) -> None:
+        deadline = deadline or time.perf_counter() + SLICE_SECONDS
+        while self._pending and time.perf_counter() < deadline:
+            panel, *arguments = self._pending.pop(0)
+            panel.show_values(*arguments)
+        if self._pending:
+            self._next_slice.start()
+
+    def _rebuild(self, keys: tuple[str, ...]) -> None:
+        for panel in self.panels:
+            self._layout.removeWidget(panel)
+            panel.deleteLater()
+        # Made inside the content widget, so they inherit its fonts (and the zoom) at once.
+        self.panels = [StagePanel(n + 1, key, self._content) for n, key in enumerate(keys)]
+        for index, panel in enumerate(self.panels):
+            self._layout.insertWidget(index, panel)
+            panel.table.entered.connect(
+                lambda model_index, panel=panel: self.row_hovered.emit(panel.query_row(model_index))
+            )
+        self._keys = keys
+        self.rebuilt.emit()
+
+    def first_focus(self):
+        """Where the keyboard enters the pipeline: the first stage's fold button."""
+        return self.panels[0].toggle if self.panels else None

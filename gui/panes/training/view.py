@@ -1,0 +1,240 @@
+"""The Train panel: a task, Play and Pause, a chart of how training goes, and a timeline.
+
+Untrained, attention is near-uniform noise; press Play and the heatmap sharpens into the
+pattern the task needs, on the user's own sentences.  The chart shows the loss (right axis)
+and the accuracy and the weight on the expected keys (left axis, 0 to 1) at every step.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import texts
+from gui.jobs.training import PLAYING
+from model.training.settings import LEARNING_RATES, TASKS
+
+SPEEDS = (1, 5, 20, 50)  # optimizer steps per frame
+
+
+class TrainedView(NamedTuple):
+    """What the panel says about trained weights on screen."""
+
+    step: int  # the latest step
+    task: str
+    history: object  # loss, accuracy and expected_weight, one value per step
+    saved: tuple[int, ...] = ()  # the steps the timeline can go back to
+    viewing: int | None = None  # a saved step shown from the timeline, or None: the latest
+
+
+class TrainingPanel(QWidget):
+    """Controls and state of training; it sends the user's wishes to the controller."""
+
+    task_chosen = Signal(str)
+    rate_chosen = Signal(float)
+    speed_chosen = Signal(int)
+    play_pressed = Signal()
+    step_pressed = Signal()
+    reset_pressed = Signal()
+    step_viewed = Signal(int)
+    """A saved step chosen on the timeline (-1: back to the latest)."""
+    preset_chosen = Signal()
+    compare_pressed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.task = QComboBox()
+        for task in TASKS:
+            self.task.addItem(texts.task_name(task), task)
+        self.task.setToolTip(self.tr("What the model is trained to do with your words"))
+        self.rate = QComboBox()
+        for rate in LEARNING_RATES:
+            self.rate.addItem(f"{rate:g}", rate)
+        self.rate.setToolTip(self.tr("How big each step is; changing it never restarts"))
+        self.speed = QComboBox()
+        for speed in SPEEDS:
+            self.speed.addItem(self.tr("{n} per frame").format(n=speed), speed)
+        self.speed.setCurrentIndex(1)
+        for combo in (self.task, self.rate, self.speed):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        self.speed.setToolTip(self.tr("Optimizer steps between two pictures"))
+        self.play = QPushButton(self.tr("▶ Play"))
+        self.play.setToolTip(self.tr("Train, and watch the heatmap change (Space on the heatmap)"))
+        self.step = QPushButton(self.tr("Step"))
+        self.step.setToolTip(self.tr("One optimizer step"))
+        self.reset = QPushButton(self.tr("Reset"))
+        self.reset.setToolTip(self.tr("Back to the untrained weights, step 0"))
+        self.preset = QPushButton(self.tr("Preset: previous, E = 16, H = 32"))
+        self.preset.setToolTip(self.tr("Settings that learn the previous word within seconds"))
+        self.compare = QPushButton(self.tr("Compare with untrained"))
+        self.compare.setToolTip(self.tr("Show untrained (A), trained (B) and B − A side by side"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        font = self.status.font()
+        font.setBold(True)
+        self.status.setFont(font)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # The chart is made when the panel is first on screen and drawn only while it is:
+        # a plot costs start-up time, and redrawing a hidden one costs every frame.
+        self.chart = None  # a gui.panes.training.chart.TrainingChart once shown
+        self._chart_place = QWidget()
+        self._chart_place.setMinimumHeight(150)
+        QVBoxLayout(self._chart_place).setContentsMargins(0, 0, 0, 0)
+        self._chart_data = None  # (history, viewing) to draw, or None for none
+        self.timeline = QSlider(Qt.Orientation.Horizontal)
+        self.timeline.setToolTip(self.tr("Go back through the saved steps (0, 10, 20 …)"))
+        self.timeline.setEnabled(False)
+        self.timeline_label = QLabel()
+        self.latest = QPushButton(self.tr("Latest"))
+        self.latest.setToolTip(self.tr("Back to the latest step"))
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        for text, widget in (
+            (self.tr("Tas&k:"), self.task),
+            (self.tr("Learnin&g rate:"), self.rate),
+            (self.tr("Speed:"), self.speed),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        # Play across the panel, Step and Reset under it: the panel stays narrow enough for
+        # the left column of a 1024-pixel screen, in either language.
+        buttons = QGridLayout()
+        buttons.addWidget(self.play, 0, 0, 1, 2)
+        buttons.addWidget(self.step, 1, 0)
+        buttons.addWidget(self.reset, 1, 1)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        timeline = QHBoxLayout()
+        timeline.addWidget(self.timeline, 1)
+        timeline.addWidget(self.timeline_label)
+        timeline.addWidget(self.latest)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.about)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.note)
+        layout.addWidget(self._chart_place, 1)
+        layout.addLayout(timeline)
+        layout.addWidget(self.preset)
+        layout.addWidget(self.compare)
+
+        self._saved: tuple[int, ...] = ()
+        self.task.activated.connect(lambda i: self.task_chosen.emit(self.task.itemData(i)))
+        self.rate.activated.connect(lambda i: self.rate_chosen.emit(float(self.rate.itemData(i))))
+        self.speed.activated.connect(lambda i: self.speed_chosen.emit(int(self.speed.itemData(i))))
+        self.play.clicked.connect(self.play_pressed)
+        self.step.clicked.connect(self.step_pressed)
+        self.reset.clicked.connect(self.reset_pressed)
+        self.preset.clicked.connect(self.preset_chosen)
+        self.compare.clicked.connect(self.compare_pressed)
+        self.timeline.sliderMoved.connect(self._on_timeline)
+        self.latest.clicked.connect(lambda: self.step_viewed.emit(-1))
+
+    def show_settings(self, settings) -> None:
+        """The task, and the rate the next step takes (after any change of rate)."""
+        self.task.setCurrentIndex(TASKS.index(settings.task))
+        rate = settings.current_rate
+        rates = [self.rate.itemData(i) for i in range(self.rate.count())]
+        if rate not in rates:
+            self.rate.addItem(f"{rate:g}", rate)
+            rates.append(rate)
+        self.rate.setCurrentIndex(rates.index(rate))
+        self.about.setText(texts.task_text(settings.task))
+
+    def show_state(
+        self,
+        status: str,
+        shown: TrainedView | None,
+        note: str,
+        retraining: tuple[int, int] | None = None,
+    ) -> None:
+        """``status`` from the training control; ``shown`` the trained weights on screen;
+        ``retraining`` (steps done, steps to reach) while an opened session retrains."""
+        self.play.setText(self.tr("❚❚ Pause") if status == PLAYING else self.tr("▶ Play"))
+        if retraining is not None:
+            done, target = retraining
+            self.status.setText(
+                self.tr("Retraining to step {n}: {k} done…").format(n=target, k=done)
+            )
+        if shown is None:
+            if retraining is None:
+                self.status.setText(self.tr("Untrained: random weights, as in the notebook"))
+            self._chart_data = None
+            self._saved = ()
+            self.timeline.setEnabled(False)
+            self.timeline_label.setText("")
+        else:
+            step = shown.viewing if shown.viewing is not None else shown.step
+            task = texts.task_name(shown.task)
+            if retraining is None:
+                trained = self.tr("Trained: step {n}, task {task}")
+                self.status.setText(trained.format(n=step, task=task))
+            self._chart_data = (shown.history, shown.viewing)
+            self._saved = shown.saved
+            self.timeline.setEnabled(len(self._saved) > 1)
+            self.timeline.setRange(0, max(len(self._saved) - 1, 0))
+            position = self._saved.index(step) if step in self._saved else len(self._saved) - 1
+            self.timeline.blockSignals(True)
+            self.timeline.setValue(max(position, 0))
+            self.timeline.blockSignals(False)
+            self.timeline_label.setText(self.tr("step {n}").format(n=step))
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self._draw_chart()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        if not self.isVisible():
+            return  # drawn when shown
+        if self.chart is None:
+            from gui.panes.training.chart import TrainingChart, legend_html
+
+            self.chart = TrainingChart()
+            self.chart.set_names(self.tr("loss"), self.tr("step"))
+            legend = QLabel(
+                legend_html(
+                    {
+                        "accuracy": self.tr("accuracy"),
+                        "expected_weight": self.tr("weight on the expected key"),
+                        "loss": self.tr("loss (right axis)"),
+                    }
+                )
+            )
+            legend.setWordWrap(True)
+            self._chart_place.layout().addWidget(legend)
+            self._chart_place.layout().addWidget(self.chart, 1)
+        if self._chart_data is None:
+            self.chart.clear_history()
+        else:
+            self.chart.show_history(*self._chart_data)
+
+    def _on_timeline(self, position: int) -> None:
+        if 0 <= position < len(self._saved):
+            self.timeline_label.setText(self.tr("step {n}").format(n=self._saved[position]))
+            self.step_viewed.emit(self._saved[position])

@@ -1,0 +1,278 @@
+"""Heatmap figures: a heatmap description laid out for print (see :mod:`gui.render.drawing`).
+
+The matrix is drawn through the same :class:`MatrixPainter` as the live view; titles, ticks
+and colour bars are laid out here, in the figure's own fixed coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
+
+from figures.heatmap import (
+    HeatmapDescription,
+    describe_comparison,
+    describe_heatmap,
+    elide,
+    scale_of,
+    tick_step,
+)
+from gui import texts
+from gui.render import colours
+from gui.render.drawing import MARGIN, Figure, pixel_font
+from gui.render.matrix import MatrixPainter
+from model.errors import InputError
+
+SINGLE_SIZE = (960, 860)  # a one-panel figure at 1×, in pixels
+MULTIPLE_SIZE = 360  # each small multiple of a figure with several panels
+MAX_FIGURE_PANELS = 36  # more would make an unreadable poster: the title says which are shown
+HEADER = 96
+BAR_ROOM = 110
+
+
+class HeatmapFigure(Figure):
+    """A :class:`HeatmapDescription` at a fixed size, with a title and a settings line."""
+
+    def __init__(self, description: HeatmapDescription, settings: str) -> None:
+        self.description = description
+        self.title = description.title
+        self.settings = settings
+        panels = description.panels
+        if len(panels) == 1:
+            width, height = SINGLE_SIZE
+            self._cells = [
+                QRectF(MARGIN, HEADER, width - 2 * MARGIN - BAR_ROOM, height - HEADER - MARGIN)
+            ]
+        else:
+            columns = (
+                3 if description.difference_scale is not None else math.ceil(math.sqrt(len(panels)))
+            )
+            rows = math.ceil(len(panels) / columns)
+            width = columns * MULTIPLE_SIZE + 2 * MARGIN + BAR_ROOM
+            height = rows * MULTIPLE_SIZE + HEADER + MARGIN
+            self._cells = [
+                QRectF(
+                    MARGIN + (k % columns) * MULTIPLE_SIZE,
+                    HEADER + (k // columns) * MULTIPLE_SIZE,
+                    MULTIPLE_SIZE - 12,
+                    MULTIPLE_SIZE - 12,
+                )
+                for k in range(len(panels))
+            ]
+        if description.difference_scale is not None:
+            width += BAR_ROOM  # a second colour bar, for B − A
+        self.size = QSize(width, height)
+        self._bar = QRectF(width - MARGIN - 78, HEADER + 8, 18, height - HEADER - MARGIN - 16)
+        if description.difference_scale is not None:  # weights' bar first, B − A's at the end
+            self._bar.translate(-BAR_ROOM, 0)
+
+    # --- output ---------------------------------------------------------------------------
+
+    # --- drawing --------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, vector: bool = False) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        width = self.size.width()
+        painter.setPen(QColor(colours.INK))
+        painter.setFont(pixel_font(24))
+        title = self.description.title
+        if self.description.pages > 1:
+            title += f" ({self._range_text()})"
+        painter.drawText(
+            QRectF(MARGIN, 14, width - 2 * MARGIN, 34),
+            Qt.AlignmentFlag.AlignCenter,
+            elide(title, 80),
+        )
+        painter.setPen(QColor("#505050"))
+        painter.setFont(pixel_font(14))
+        painter.drawText(
+            QRectF(MARGIN, 50, width - 2 * MARGIN, 22), Qt.AlignmentFlag.AlignCenter, self.settings
+        )
+        for panel, rect in zip(self.description.panels, self._cells, strict=True):
+            self._paint_panel(painter, panel, rect, vector)
+        self._paint_colour_bar(painter)
+
+    def _range_text(self) -> str:
+        description = self.description
+        first = description.page * len(description.panels) + 1
+        return f"{first}–{first + len(description.panels) - 1} / {description.total}"
+
+    def _paint_panel(self, painter: QPainter, panel, area: QRectF, vector: bool) -> None:
+        description = self.description
+        compact = len(description.panels) > 1
+        size = panel.values.shape[0]
+        tick_font = pixel_font(11 if compact else 16)
+        title_font = pixel_font(13 if compact else 17)
+        metrics = QFontMetricsF(tick_font)
+        line = metrics.lineSpacing()
+        row_width = max(metrics.horizontalAdvance(r) for r in panel.rows)
+        column_lines = max(c.count("\n") + 1 for c in panel.columns)
+        column_width = max(
+            metrics.horizontalAdvance(p) for c in panel.columns for p in c.split("\n")
+        )
+
+        top = area.top() + (22 if panel.title else 0)
+        left = area.left() + title_font.pixelSize() * 1.4 + 14 + row_width
+        bottom_room = column_lines * line + 12 + title_font.pixelSize() * (1.4 if compact else 2.6)
+        side = max(10.0, min(area.right() - left - 4, area.bottom() - top - bottom_room))
+        cell = side / size
+        grid = QRectF(left, top, side, side)
+
+        if panel.title:
+            painter.setPen(QColor(colours.INK))
+            painter.setFont(title_font)
+            painter.drawText(
+                QRectF(area.left(), area.top(), area.width(), 20),
+                Qt.AlignmentFlag.AlignCenter,
+                panel.title,
+            )
+
+        matrix = MatrixPainter()
+        matrix.set_panel(panel, scale_of(description, panel))
+        matrix.paint(painter, grid, vector=vector)
+
+        painter.setPen(QColor(colours.INK))
+        painter.setFont(tick_font)
+        row_step = tick_step(size, cell, line * 1.05)
+        for i in range(0, size, row_step):
+            y = top + (i + 0.5) * cell
+            painter.drawText(
+                QRectF(left - row_width - 8, y - line / 2, row_width, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                panel.rows[i],
+            )
+        column_step = tick_step(size, cell, column_width + metrics.averageCharWidth())
+        for j in range(0, size, column_step):
+            x = left + (j + 0.5) * cell
+            painter.drawText(
+                QRectF(x - column_width, grid.bottom() + 4, 2 * column_width, column_lines * line),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                panel.columns[j],
+            )
+
+        every = description.every
+        row_title = description.row_short if compact else description.row_title
+        column_title = description.column_title
+        if row_step > 1:
+            row_title += " · " + every.format(n=row_step)
+        if column_step > 1:
+            column_title += " · " + every.format(n=column_step)
+        painter.setFont(title_font)
+        title_top = grid.bottom() + 8 + column_lines * line
+        painter.drawText(
+            QRectF(left - 60, title_top, grid.width() + 120, title_font.pixelSize() * 1.4),
+            Qt.AlignmentFlag.AlignCenter,
+            column_title,
+        )
+        if not compact and description.column_note:
+            painter.setFont(pixel_font(title_font.pixelSize() * 0.8))
+            painter.drawText(
+                QRectF(
+                    left - 60,
+                    title_top + title_font.pixelSize() * 1.4,
+                    grid.width() + 120,
+                    title_font.pixelSize() * 1.2,
+                ),
+                Qt.AlignmentFlag.AlignCenter,
+                f"({description.column_note})",
+            )
+        painter.save()
+        painter.setFont(title_font)
+        painter.translate(area.left() + 2, top + side / 2)
+        painter.rotate(-90)
+        painter.drawText(
+            QRectF(-side / 2 - 80, 0, side + 160, title_font.pixelSize() * 1.4),
+            Qt.AlignmentFlag.AlignCenter,
+            row_title,
+        )
+        painter.restore()
+
+    def _paint_colour_bar(self, painter: QPainter) -> None:
+        self._paint_bar(painter, self._bar, self.description.scale)
+        difference = self.description.difference_scale
+        if difference is not None:
+            self._paint_bar(painter, self._bar.translated(BAR_ROOM, 0), difference)
+
+    def _paint_bar(self, painter: QPainter, bar: QRectF, scale) -> None:
+        gradient = QLinearGradient(bar.bottomLeft(), bar.topLeft())
+        for k in range(0, 256, 15):
+            gradient.setColorAt(k / 255, colours.cell_colour(scale.colour_map, k / 255))
+        gradient.setColorAt(1.0, colours.cell_colour(scale.colour_map, 1.0))
+        # (the gradient spans the map; the tick labels say which values its ends stand for)
+        painter.setPen(QPen(QColor(colours.INK), 1))
+        painter.setBrush(gradient)
+        painter.drawRect(bar)
+        painter.setFont(pixel_font(13))
+        span = scale.high - scale.low
+        for k in range(6):
+            value = scale.low + span * k / 5
+            y = bar.bottom() - k / 5 * bar.height()
+            painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 5, y))
+            painter.drawText(
+                QRectF(bar.right() + 8, y - 9, 44, 18),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"{value:.2f}" if span < 0.5 else f"{value:.1f}",
+            )
+        if scale.uniform is not None and scale.low <= scale.uniform <= scale.high:
+            y = bar.bottom() - (scale.uniform - scale.low) / (span or 1) * bar.height()
+            painter.setPen(QPen(QColor(colours.INK), 2, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(bar.left() - 6, y), QPointF(bar.right(), y))
+            painter.setFont(pixel_font(11))
+            painter.drawText(
+                QRectF(bar.left() - 52, y - 8, 44, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"1/{round(1 / scale.uniform)}",
+            )
+        painter.save()
+        painter.setPen(QColor(colours.INK))
+        painter.setFont(pixel_font(15))
+        painter.translate(bar.right() + 56, bar.center().y())
+        painter.rotate(-90)
+        painter.drawText(
+            QRectF(-bar.height() / 2, 0, bar.height(), 22),
+            Qt.AlignmentFlag.AlignCenter,
+            scale.label,
+        )
+        painter.restore()
+
+
+def figure_for(
+    result, sentence: int, head: int = -1, colour_map: str = "cividis", colour_scale: str = "fixed"
+) -> HeatmapFigure:
+    """The figure of ``sentence`` (-1 = all) and ``head`` (-1 = all) of ``result``."""
+    if not -1 <= sentence < result.batch_size:
+        raise InputError("no_such_sentence", sentence=sentence, last=result.batch_size - 1)
+    if not -1 <= head < result.head_count:
+        raise InputError("no_such_head", head=head, last=result.head_count - 1)
+    description = describe_heatmap(
+        result,
+        sentence,
+        head,
+        texts.heatmap_words(),
+        colour_map=colour_map,
+        colour_scale=colour_scale,
+        per_page=MAX_FIGURE_PANELS,
+    )
+    return HeatmapFigure(description, texts.settings_line(result.config, result.training))
+
+
+def comparison_figure(
+    comparison, sentence: int, head: int = -1, colour_map="cividis", colour_scale="fixed"
+) -> HeatmapFigure:
+    """A, B and B − A of one sentence and head, with both settings under the title."""
+    description = describe_comparison(
+        comparison,
+        sentence,
+        head,
+        texts.heatmap_words(),
+        colour_map=colour_map,
+        colour_scale=colour_scale,
+    )
+    settings = (
+        f"A: {texts.settings_line(comparison.a.config, comparison.a.training)}   |   "
+        f"B: {texts.settings_line(comparison.b.config, comparison.b.training)}"
+    )
+    return HeatmapFigure(description, settings)

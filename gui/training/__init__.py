@@ -1,1 +1,0 @@
-"""Training in the window: the worker thread, its controls, and the Train panel."""
