@@ -2,7 +2,7 @@
 
 Run with no output flag to open the window; any output flag runs headless, with no window
 and no display needed.  This module only parses the command line: the exports live in
-``gui/headless.py`` and the window in ``gui/entry.py``.  See ``python main.py --help``.
+``cli/outputs.py`` and the window in ``gui/entry.py``.  See ``python main.py --help``.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             explicit = args.session or args.sentences is not None or args.sentence is not None
             given = any(getattr(args, name) is not None for name in flags.MODEL_FLAGS)
             return _run_window(session, args.lang, restore=not (explicit or given or args.train))
-        from gui import headless
+        from cli import outputs as headless
 
         headless.run(
             session,

@@ -127,7 +127,7 @@ def _no_such(code: str, flag: str, value: str, count: int) -> InputError:
 def figure_options(args: argparse.Namespace, session: Session):
     """--view, --colour-scale and --compare, for the figure --export draws.  A session to
     compare with must hold the same sentences and heads: said before any work."""
-    from gui.headless import FigureOptions
+    from cli.outputs import FigureOptions
 
     if args.compare is not None and args.view == "lines":
         raise InputError("compare_needs_heatmap")

@@ -94,7 +94,11 @@ def test_the_installed_program_runs_from_outside_the_clone(installed, tmp_path):
     env = outside_env()
     python = installed / "bin" / "python"
     where = run(
-        python, "-c", "import gui.panes.attention, figures, model.training; print(model.__file__)", cwd=work, env=env
+        python,
+        "-c",
+        "import gui.panes.attention, figures, model.training; print(model.__file__)",
+        cwd=work,
+        env=env,
     )
     assert Path(where.stdout.decode().strip()).is_relative_to(installed)
 
