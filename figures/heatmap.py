@@ -15,8 +15,6 @@ import numpy as np
 
 from model.stages import PipelineResult
 
-COLOUR_MAPS = ("cividis", "viridis", "magma", "greys")
-COLOUR_SCALES = ("fixed", "data")
 DIVERGING_MAP = "CET-D1"  # blue – white – red, centred on 0: for B − A
 TITLE_CHARS = 70  # a sentence title is elided past this many characters
 PANEL_TITLE_CHARS = 30

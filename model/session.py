@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from model.config import MAX_HEADS, MAX_SENTENCES, ModelConfig, check_tokens
@@ -17,7 +17,7 @@ from model.errors import InputError
 from model.files import MAX_TEXT_BYTES, read_bytes, write_text
 from model.tokenizer import normalize_lines
 from model.training.settings import TrainSettings
-from model.validate import check_choice, check_int, shown
+from model.validate import check_choice, check_float, check_int, shown
 
 FORMAT = "attention-study-session"
 VERSION = 2
@@ -28,21 +28,57 @@ SCALES = (1, 2, 4)
 ENTRIES = ("format", "version", "sentences", "model", "training", "view")
 
 
+# How the attention view draws: its kinds, colour maps and colour scales.
+KINDS = ("heatmap", "lines")
+COLOUR_MAPS = ("cividis", "viridis", "magma", "greys")
+COLOUR_SCALES = ("fixed", "data")  # 0 to 1, or the weights' own range
+MAX_TOP_K = 64
+MAX_PAGE = MAX_SENTENCES  # pages of the all-sentences view: never more than sentences
+
+
 @dataclass(frozen=True)
 class ViewSettings:
-    """What the window shows: the sentence (-1 = all), the head (-1 = all) and figure scale."""
+    """What the window shows and how: the sentence (-1 = all), the head (-1 = all), the page of
+    the all-sentences view, the figure scale; the heatmap or the lines, the heatmap's colour map
+    and colour scale, and the lines' threshold and top-k (0 = every line).
+
+    A session keeps them, so a shared session opens on the same picture; a figure exported
+    from the window or the command line is drawn from them alone.
+    """
 
     sentence: int = 0
     head: int = -1
     figure_scale: int = 2
+    kind: str = "heatmap"
+    colour_map: str = "cividis"
+    colour_scale: str = "fixed"
+    line_threshold: float = 0.05
+    line_top_k: int = 0
+    page: int = 0
 
     def __post_init__(self) -> None:
         check_int("view.sentence", self.sentence, -1, MAX_SENTENCES - 1)
         check_int("view.head", self.head, -1, MAX_HEADS - 1)
         check_choice("view.figure_scale", self.figure_scale, SCALES)
+        check_choice("view.kind", self.kind, KINDS)
+        check_choice("view.colour_map", self.colour_map, COLOUR_MAPS)
+        check_choice("view.colour_scale", self.colour_scale, COLOUR_SCALES)
+        threshold = check_float("view.line_threshold", self.line_threshold, 0.0, 1.0)
+        object.__setattr__(self, "line_threshold", threshold)
+        check_int("view.line_top_k", self.line_top_k, 0, MAX_TOP_K)
+        check_int("view.page", self.page, 0, MAX_PAGE)
 
     def to_dict(self) -> dict:
-        return {"sentence": self.sentence, "head": self.head, "figure_scale": self.figure_scale}
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ViewSettings:
+        """Build from a session's "view" entry, naming any key that is not a view setting."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known, key=str)
+        if unknown:
+            raise InputError("unknown_view_setting", names=", ".join(map(str, unknown)))
+        return cls(**data)
 
 
 @dataclass(frozen=True)
@@ -100,10 +136,7 @@ class Session:
         if not isinstance(sentences, list) or not all(isinstance(s, str) for s in sentences):
             raise InputError("sentences_not_strings")
         config = ModelConfig.from_dict(_mapping(data.get("model", {}), "model"))
-        view = _mapping(data.get("view", {}), "view")
-        unknown_view = sorted(set(view) - {"sentence", "head", "figure_scale"}, key=str)
-        if unknown_view:
-            raise InputError("unknown_view_setting", names=", ".join(unknown_view))
+        view = ViewSettings.from_dict(_mapping(data.get("view", {}), "view"))
         training = data.get("training")
         if training is not None:
             training = _mapping(training, "training")
@@ -116,7 +149,7 @@ class Session:
         # they split sentences exactly as they would in the editor.
         text = normalize_lines("\n".join(sentences))
         _check_text(text)
-        return cls(text, config, ViewSettings(**view), training)
+        return cls(text, config, view, training)
 
 
 def save_session(session: Session, path: str | os.PathLike) -> None:

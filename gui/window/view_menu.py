@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from figures.heatmap import COLOUR_MAPS, COLOUR_SCALES
 from gui.window import appearance
+from model.session import COLOUR_MAPS, COLOUR_SCALES
 
 PRESENTATION_ZOOM = 1.5
 

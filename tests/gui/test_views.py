@@ -6,10 +6,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from conftest import wait_for_result
-from figures.heatmap import COLOUR_MAPS, DIVERGING_MAP
+from figures.heatmap import DIVERGING_MAP
 from figures.lines import describe_lines, opacity
 from model.config import ModelConfig
 from model.pipeline import run_pipeline
+from model.session import COLOUR_MAPS
 from model.stages import CAUSAL, MASKED
 
 TEXT = "o mikas ta ali\neu gosto de batata frita\nexistem elefantes"
