@@ -23,7 +23,7 @@ from gui import state as aspects
 from gui.jobs.course import TrainingCourse
 from gui.jobs.pipeline import PipelineThread
 from gui.jobs.training import TrainingControl, trained_result
-from gui.state import AppState, clamped
+from gui.state import AppState, WindowState, clamped
 from model.config import MAX_SEED, ModelConfig, fitting_heads
 from model.errors import Notice
 from model.session import Session
@@ -49,11 +49,18 @@ class Controller(QObject):
     """A frozenset of aspects (``gui.state.TEXT``, ``CONFIG``, ``VIEW``, ``RESULT`` …)."""
     notice = Signal(object)
     """A passing message for the status bar (a model.errors.Notice the window translates)."""
+    cell_pointed = Signal(object)
+    """The cell under the cursor, (sentence, head, row, column), or None: the tables light
+    up its tokens.  Pointing is passing, never part of the state."""
+    query_pointed = Signal(int, object)
+    """A table row under the cursor: its sentence and query row (None: none)."""
+    cell_picked = Signal(object)
+    """The user picked a cell to explain (again, maybe): its explanation comes forward."""
 
     def __init__(self, session: Session | None = None, result=None, parent=None) -> None:
         """``result``, when the caller already computed it for ``session``, is shown as is."""
         super().__init__(parent)
-        self._state = AppState.from_session(session or Session(""))
+        self._window_state = WindowState(AppState.from_session(session or Session("")))
         self._result = result
         # The text and settings of the result held (None: none held).
         self._result_for = (self._state.text, self._state.config) if result is not None else None
@@ -79,8 +86,17 @@ class Controller(QObject):
     # --- what views read ------------------------------------------------------------------
 
     @property
-    def state(self) -> AppState:
-        return self._state
+    def state(self) -> WindowState:
+        """Everything the user can change, with an event per field (see gui.state)."""
+        return self._window_state
+
+    @property
+    def _state(self) -> AppState:
+        return self._window_state.record
+
+    @_state.setter
+    def _state(self, record: AppState) -> None:
+        self._window_state.replace(record)
 
     @property
     def text(self) -> str:
@@ -111,6 +127,11 @@ class Controller(QObject):
     @property
     def is_loaded(self) -> bool:
         return self._loaded
+
+    @property
+    def is_live(self) -> bool:
+        """Whether the views show the current input's result (not loading, not in error)."""
+        return self._loaded and self._error is None and self._result is not None
 
     def session(self) -> Session:
         return self._state.session()
@@ -168,14 +189,30 @@ class Controller(QObject):
         self.update_config(seed=(self._state.config.seed + 1) % (MAX_SEED + 1))
 
     def update_view(self, **changes) -> None:
-        """Change what the views show (sentence, head, figure scale), clamped to the result."""
-        view = replace(self._state.view, **changes)
+        """Change what the views show and how (any field of ViewSettings), clamped to the
+        result.  Another sentence or head starts again at the first page."""
+        view = self._state.view
+        if "page" not in changes and any(
+            name in changes and changes[name] != getattr(view, name)
+            for name in ("sentence", "head")
+        ):
+            changes["page"] = 0
+        view = replace(view, **changes)
         if view != self._state.view:
             self._change(replace(self._state, view=view), {aspects.VIEW})
+
+    def point_at_cell(self, cell) -> None:
+        self.cell_pointed.emit(cell)
+
+    def point_at_query(self, row) -> None:
+        """A query row of the sentence shown (the first, when all are shown)."""
+        self.query_pointed.emit(max(self._state.view.sentence, 0), row)
 
     def select_cell(self, cell: tuple[int, int, int, int] | None) -> None:
         if cell != self._state.cell:
             self._change(replace(self._state, cell=cell), {aspects.VIEW})
+        if cell is not None:
+            self.cell_picked.emit(cell)
 
     # --- comparing ------------------------------------------------------------------------
 

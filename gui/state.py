@@ -1,19 +1,26 @@
-"""The one state of a window: text, model settings, training, and what the views show.
+"""The one state of a window: everything a user can change, evented.
 
-Plain frozen data, no Qt: the controller keeps the current :class:`AppState`, replaces it
-whole on every change, and clamps the view against the current result in one place
-(:func:`clamped`), which session loading goes through too.
+:class:`AppState` is the plain frozen record (text, model settings, training settings, the
+view settings, the picked cell); :func:`clamped` moves its selection inside a result, the
+one place that does.  :class:`WindowState` holds the current record and tells, field by
+field, what changed (psygnal signals, no Qt): a widget binds to the fields it shows and the
+exporters read the record, never a widget.  The controller is the only writer.
+
+The user's preferences (language, theme, zoom, dock layout) are not here: they live in
+QSettings, so that a session a teacher shares never changes a student's language.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+
+from psygnal import Signal, SignalGroup
 
 from model.config import ModelConfig
 from model.session import Session, ViewSettings
 from model.training.settings import TrainSettings
 
-# What changed, as the controller reports it: views redraw only what depends on it.
+# What changed, as the controller announces it: the panes redraw only what depends on it.
 TEXT, CONFIG, VIEW, TRAINING, RESULT, ERROR, BUSY, LOADED = (
     "text",
     "config",
@@ -24,6 +31,9 @@ TEXT, CONFIG, VIEW, TRAINING, RESULT, ERROR, BUSY, LOADED = (
     "busy",
     "loaded",
 )
+
+VIEW_FIELDS = tuple(f.name for f in fields(ViewSettings))
+FIELDS = ("text", "config", "training", *VIEW_FIELDS, "cell")
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,10 @@ class AppState:
 
     def session(self) -> Session:
         return Session(self.text, self.config, self.view, self.training)
+
+    def value(self, name: str):
+        """A field by its name in :data:`FIELDS` (the view's fields flattened)."""
+        return getattr(self.view, name) if name in VIEW_FIELDS else getattr(self, name)
 
 
 def clamped(state: AppState, result) -> AppState:
@@ -67,3 +81,60 @@ def clamped(state: AppState, result) -> AppState:
     if view is state.view and cell == state.cell:
         return state
     return replace(state, view=view, cell=cell)
+
+
+class StateEvents(SignalGroup):
+    """One signal per field, with its new value, emitted only when the value changed; then
+    ``changed`` once, with the names of every field that did."""
+
+    text = Signal(str)
+    config = Signal(object)
+    training = Signal(object)
+    sentence = Signal(int)
+    head = Signal(int)
+    figure_scale = Signal(int)
+    kind = Signal(str)
+    colour_map = Signal(str)
+    colour_scale = Signal(str)
+    line_threshold = Signal(float)
+    line_top_k = Signal(int)
+    page = Signal(int)
+    cell = Signal(object)
+    changed = Signal(object)
+
+
+class WindowState:
+    """The current :class:`AppState` and its events.  Read it as ``state.text``,
+    ``state.sentence``, ``state.colour_map`` …, or whole as ``state.record``."""
+
+    def __init__(self, record: AppState) -> None:
+        self._record = record
+        self.events = StateEvents()
+
+    @property
+    def record(self) -> AppState:
+        return self._record
+
+    @property
+    def view(self) -> ViewSettings:
+        return self._record.view
+
+    def __getattr__(self, name: str):
+        if name in FIELDS:
+            return self._record.value(name)
+        raise AttributeError(name)
+
+    def session(self) -> Session:
+        return self._record.session()
+
+    def replace(self, record: AppState) -> frozenset[str]:
+        """Take ``record`` and announce the fields whose values changed; returns their names."""
+        old, self._record = self._record, record
+        if record is old:
+            return frozenset()
+        names = [name for name in FIELDS if old.value(name) != record.value(name)]
+        for name in names:
+            getattr(self.events, name).emit(record.value(name))
+        if names:
+            self.events.changed.emit(frozenset(names))
+        return frozenset(names)

@@ -175,12 +175,13 @@ class FileActions(QObject):
         from gui.render.lines import lines_figure
 
         view, comparison = self._controller.view, self._controller.comparison
-        heatmap = self._window.heatmap
-        if heatmap.kind == "lines":
-            return lines_figure(result, view.sentence, view.head, **heatmap.lines.options())
+        if view.kind == "lines":
+            top_k = view.line_top_k or None
+            return lines_figure(result, view.sentence, view.head, view.line_threshold, top_k)
+        options = {"colour_map": view.colour_map, "colour_scale": view.colour_scale}
         if comparison is not None:
-            return comparison_figure(comparison, view.sentence, view.head, **heatmap.options)
-        return figure_for(result, view.sentence, view.head, **heatmap.options)
+            return comparison_figure(comparison, view.sentence, view.head, **options)
+        return figure_for(result, view.sentence, view.head, **options)
 
     def _on_export_figure(self) -> None:
         result = self._result()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from gui.binding import bind
 from gui.window import appearance
 from model.session import COLOUR_MAPS, COLOUR_SCALES
 
@@ -30,10 +31,7 @@ class ViewMenu(QObject):
         self.theme = str(settings.value("view/theme", "light"))
         if self.theme not in appearance.THEMES:
             self.theme = "light"
-        self.colour_map = str(settings.value("view/colour_map", "cividis"))
-        if self.colour_map not in COLOUR_MAPS:
-            self.colour_map = "cividis"
-        self.colour_scale = "fixed"
+        self._state = window.controller.state
         self._presenting: tuple | None = None  # what presentation mode hid, to give back
 
     def action(self, text: str, slot, shortcut=None, checkable=False) -> QAction:
@@ -112,7 +110,7 @@ class ViewMenu(QObject):
             "magma": "magma",
             "greys": self.tr("greys"),
         }
-        self._choices(
+        self.map_group = self._choices(
             menu.addMenu(self.tr("Colour &map")),
             [(name, names[name]) for name in COLOUR_MAPS],
             self.colour_map,
@@ -130,6 +128,9 @@ class ViewMenu(QObject):
         menu.addSeparator()
         for dock in window.docks.values():
             menu.addAction(dock.toggleViewAction())
+        # The colours are the session's: a session opened, or an edit elsewhere, shows here.
+        bind(self._state.events.colour_map, self, lambda name: _check(self.map_group, name))
+        bind(self._state.events.colour_scale, self, lambda mode: _check(self.scale_group, mode))
 
     def _choices(self, menu, choices, current, slot) -> QActionGroup:
         group = QActionGroup(self._window)
@@ -148,7 +149,6 @@ class ViewMenu(QObject):
         """Show the remembered zoom, theme and colours (at start-up)."""
         self.set_theme(self.theme)
         self._apply_zoom(self.zoom)
-        self._window.heatmap.set_options(self.colour_map, self.colour_scale)
 
     def set_zoom(self, zoom: float) -> None:
         self._remember_zoom(zoom)
@@ -203,17 +203,21 @@ class ViewMenu(QObject):
         appearance.apply_theme(QApplication.instance(), theme)
         self._window.heatmap.set_theme(*appearance.canvas_colours(theme))
 
+    @property
+    def colour_map(self) -> str:
+        return self._state.colour_map
+
+    @property
+    def colour_scale(self) -> str:
+        return self._state.colour_scale
+
     def set_colour_map(self, name: str) -> None:
-        self.colour_map = name
-        QSettings().setValue("view/colour_map", name)
-        self._window.heatmap.set_options(colour_map=name)
+        if name in COLOUR_MAPS:
+            self._window.controller.update_view(colour_map=name)
 
     def set_colour_scale(self, mode: str) -> None:
         if mode in COLOUR_SCALES:
-            self.colour_scale = mode
-            self._window.heatmap.set_options(colour_scale=mode)
-            for item in self.scale_group.actions():
-                item.setChecked(item.data() == mode)
+            self._window.controller.update_view(colour_scale=mode)
 
     # --- presentation -------------------------------------------------------------------------
 
@@ -248,3 +252,8 @@ class ViewMenu(QObject):
             self._apply_zoom(self.zoom)
             self.exit_presentation.setEnabled(False)
         self.presentation.setChecked(self._presenting is not None)
+
+
+def _check(group: QActionGroup, value) -> None:
+    for item in group.actions():
+        item.setChecked(item.data() == value)

@@ -332,7 +332,7 @@
     </message>
 </context>
 <context>
-    <name>HeatmapView</name>
+    <name>AttentionView</name>
     <message>
         <location filename="../../gui/panes/attention/view.py" line="80"/>
         <source>Which sentence the heatmap shows</source>
@@ -1373,6 +1373,20 @@
         <location filename="../../gui/texts.py" line="163"/>
         <source>Values for sentence {n}: “{text}”</source>
         <translation>Valores da sentença {n}: “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPresenter</name>
+    <message>
+        <source>Loading the model (PyTorch)…</source>
+        <translation>Carregando o modelo (PyTorch)…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPresenter</name>
+    <message>
+        <source>computing…</source>
+        <translation>calculando…</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from conftest import NOTEBOOK_SENTENCES, ROOT, WAIT_MS, result_arrived, wait_for_result
 from gui import state as aspects
-from gui.panes.attention.view import HeatmapView
+from gui.panes.attention.view import AttentionView
 from gui.window.main_window import MainWindow
 from model.config import ModelConfig
 from model.errors import Notice
@@ -58,7 +58,7 @@ def test_a_controller_that_outlives_its_window_reaches_nothing_deleted(qtbot, ma
 
 
 def test_a_heatmap_view_deleted_before_its_canvas_is_made_makes_none(qtbot):
-    view = HeatmapView()
+    view = AttentionView()
     view.resize(400, 300)
     with qtbot.waitExposed(view):
         view.show()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from figures.lines import LinesDescription, describe_lines
 from gui.render.lines import paint_lines, token_rects
+from model.session import MAX_TOP_K
 
 
 class _Drawing(QWidget):
@@ -83,6 +84,9 @@ class _Drawing(QWidget):
 class LinesView(QWidget):
     """Queries on the left, keys on the right, a line per pair, opacity by weight."""
 
+    options_chosen = Signal(float, int)
+    """The user changed the threshold or the top-k (0 = every line)."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.threshold = QDoubleSpinBox()
@@ -94,7 +98,7 @@ class LinesView(QWidget):
             self.tr("Lines for weights below this are not drawn, but each query's strongest is")
         )
         self.top_k = QSpinBox()
-        self.top_k.setRange(0, 64)
+        self.top_k.setRange(0, MAX_TOP_K)
         self.top_k.setSpecialValueText(self.tr("all"))
         self.top_k.setToolTip(self.tr("Only each query's strongest lines (all: no limit)"))
         threshold_label = QLabel(self.tr("Hide lines &below:"))
@@ -118,23 +122,35 @@ class LinesView(QWidget):
         layout.addWidget(self.drawing, 1)
         self._shown = None
         self._focus = None
-        self.threshold.valueChanged.connect(lambda _value: self._redraw())
-        self.top_k.valueChanged.connect(lambda _value: self._redraw())
+        self.threshold.valueChanged.connect(self._on_options_edited)
+        self.top_k.valueChanged.connect(self._on_options_edited)
         self.drawing.hovered.connect(self._on_hovered)
 
     @property
     def description(self) -> LinesDescription | None:
         return self.drawing.description
 
-    def show_result(self, result, sentence: int, head: int, title: str) -> None:
+    def show_result(
+        self, result, sentence: int, head: int, title: str, threshold: float, top_k: int
+    ) -> None:
+        """Draw ``sentence`` of ``result``, hiding lines under ``threshold`` and keeping each
+        query's ``top_k`` strongest (0 = all)."""
+        for box, value in ((self.threshold, threshold), (self.top_k, top_k)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
         self._shown = (result, max(sentence, 0), head, title)
         self._redraw()
+
+    def _on_options_edited(self, _value) -> None:
+        self.options_chosen.emit(self.threshold.value(), self.top_k.value())
 
     def release(self) -> None:
         """Let go of the result shown (a big one is freed before the next is computed)."""
         self._shown = None
 
     def options(self) -> dict:
+        """The threshold and top-k drawn (as the figure takes them: None = every line)."""
         return {
             "threshold": self.threshold.value(),
             "top_k": self.top_k.value() or None,

@@ -30,37 +30,38 @@ def legend(result, kind: str, sentence: int) -> str:
     if kind == "lines":
         parts.append(
             translate(
-                "HeatmapView",
+                "AttentionView",
                 "A line's opacity is its weight; hover a token to see only its lines.",
             )
         )
         if result.head_count > 1:
-            parts.append(translate("HeatmapView", "One colour per head."))
+            parts.append(translate("AttentionView", "One colour per head."))
         if padded:  # a grey token; masked pairs have no line
             parts.append(
-                translate("HeatmapView", "Grey tokens: padding, masked (no lines)")
+                translate("AttentionView", "Grey tokens: padding, masked (no lines)")
                 if masked
                 else translate(
-                    "HeatmapView",
+                    "AttentionView",
                     "Grey tokens: padding, which still takes part (as in the notebook)",
                 )
             )
         if causal:
             parts.append(
-                translate("HeatmapView", "No line to a later key: the causal mask hides it")
+                translate("AttentionView", "No line to a later key: the causal mask hides it")
             )
     else:
         if padded:
             parts.append(
-                translate("HeatmapView", "▨ grey: padding, masked (weight exactly 0)")
+                translate("AttentionView", "▨ grey: padding, masked (weight exactly 0)")
                 if masked
                 else translate(
-                    "HeatmapView", "▨ striped: padding, which still takes part (as in the notebook)"
+                    "AttentionView",
+                    "▨ striped: padding, which still takes part (as in the notebook)",
                 )
             )
         if causal:
             parts.append(
-                translate("HeatmapView", "▧ light grey: a later key, hidden by the causal mask")
+                translate("AttentionView", "▧ light grey: a later key, hidden by the causal mask")
             )
     return "   ".join(parts)
 
@@ -71,28 +72,28 @@ def cell_text(result, b: int, h: int, row: int, column: int, comparison=None) ->
     labels = result.position_labels(b)
     state = int(result.cell_states(b)[row, column])
     value = float(result.attention_maps[b, h, row, column])
-    where = translate("HeatmapView", "sentence {b}").format(b=b + 1)
+    where = translate("AttentionView", "sentence {b}").format(b=b + 1)
     if result.head_count > 1:
-        where += " · " + translate("HeatmapView", "head {h}").format(h=h + 1)
-    pair = translate("HeatmapView", "query {i} “{qi}” → key {j} “{kj}”").format(
+        where += " · " + translate("AttentionView", "head {h}").format(h=h + 1)
+    pair = translate("AttentionView", "query {i} “{qi}” → key {j} “{kj}”").format(
         i=row,
         qi=elide(labels[row], READOUT_TOKEN_CHARS),
         j=column,
         kj=elide(labels[column], READOUT_TOKEN_CHARS),
     )
     if state == MASKED:
-        weight = translate("HeatmapView", "masked: padding, weight exactly 0")
+        weight = translate("AttentionView", "masked: padding, weight exactly 0")
     elif state == CAUSAL:
-        weight = translate("HeatmapView", "masked: a later key (causal), weight exactly 0")
+        weight = translate("AttentionView", "masked: a later key (causal), weight exactly 0")
     else:
         weight = f"{value:.6f}"
         if state == PADDING:
-            weight += translate("HeatmapView", " (padding)")
+            weight += translate("AttentionView", " (padding)")
     total = float(result.attention_row_sums[b, h, row])
-    row_sum = translate("HeatmapView", "row sum {total}").format(total=f"{total:.6f}")
+    row_sum = translate("AttentionView", "row sum {total}").format(total=f"{total:.6f}")
     largest, at = result.row_max
     spread = translate(
-        "HeatmapView", "max {max} (key {key}) · entropy {h} of {uniform} bits"
+        "AttentionView", "max {max} (key {key}) · entropy {h} of {uniform} bits"
     ).format(
         max=f"{largest[b, h, row]:.3f}",
         key=int(at[b, h, row]),
@@ -103,7 +104,7 @@ def cell_text(result, b: int, h: int, row: int, column: int, comparison=None) ->
     if comparison is not None:
         a = float(comparison.a.attention_maps[b, h, row, column])
         change = float(comparison.difference[b, h, row, column])
-        text += " · " + translate("HeatmapView", "A {a} → B {b}: B − A {change}").format(
+        text += " · " + translate("AttentionView", "A {a} → B {b}: B − A {change}").format(
             a=f"{a:.4f}", b=f"{value:.4f}", change=f"{change:+.4f}"
         )
     return text

@@ -11,7 +11,7 @@ from figures.heatmap import HeatmapDescription, elide_words
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("HeatmapView", text)
+    return QCoreApplication.translate("AttentionView", text)
 
 
 def _combo(tip: str, characters: int) -> QComboBox:

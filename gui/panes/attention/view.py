@@ -32,8 +32,7 @@ from gui.panes.attention import readout
 from gui.panes.attention.lines import LinesView
 from gui.panes.attention.selectors import Selectors
 from gui.widgets import ElidedLabel
-
-KINDS = ("heatmap", "lines")
+from model.session import KINDS, ViewSettings
 
 
 def _wrapping(text: str = "") -> QLabel:
@@ -43,7 +42,7 @@ def _wrapping(text: str = "") -> QLabel:
     return label
 
 
-class HeatmapView(QWidget):
+class AttentionView(QWidget):
     """Renders the current result as a heatmap or as lines; reports the user's picks."""
 
     sentence_chosen = Signal(int)
@@ -57,6 +56,10 @@ class HeatmapView(QWidget):
     column), or None; other views highlight its tokens."""
     kind_chosen = Signal(str)
     """The user chose to see "heatmap" or "lines"."""
+    page_chosen = Signal(int)
+    """The user turned to a page of the all-sentences view (from 0)."""
+    lines_options_chosen = Signal(float, int)
+    """The user changed the lines' threshold or top-k (0 = every line)."""
     play_pressed = Signal()
     """Space on the heatmap: play or pause training."""
 
@@ -65,10 +68,9 @@ class HeatmapView(QWidget):
         self._result = None
         self._comparison = None
         self._description: HeatmapDescription | None = None
-        self._request = (0, -1)  # sentence, head the view was asked for
-        self._page = 0
+        self._settings = ViewSettings()  # what the view was asked to show, and how
+        self._page = 0  # the page shown: the one asked for, within the pages there are
         self._last_per_page = 0
-        self._options = {"colour_map": "cividis", "colour_scale": "fixed"}
         self._hover: tuple[int, int, int, int] | None = None  # sentence, head, row, column
         self._selected: tuple[int, int, int, int] | None = None
 
@@ -92,6 +94,7 @@ class HeatmapView(QWidget):
         self._canvas = None
         self._canvas_style: dict = {}  # theme and zoom set before the canvas was made
         self.lines = LinesView()
+        self.lines.options_chosen.connect(self.lines_options_chosen)
         self._stack = QStackedWidget()
         self._stack.addWidget(QWidget())  # the canvas's place
         self._stack.addWidget(self.lines)
@@ -163,41 +166,26 @@ class HeatmapView(QWidget):
 
     # --- what the window calls ----------------------------------------------------------------
 
-    def show_result(
-        self, result, sentence: int, head: int, selected=None, comparison=None, kind="heatmap"
-    ) -> None:
-        """Show ``sentence`` (-1 = all) and ``head`` (-1 = all) of ``result`` as ``kind``;
-        with a ``comparison`` (model.compare), A, B and B − A of one sentence and head."""
+    def show_result(self, result, settings: ViewSettings, selected=None, comparison=None) -> None:
+        """Show ``result`` as ``settings`` say: its sentence (-1 = all) and head (-1 = all),
+        as a heatmap or lines, in their colours; with a ``comparison`` (model.compare), A, B
+        and B − A of one sentence and head.  ``selected`` is the picked cell, outlined."""
         if result is not self._result:
             self._selectors.fill(result)
-        if (sentence, head) != self._request:
-            self._page = 0
-        self._result, self._request, self._selected = result, (sentence, head), selected
+        self._result, self._settings, self._selected = result, settings, selected
+        self._page = settings.page
         self._comparison = comparison
         last = self._selectors.all_sentences_index
-        self.sentence_selector.setCurrentIndex(last if sentence < 0 else sentence)
-        self.head_selector.setCurrentIndex(head + 1)
-        self.kind_selector.setCurrentIndex(KINDS.index(kind))
-        self._stack.setCurrentIndex(KINDS.index(kind))
+        self.sentence_selector.setCurrentIndex(last if settings.sentence < 0 else settings.sentence)
+        self.head_selector.setCurrentIndex(settings.head + 1)
+        self.kind_selector.setCurrentIndex(KINDS.index(settings.kind))
+        self._stack.setCurrentIndex(KINDS.index(settings.kind))
         self._stack.show()
         self._render()
 
     @property
-    def options(self) -> dict:
-        """The colour map and scale shown (figures are drawn with the same)."""
-        return dict(self._options)
-
-    @property
     def kind(self) -> str:
         return KINDS[self._stack.currentIndex()]
-
-    def set_options(self, colour_map: str | None = None, colour_scale: str | None = None) -> None:
-        if colour_map:
-            self._options["colour_map"] = colour_map
-        if colour_scale:
-            self._options["colour_scale"] = colour_scale
-        if self._result is not None:
-            self._render()
 
     def set_font_scale(self, scale: float) -> None:
         self._canvas_style["font_scale"] = scale
@@ -249,28 +237,29 @@ class HeatmapView(QWidget):
         return self.canvas.viewport(), self.canvas.mapFromScene(plot.cell_center(row, column))
 
     def turn_page(self, step: int) -> None:
+        """Ask for the page ``step`` pages on from the one shown (within those there are)."""
         if self._description is not None and self._description.pages > 1:
-            self._page = min(max(self._page + step, 0), self._description.pages - 1)
-            self._render()
+            page = min(max(self._page + step, 0), self._description.pages - 1)
+            if page != self._page:
+                self.page_chosen.emit(page)
 
     def highlight_query(self, sentence: int, row: int | None) -> None:
         """Highlight query ``row`` of ``sentence`` (None: none), as a table row points at it."""
-        self._hover = None if row is None else (sentence, max(self._request[1], 0), row, row)
+        self._hover = None if row is None else (sentence, max(self._settings.head, 0), row, row)
         self._refresh_highlights()
         self._refresh_readout()
 
     # --- drawing ------------------------------------------------------------------------------
 
     def _render(self) -> None:
-        result = self._result
-        sentence, head = self._request
+        result, settings = self._result, self._settings
+        sentence, head = settings.sentence, settings.head
+        options = {"colour_map": settings.colour_map, "colour_scale": settings.colour_scale}
         comparing = self._comparison is not None
         self._last_per_page = self.canvas.per_page(comparing)
         words = texts.heatmap_words()
         if comparing:
-            description = describe_comparison(
-                self._comparison, sentence, head, words, **self._options
-            )
+            description = describe_comparison(self._comparison, sentence, head, words, **options)
         else:
             description = describe_heatmap(
                 result,
@@ -279,7 +268,7 @@ class HeatmapView(QWidget):
                 words,
                 page=self._page,
                 per_page=self._last_per_page,
-                **self._options,
+                **options,
             )
         self._description, self._page = description, description.page
         if self.kind == "lines":
@@ -287,7 +276,9 @@ class HeatmapView(QWidget):
             title = words.sentence_title.format(
                 n=shown + 1, text=elide_words(result.sentences[shown], 60)
             )
-            self.lines.show_result(result, shown, head, title)
+            self.lines.show_result(
+                result, shown, head, title, settings.line_threshold, settings.line_top_k
+            )
             self.title.setText(title)
         else:
             self.canvas.draw(description, compact_title=comparing)
@@ -300,7 +291,7 @@ class HeatmapView(QWidget):
         self._refresh_readout()
 
     def _show_legend(self, result) -> None:
-        text = readout.legend(result, self.kind, self._request[0])
+        text = readout.legend(result, self.kind, self._settings.sentence)
         self._legend.setText(text)
         self._legend.setVisible(bool(text))
 

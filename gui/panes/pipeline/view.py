@@ -204,7 +204,7 @@ class StagePanel(QFrame):
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
 
 
-class ShapeInspector(QScrollArea):
+class PipelineView(QScrollArea):
     """Every stage of the current result, in order, each in its own panel."""
 
     row_hovered = Signal(object)

@@ -1,7 +1,7 @@
-"""The Train panel bound to the controller: the user's wishes go one way, the state the other.
+"""The training pane's presenter: the user's wishes go one way, the state the other.
 
-Like the window for the other panels, this only wires: the panel asks, the controller (and
-its training control) decides, and the panel shows what they say.
+The panel asks, the controller (and its training control) decides, and the panel shows what
+they say: the settings, the status and the curves of the weights on screen.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from gui.panes.training.view import TrainedView
 from model.errors import Notice
 
 
-class TrainingBinding(QObject):
-    def __init__(self, controller, panel, heatmap) -> None:
+class TrainingPresenter(QObject):
+    def __init__(self, controller, panel) -> None:
         super().__init__(panel)
         self.controller, self.panel = controller, panel
         panel.task_chosen.connect(lambda task: controller.set_train_settings(task=task))
@@ -32,7 +32,6 @@ class TrainingBinding(QObject):
         controller.training.status_changed.connect(self._on_status)
         controller.training.progress_changed.connect(self.show)
         controller.changed.connect(self._on_changed)
-        heatmap.play_pressed.connect(controller.toggle_training)
         panel.show_settings(controller.train_settings())
         self.show()
 

@@ -1,0 +1,92 @@
+"""The attention view's presenter: the heatmap or the lines, from the state and the result.
+
+It renders on a new result or view, shows the loading or error message over the view, and
+turns the user's picks (sentence, head, kind, page, the lines' options, a cell) into the
+controller's edits.  A cell under the cursor is pointed at through the controller, and the
+tables' pointing comes back the same way: the panes never call each other.
+"""
+
+from __future__ import annotations
+
+from gui import state as aspects
+from gui import texts
+from gui.panes.presenter import PanePresenter
+
+
+class AttentionPresenter(PanePresenter):
+    shows = frozenset({aspects.RESULT, aspects.VIEW})
+
+    def __init__(self, controller, view) -> None:
+        super().__init__(controller, view)
+        self._painted_once = False
+        view.sentence_chosen.connect(self._on_sentence_chosen)
+        view.head_chosen.connect(self._on_head_chosen)
+        view.kind_chosen.connect(self._on_kind_chosen)
+        view.page_chosen.connect(self._on_page_chosen)
+        view.lines_options_chosen.connect(self._on_lines_options_chosen)
+        view.cell_chosen.connect(self._on_cell_chosen)
+        view.cell_hovered.connect(controller.point_at_cell)
+        view.play_pressed.connect(controller.toggle_training)
+        controller.query_pointed.connect(self._on_query_pointed)
+        controller.changed.connect(self._on_status_changed)
+        self.show_status()
+
+    def render(self) -> None:
+        controller = self.controller
+        self.view.show_result(
+            controller.result, controller.view, controller.state.cell, controller.comparison
+        )
+        if not self._painted_once:
+            # The first result: the heatmap goes on screen before the other panes render.
+            self._painted_once = True
+            if self.view.isVisible() and self.view.kind == "heatmap":
+                self.view.canvas.repaint()
+
+    def release(self) -> None:
+        self.view.release()
+
+    def _on_status_changed(self, changed) -> None:
+        if changed & {aspects.ERROR, aspects.LOADED, aspects.RESULT}:
+            self.show_status()
+
+    def show_status(self) -> None:
+        """Loading, an error over the greyed view, or the live view."""
+        controller = self.controller
+        if not controller.is_loaded and controller.error is None:
+            message = self.tr("Loading the model (PyTorch)…")
+        else:
+            message = texts.error_text(controller.error)
+        self.view.show_message(message)
+
+    # --- the user's picks ---------------------------------------------------------------------
+
+    def _on_sentence_chosen(self, sentence: int) -> None:
+        self.controller.update_view(sentence=sentence)
+
+    def _on_head_chosen(self, head: int) -> None:
+        self.controller.update_view(head=head)
+
+    def _on_kind_chosen(self, kind: str) -> None:
+        self.controller.update_view(kind=kind)
+
+    def _on_page_chosen(self, page: int) -> None:
+        self.controller.update_view(page=page)
+
+    def _on_lines_options_chosen(self, threshold: float, top_k: int) -> None:
+        self.controller.update_view(line_threshold=threshold, line_top_k=top_k)
+
+    def _on_cell_chosen(self, cell) -> None:
+        """A picked cell is explained; the view moves to the cell's sentence and head if it
+        showed another one (the explanation pane comes forward by itself)."""
+        view, changes = self.controller.view, {}
+        if view.sentence >= 0 and cell[0] != view.sentence:
+            changes["sentence"] = cell[0]
+        if view.head >= 0 and cell[1] != view.head:
+            changes["head"] = cell[1]
+        if changes:
+            self.controller.update_view(**changes)
+        self.controller.select_cell(cell)
+
+    def _on_query_pointed(self, sentence: int, row) -> None:
+        """A table row points at a query (None: at none): light it up here."""
+        self.view.highlight_query(sentence, row)
