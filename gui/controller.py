@@ -20,11 +20,13 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from gui import disposal
 from gui import state as aspects
+from gui.comparing import Comparing
 from gui.jobs.course import TrainingCourse
 from gui.jobs.pipeline import PipelineThread
 from gui.jobs.training import TrainingControl, trained_result
-from gui.state import AppState, WindowState, clamped
-from model.config import MAX_SEED, ModelConfig, fitting_heads
+from gui.pointing import Pointing
+from gui.state import AppState, WindowState, clamped, configured
+from model.config import MAX_SEED, ModelConfig
 from model.errors import Notice
 from model.session import Session
 from model.training.settings import TrainSettings
@@ -36,12 +38,6 @@ BIG_RESULT_BYTES = 256 << 20
 LONG_RUN_CELLS = 4096  # sentences × positions beyond which a run is cancelled for a newer one
 
 
-def result_bytes(result) -> int:
-    """The memory a pipeline result's arrays take (stages and parameters)."""
-    arrays = [stage.values for stage in result.stages] + list(result.parameters.values())
-    return sum(getattr(array, "nbytes", 0) for array in arrays)
-
-
 class Controller(QObject):
     """Holds the state, runs the pipeline on it, and tells views what changed."""
 
@@ -49,11 +45,6 @@ class Controller(QObject):
     """A frozenset of aspects (``gui.state.TEXT``, ``CONFIG``, ``VIEW``, ``RESULT`` …)."""
     notice = Signal(object)
     """A passing message for the status bar (a model.errors.Notice the window translates)."""
-    cell_pointed = Signal(object)
-    """The cell under the cursor, (sentence, head, row, column), or None: the tables light
-    up its tokens.  Pointing is passing, never part of the state."""
-    query_pointed = Signal(int, object)
-    """A table row under the cursor: its sentence and query row (None: none)."""
     cell_picked = Signal(object)
     """The user picked a cell to explain (again, maybe): its explanation comes forward."""
 
@@ -69,7 +60,8 @@ class Controller(QObject):
         self._busy = True
         self._loaded = False
         self._view_pending = False  # a view change waits for the result it belongs to
-        self._pinned = self._comparison = self._comparison_error = None
+        self._comparing = Comparing()
+        self.pointing = Pointing(self._window_state, self)
         self._pin_untrained = False  # "Compare with untrained" waits for the worker's run
         self._running = False  # a run is under way on the worker
         self._pending = False  # the state changed since that run started
@@ -167,13 +159,8 @@ class Controller(QObject):
         the heads come down to the nearest count that does, and a notice says so.
         """
         old = self._state.config
-        settings = {**old.to_dict(), **changes}
-        if "heads" not in changes and settings["attention"] == "multihead":
-            width = settings["embedding_size" if settings["cell"] == "none" else "hidden_size"]
-            if isinstance(width, int) and width > 0:
-                settings["heads"] = fitting_heads(width, old.heads)
         try:
-            config = ModelConfig(**settings)
+            config = configured(old, changes)
         except ValueError as exc:
             self._set_error(exc)
             return
@@ -201,13 +188,6 @@ class Controller(QObject):
         if view != self._state.view:
             self._change(replace(self._state, view=view), {aspects.VIEW})
 
-    def point_at_cell(self, cell) -> None:
-        self.cell_pointed.emit(cell)
-
-    def point_at_query(self, row) -> None:
-        """A query row of the sentence shown (the first, when all are shown)."""
-        self.query_pointed.emit(max(self._state.view.sentence, 0), row)
-
     def select_cell(self, cell: tuple[int, int, int, int] | None) -> None:
         if cell != self._state.cell:
             self._change(replace(self._state, cell=cell), {aspects.VIEW})
@@ -218,8 +198,8 @@ class Controller(QObject):
 
     def pin(self, result=None) -> None:
         """Keep ``result`` (the current one by default) as A: views then show A, B, B − A."""
-        self._pinned = result if result is not None else self._result
-        self._compare()
+        self._comparing.pin(result if result is not None else self._result)
+        self._comparing.update(self._result)
         self.changed.emit(frozenset({aspects.VIEW}))
 
     def pin_untrained(self) -> None:
@@ -234,35 +214,22 @@ class Controller(QObject):
         self._schedule()
 
     def unpin(self) -> None:
-        disposal.release(self._comparison)
-        self._pinned = self._comparison = self._comparison_error = None
+        self._comparing.clear()
         self.changed.emit(frozenset({aspects.VIEW}))
 
     @property
     def pinned(self):
-        return self._pinned
+        return self._comparing.pinned
 
     @property
     def comparison(self):
         """A, B and B − A when a result is pinned and the current one lines up with it."""
-        return self._comparison
+        return self._comparing.comparison
 
     @property
     def comparison_error(self):
         """Why the pinned result cannot be compared with the current one, or None."""
-        return self._comparison_error
-
-    def _compare(self) -> None:
-        disposal.release(self._comparison)
-        self._comparison = self._comparison_error = None
-        if self._pinned is None or self._result is None:
-            return
-        from model.compare import compare
-
-        try:
-            self._comparison = compare(self._pinned, self._result)
-        except ValueError as exc:
-            self._comparison_error = exc
+        return self._comparing.error
 
     # --- training (see gui.jobs.course) -----------------------------------------------
 
@@ -361,10 +328,10 @@ class Controller(QObject):
         megabytes would hold the GUI thread for tens of milliseconds, longer still while the
         worker takes new memory at the same time.
         """
-        if self._result is None or result_bytes(self._result) < BIG_RESULT_BYTES:
+        if self._result is None or self._result.nbytes < BIG_RESULT_BYTES:
             return []
-        let_go = [self._result, self._comparison]
-        self._result = self._comparison = self._comparison_error = None
+        let_go = [self._result, self._comparing.let_go()]
+        self._result = None
         self._result_for = None
         self.changed.emit(frozenset({aspects.RESULT}))
         return let_go
@@ -405,9 +372,8 @@ class Controller(QObject):
         self._error = None
         pinned = untrained is not None
         if pinned:
-            disposal.release(self._pinned)
-            self._pinned = untrained
-        self._compare()
+            self._comparing.pin(untrained)
+        self._comparing.update(result)
         self._follow_training(result)
         before = self._state
         self._state = clamped(before, result)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from psygnal import Signal, SignalGroup
 
-from model.config import ModelConfig
+from model.config import ModelConfig, fitting_heads
 from model.session import Session, ViewSettings
 from model.training.settings import TrainSettings
 
@@ -81,6 +81,18 @@ def clamped(state: AppState, result) -> AppState:
     if view is state.view and cell == state.cell:
         return state
     return replace(state, view=view, cell=cell)
+
+
+def configured(old: ModelConfig, changes: dict) -> ModelConfig:
+    """``old`` with ``changes``, validated (a ValueError says what is wrong).  When a size
+    change leaves a head count that no longer divides the encoder's width, the heads come
+    down to the nearest count that does."""
+    settings = {**old.to_dict(), **changes}
+    if "heads" not in changes and settings["attention"] == "multihead":
+        width = settings["embedding_size" if settings["cell"] == "none" else "hidden_size"]
+        if isinstance(width, int) and width > 0:
+            settings["heads"] = fitting_heads(width, old.heads)
+    return ModelConfig(**settings)
 
 
 class StateEvents(SignalGroup):

@@ -99,6 +99,12 @@ class PipelineResult:
         return {stage.key: stage for stage in self.stages}
 
     @property
+    def nbytes(self) -> int:
+        """The memory its arrays take (stages and parameters)."""
+        arrays = [stage.values for stage in self.stages] + list(self.parameters.values())
+        return sum(getattr(array, "nbytes", 0) for array in arrays)
+
+    @property
     def keys(self) -> tuple[str, ...]:
         return tuple(stage.key for stage in self.stages)
 

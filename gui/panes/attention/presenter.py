@@ -25,9 +25,9 @@ class AttentionPresenter(PanePresenter):
         view.page_chosen.connect(self._on_page_chosen)
         view.lines_options_chosen.connect(self._on_lines_options_chosen)
         view.cell_chosen.connect(self._on_cell_chosen)
-        view.cell_hovered.connect(controller.point_at_cell)
+        view.cell_hovered.connect(controller.pointing.at_cell)
         view.play_pressed.connect(controller.toggle_training)
-        controller.query_pointed.connect(self._on_query_pointed)
+        controller.pointing.query_pointed.connect(self._on_query_pointed)
         controller.changed.connect(self._on_status_changed)
         self.show_status()
 

@@ -20,8 +20,8 @@ class PipelinePresenter(PanePresenter):
         super().__init__(controller, view, dock)
         self._clock = clock
         self._waiting = False  # the first render waits for the next turn
-        view.row_hovered.connect(controller.point_at_query)
-        controller.cell_pointed.connect(view.highlight)
+        view.row_hovered.connect(controller.pointing.at_query)
+        controller.pointing.cell_pointed.connect(view.highlight)
         controller.changed.connect(self._on_status_changed)
 
     def render(self) -> None:

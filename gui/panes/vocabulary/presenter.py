@@ -12,7 +12,7 @@ class VocabularyPresenter(PanePresenter):
 
     def __init__(self, controller, view, dock) -> None:
         super().__init__(controller, view, dock)
-        controller.cell_pointed.connect(view.highlight)
+        controller.pointing.cell_pointed.connect(view.highlight)
         controller.changed.connect(self._on_status_changed)
 
     def render(self) -> None:
