@@ -1,15 +1,12 @@
-"""The one owner of a window's state and result.
+"""The one owner of a window's state (:mod:`gui.state`) and of the result computed from it.
 
-Widgets send edits here and render what comes back; they never talk to each other.  Every
-change replaces the :class:`~gui.state.AppState` whole and is announced once, by
-``changed``, with the set of aspects that changed; when a result arrives with a new
-selection, both are in place before the one announcement (result first, never a view of a
-sentence that the result lacks).
+Presenters send edits here and render what comes back.  A change is announced field by
+field on the state's events, and once, with the aspects that changed, by ``changed``; when
+a result arrives with a new selection, both are in place before that announcement.
 
 Pacing: one pipeline run at a time.  An edit starts a run on the next turn of the event
-loop when none is under way; edits made meanwhile are folded into one run that starts as
-soon as the current one ends.  So at the notebook's size (a run well under a millisecond)
-the window follows every keystroke, and a large input never queues up stale work.
+loop when none is under way; edits made meanwhile fold into one run that starts when the
+current one ends: the window follows every keystroke, and never queues up stale work.
 """
 
 from __future__ import annotations
@@ -20,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from gui import disposal
 from gui import state as aspects
-from gui.comparing import Comparing
+from gui.comparing import UNTRAINED, Comparing, result_of, source_of
 from gui.jobs.course import TrainingCourse
 from gui.jobs.pipeline import PipelineThread
 from gui.jobs.training import TrainingControl, trained_result
@@ -31,9 +28,8 @@ from model.errors import Notice
 from model.session import Session
 from model.training.settings import TrainSettings
 
-# A result this big is let go before the next run for changed input starts, so that the window
-# never holds two of them (the old one while the new one is computed): at the documented limits
-# a result takes gigabytes.  The views show the busy state meanwhile.
+# A result this big is let go before the next run for changed input starts: the window never
+# holds two (at the documented limits one takes gigabytes).  The views show "busy" meanwhile.
 BIG_RESULT_BYTES = 256 << 20
 LONG_RUN_CELLS = 4096  # sentences × positions beyond which a run is cancelled for a newer one
 
@@ -62,7 +58,9 @@ class Controller(QObject):
         self._view_pending = False  # a view change waits for the result it belongs to
         self._comparing = Comparing()
         self.pointing = Pointing(self._window_state, self)
-        self._pin_untrained = False  # "Compare with untrained" waits for the worker's run
+        # What the next run computes as A, to compare with: UNTRAINED (the current text and
+        # settings, untrained: "Compare with untrained") or a session's pinned A.
+        self._pin_request = session.pinned if session is not None else None
         self._running = False  # a run is under way on the worker
         self._pending = False  # the state changed since that run started
         self._jobs = PipelineThread(self)
@@ -196,10 +194,15 @@ class Controller(QObject):
 
     # --- comparing ------------------------------------------------------------------------
 
-    def pin(self, result=None) -> None:
-        """Keep ``result`` (the current one by default) as A: views then show A, B, B − A."""
-        self._comparing.pin(result if result is not None else self._result)
-        self._comparing.update(self._result)
+    def pin(self) -> None:
+        """Keep the current result as A: views then show A, B, B − A."""
+        result = self._result
+        if result is None:
+            return
+        pinned = source_of(result, *self._result_for, self._state.training)
+        self._comparing.pin(result)
+        self._comparing.update(result)
+        self._state = replace(self._state, pinned=pinned)
         self.changed.emit(frozenset({aspects.VIEW}))
 
     def pin_untrained(self) -> None:
@@ -210,16 +213,14 @@ class Controller(QObject):
         """
         if self._result is None and not self._busy:
             return  # nothing on screen, and nothing coming
-        self._pin_untrained = True
+        self._pin_request = UNTRAINED
         self._schedule()
 
     def unpin(self) -> None:
         self._comparing.clear()
+        self._pin_request = None
+        self._state = replace(self._state, pinned=None)
         self.changed.emit(frozenset({aspects.VIEW}))
-
-    @property
-    def pinned(self):
-        return self._comparing.pinned
 
     @property
     def comparison(self):
@@ -260,6 +261,8 @@ class Controller(QObject):
     def load_session(self, session: Session) -> None:
         """Show a session: its text, settings, training and view, all in one change."""
         self._course.load(session)
+        self._comparing.clear()  # A is the session's own, computed with its result
+        self._pin_request = session.pinned
         new = AppState.from_session(session)
         changed = {aspects.TEXT, aspects.CONFIG, aspects.VIEW, aspects.TRAINING}
         self._change(new, changed, rerun=True)
@@ -267,11 +270,9 @@ class Controller(QObject):
     # --- running ----------------------------------------------------------------------------
 
     def _change(self, new: AppState, changed: set[str], rerun: bool = False) -> None:
-        """Take ``new`` as the state and announce ``changed``.
-
-        With ``rerun`` the view is not clamped now but against the coming result, and is
-        announced with it: nothing renders the old result with a view meant for the new one.
-        """
+        """Take ``new`` as the state and announce ``changed``.  With ``rerun`` the view is
+        clamped against the coming result, and announced with it: nothing renders the old
+        result with a view meant for the new one."""
         if rerun:
             self._state = new
             self._schedule()
@@ -286,37 +287,32 @@ class Controller(QObject):
     def _schedule(self) -> None:
         if self._running:
             self._pending = True  # folded into one run when the current one ends
-            if self._long_run:
+            # A run that ends in a millisecond is left to end; a long one (a big input, judged
+            # by the last result, held or let go) is cancelled so the newest text starts now.
+            if self._cells > LONG_RUN_CELLS:
                 self._jobs.cancel()
         elif self._loaded:
             self._kick.start()
         self._set_busy(True)
-
-    @property
-    def _long_run(self) -> bool:
-        # Cancelling a run that ends in a millisecond would only waste it; a long one
-        # (a big input, judged by the last result, held or let go) is cancelled so the
-        # newest text starts at once.
-        return self._cells > LONG_RUN_CELLS
 
     def _run(self) -> None:
         state = self._state
         self._running, self._pending = True, False
         let_go = self._let_go_if_big() if self._result_for != (state.text, state.config) else []
         published = self.training.latest if self.training.active else None
-        pin = self._pin_untrained
+        pin = self._pin_request
+        if pin is UNTRAINED:
+            pin = Session(state.text, state.config)
 
         def request(run, cancelled):
-            """The result on the current weights, and the untrained one when it is to be
-            pinned (the same when nothing is trained)."""
+            """The result on the current weights, and A's when it is to be pinned."""
             let_go.clear()  # freed here, before the new result's memory is taken
             result = trained_result(run, state.text, state.config, published, cancelled)
-            untrained = None
-            if pin:
-                untrained = result
-                if result.training is not None:
-                    untrained = run(state.text, state.config, cancelled=cancelled)
-            return result, untrained
+            pinned = None
+            if pin is not None:
+                same = (pin.text, pin.config) == (state.text, state.config)
+                pinned = result_of(pin, run, result, same, cancelled)
+            return result, pinned, pin
 
         self._jobs.submit(request)
 
@@ -343,7 +339,7 @@ class Controller(QObject):
             self._set_error(error)
             return
         self._loaded = True
-        if self._result_for == (self._state.text, self._state.config) and not self._pin_untrained:
+        if self._result_for == (self._state.text, self._state.config) and self._pin_request is None:
             self._state = clamped(self._state, self._result)
             self._set_busy(False)
             self.changed.emit(frozenset({aspects.LOADED, aspects.RESULT, aspects.VIEW}))
@@ -353,15 +349,16 @@ class Controller(QObject):
 
     @Slot(int, object, object)
     def _on_finished(self, generation: int, outcome, error) -> None:
-        result, untrained = outcome if outcome is not None else (None, None)
+        result, pinned, pin = outcome if outcome is not None else (None, None, None)
         self._running = False
         if self._pending or generation != self._jobs.generation:
             disposal.release(result)
-            disposal.release(untrained)
+            disposal.release(None if pinned is result else pinned)
             self._run()  # the state moved on: this result is stale, never drawn
             return
         self._set_busy(False)
-        self._pin_untrained = False  # answered (or made impossible by an error)
+        if result is not None or self._pin_request is UNTRAINED:
+            self._pin_request = None  # answered (or, untrained, made impossible by an error)
         if result is None:
             self._set_error(error)
             return
@@ -370,23 +367,24 @@ class Controller(QObject):
         self._result_for = (self._state.text, self._state.config)
         self._cells = result.batch_size * result.max_length
         self._error = None
-        pinned = untrained is not None
-        if pinned:
-            self._comparing.pin(untrained)
+        if isinstance(pinned, Exception):  # A cannot be computed: say why, compare nothing
+            self.notice.emit(pinned)
+            self._comparing.clear()
+            pin = pinned = None
+            self._state = replace(self._state, pinned=None)
+        elif pinned is not None:
+            self._comparing.pin(pinned)
+            self._state = replace(self._state, pinned=pin)
         self._comparing.update(result)
-        self._follow_training(result)
+        self._course.follow(result)  # training follows the result (see TrainingCourse.follow)
         before = self._state
         self._state = clamped(before, result)
         changed = {aspects.RESULT, aspects.ERROR}
         moved = self._state.view != before.view or self._state.cell != before.cell
-        if pinned or self._view_pending or moved:
+        if pinned is not None or self._view_pending or moved:
             changed.add(aspects.VIEW)
         self._view_pending = False
         self.changed.emit(frozenset(changed))
-
-    def _follow_training(self, result) -> None:
-        """After a result: training follows it (see TrainingCourse.follow)."""
-        self._course.follow(result)
 
     def _set_error(self, error: Exception | None) -> None:
         if error is not self._error:

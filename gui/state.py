@@ -33,26 +33,29 @@ TEXT, CONFIG, VIEW, TRAINING, RESULT, ERROR, BUSY, LOADED = (
 )
 
 VIEW_FIELDS = tuple(f.name for f in fields(ViewSettings))
-FIELDS = ("text", "config", "training", *VIEW_FIELDS, "cell")
+FIELDS = ("text", "config", "training", *VIEW_FIELDS, "cell", "pinned")
 
 
 @dataclass(frozen=True)
 class AppState:
-    """Everything a session holds, plus the heatmap cell the user picked, if any:
-    ``(sentence, head, query row, key column)``."""
+    """Everything a session holds (the session pinned as A included), plus the heatmap cell
+    the user picked, if any: ``(sentence, head, query row, key column)``."""
 
     text: str = ""
     config: ModelConfig = field(default_factory=ModelConfig)
     view: ViewSettings = field(default_factory=ViewSettings)
     training: TrainSettings | None = None
     cell: tuple[int, int, int, int] | None = None
+    pinned: Session | None = None
 
     @classmethod
     def from_session(cls, session: Session) -> AppState:
-        return cls(session.text, session.config, session.view, session.training)
+        return cls(
+            session.text, session.config, session.view, session.training, pinned=session.pinned
+        )
 
     def session(self) -> Session:
-        return Session(self.text, self.config, self.view, self.training)
+        return Session(self.text, self.config, self.view, self.training, self.pinned)
 
     def value(self, name: str):
         """A field by its name in :data:`FIELDS` (the view's fields flattened)."""
@@ -112,6 +115,7 @@ class StateEvents(SignalGroup):
     line_top_k = Signal(int)
     page = Signal(int)
     cell = Signal(object)
+    pinned = Signal(object)
     changed = Signal(object)
 
 

@@ -20,12 +20,13 @@ from model.training.settings import TrainSettings
 from model.validate import check_choice, check_float, check_int, shown
 
 FORMAT = "attention-study-session"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 MAX_SESSION_BYTES = 64 * 2**20  # JSON escapes can make its text six times its size
 MAX_NUMBER_DIGITS = 32  # no setting needs more; a 5,000-digit number is not a setting
 SCALES = (1, 2, 4)
-ENTRIES = ("format", "version", "sentences", "model", "training", "view")
+ENTRIES = ("format", "version", "sentences", "model", "training", "view", "pinned")
+PINNED_ENTRIES = ("sentences", "model", "training")  # A: what its result is computed from
 
 
 # How the attention view draws: its kinds, colour maps and colour scales.
@@ -83,7 +84,8 @@ class ViewSettings:
 
 @dataclass(frozen=True)
 class Session:
-    """Text, model settings, training (None = untrained) and view settings.
+    """Text, model settings, training (None = untrained), view settings, and the session
+    pinned as A to compare with (its text, settings and training; None = not comparing).
 
     The text is kept as the file keeps it: every line break (CR, CRLF, U+2028 …) written
     ``\\n``, as the tokenizer splits lines, and none at the end.  So a saved session opens
@@ -94,21 +96,23 @@ class Session:
     config: ModelConfig = field(default_factory=ModelConfig)
     view: ViewSettings = field(default_factory=ViewSettings)
     training: TrainSettings | None = None
+    pinned: Session | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.text, str):
             object.__setattr__(self, "text", normalize_lines(self.text).rstrip("\n"))
+        if self.pinned is not None:  # A is only what its result is computed from
+            object.__setattr__(self, "pinned", Session(*self.pinned.source()))
+
+    def source(self) -> tuple[str, ModelConfig, ViewSettings, TrainSettings | None]:
+        """What the result is computed from (the view aside): text, settings, training."""
+        return self.text, self.config, ViewSettings(), self.training
 
     def to_json(self) -> str:
-        data = {
-            "format": FORMAT,
-            "version": VERSION,
-            "sentences": self.text.splitlines(),
-            "model": self.config.to_dict(),
-            "view": self.view.to_dict(),
-        }
-        if self.training is not None:
-            data["training"] = self.training.to_dict()
+        data = {"format": FORMAT, "version": VERSION, **_entries(self)}
+        data["view"] = self.view.to_dict()
+        if self.pinned is not None:
+            data["pinned"] = _entries(self.pinned)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         try:
             text.encode("utf-8")
@@ -129,33 +133,59 @@ class Session:
         version = data.get("version")
         if type(version) is not int or version not in READABLE_VERSIONS:
             raise InputError("session_version", version=shown(version), supported=VERSION)
-        unknown = sorted(set(data) - set(ENTRIES), key=str)
-        if unknown:
-            raise InputError("unknown_entry", names=", ".join(unknown))
-        sentences = data.get("sentences")
-        if not isinstance(sentences, list) or not all(isinstance(s, str) for s in sentences):
-            raise InputError("sentences_not_strings")
-        config = ModelConfig.from_dict(_mapping(data.get("model", {}), "model"))
+        _check_entries(data, ENTRIES)
         view = ViewSettings.from_dict(_mapping(data.get("view", {}), "view"))
-        training = data.get("training")
-        if training is not None:
-            training = _mapping(training, "training")
-            known = {"task", "steps", "learning_rate", "rate_changes"}
-            unknown_training = sorted(set(training) - known, key=str)
-            if unknown_training:
-                raise InputError("unknown_training_setting", names=", ".join(unknown_training))
-            training = TrainSettings(**training)
-        # Sentences hold no line breaks once written by us, but a file edited by hand may:
-        # they split sentences exactly as they would in the editor.
-        text = normalize_lines("\n".join(sentences))
-        _check_text(text)
-        return cls(text, config, view, training)
+        pinned = data.get("pinned")
+        if pinned is not None:
+            pinned = _mapping(pinned, "pinned")
+            _check_entries(pinned, PINNED_ENTRIES)
+            text, config, training = _source(pinned)
+            pinned = cls(text, config, training=training)
+        text, config, training = _source(data)
+        return cls(text, config, view, training, pinned)
+
+
+def _entries(session: Session) -> dict:
+    """What a result is computed from, as a session file writes it."""
+    data = {"sentences": session.text.splitlines(), "model": session.config.to_dict()}
+    if session.training is not None:
+        data["training"] = session.training.to_dict()
+    return data
+
+
+def _check_entries(data: dict, known: tuple[str, ...]) -> None:
+    unknown = sorted(set(data) - set(known), key=str)
+    if unknown:
+        raise InputError("unknown_entry", names=", ".join(map(str, unknown)))
+
+
+def _source(data: dict) -> tuple[str, ModelConfig, TrainSettings | None]:
+    """The text, model settings and training of a session file's entries, validated."""
+    sentences = data.get("sentences")
+    if not isinstance(sentences, list) or not all(isinstance(s, str) for s in sentences):
+        raise InputError("sentences_not_strings")
+    config = ModelConfig.from_dict(_mapping(data.get("model", {}), "model"))
+    training = data.get("training")
+    if training is not None:
+        training = _mapping(training, "training")
+        known = {"task", "steps", "learning_rate", "rate_changes"}
+        unknown_training = sorted(set(training) - known, key=str)
+        if unknown_training:
+            raise InputError("unknown_training_setting", names=", ".join(unknown_training))
+        training = TrainSettings(**training)
+    # Sentences hold no line breaks once written by us, but a file edited by hand may:
+    # they split sentences exactly as they would in the editor.
+    text = normalize_lines("\n".join(sentences))
+    _check_text(text)
+    return text, config, training
 
 
 def save_session(session: Session, path: str | os.PathLike) -> None:
     """Write ``session``; refused (InputError) when its text is beyond what loading accepts,
     so the program never writes a session it would then refuse to open."""
-    _check_text(session.text)
+    for part in (session, session.pinned):
+        if part is not None:
+            _check_text(part.text)
     write_text(path, session.to_json())
 
 

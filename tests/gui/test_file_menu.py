@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from conftest import NOTEBOOK_SENTENCES, WAIT_MS, wait_for_result
 from gui.render.heatmap_figure import SINGLE_SIZE
 from model.config import ModelConfig
-from model.session import Session, ViewSettings, save_session
+from model.session import VERSION, Session, ViewSettings, save_session
 
 
 @pytest.fixture
@@ -207,4 +207,4 @@ def test_recover_lists_autosaved_work(qtbot, window, dialogs, tmp_path):
     assert len(actions) == 1 and "2 sentences" in actions[0].text()
     wait_for_result(qtbot, window.controller, actions[0].trigger)
     assert window.controller.text == "trabalho de ontem\ncom duas frases"
-    assert json.loads(Session("x").to_json())["version"] == 2
+    assert json.loads(Session("x").to_json())["version"] == VERSION

@@ -9,9 +9,11 @@ import pytest
 
 from conftest import NOTEBOOK_SENTENCES
 from model.config import ModelConfig
+from model.errors import InputError
 from model.notebook import notebook_json, save_notebook
 from model.pipeline import run_pipeline
-from model.session import Session, ViewSettings, load_session, save_session
+from model.session import VERSION, Session, ViewSettings, load_session, save_session
+from model.training.settings import TrainSettings
 
 
 def test_a_saved_session_opens_to_identical_tensors(tmp_path):
@@ -184,7 +186,7 @@ def test_a_version_1_session_opens_with_the_new_settings_at_their_defaults(tmp_p
     assert session.config == ModelConfig(seed=3, cell="gru", attention="dot", mask_padding=True)
     assert session.view == ViewSettings(sentence=-1, head=-1, figure_scale=4)
     assert session.training is None
-    assert json.loads(session.to_json())["version"] == 2
+    assert json.loads(session.to_json())["version"] == VERSION
 
 
 def test_the_notebook_follows_the_seed_notebook_in_portuguese():
@@ -194,3 +196,29 @@ def test_the_notebook_follows_the_seed_notebook_in_portuguese():
     assert any("Gerando Inputs" in h for h in headings)
     assert any("Passando inputs pela camada de RNN" in h for h in headings)
     assert len({c["id"] for c in cells}) == len(cells)
+
+
+def test_a_pinned_session_is_saved_with_what_its_result_comes_from():
+    a = Session("o gato", ModelConfig(seed=3), ViewSettings(sentence=-1), TrainSettings(steps=7))
+    session = Session("o cão", pinned=a)
+    data = json.loads(session.to_json())
+    assert set(data["pinned"]) == {"sentences", "model", "training"}  # no view, no A of A
+    again = Session.from_json(session.to_json())
+    assert again == session and again.pinned.training.steps == 7
+    assert again.pinned.view == ViewSettings()
+
+
+@pytest.mark.parametrize(
+    ("pinned", "code"),
+    [
+        ("[]", "not_a_mapping"),
+        ('{"sentences": ["a"], "view": {}}', "unknown_entry"),
+        ('{"sentences": "a"}', "sentences_not_strings"),
+        ('{"sentences": ["a"], "model": {"seed": -1}}', "out_of_range"),
+    ],
+)
+def test_a_broken_pinned_session_is_refused_with_its_reason(pinned, code):
+    source = '{"format": "attention-study-session", "version": 3, "sentences": ["a"], '
+    with pytest.raises(InputError) as refused:
+        Session.from_json(source + f'"pinned": {pinned}}}')
+    assert refused.value.code == code
