@@ -11,6 +11,7 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication
 
+import resources
 from gui import texts
 from resources import path
 
@@ -32,7 +33,8 @@ def quiet_offscreen_warnings() -> None:
 
 
 def system_language() -> str:
-    return "pt" if QLocale.system().language() == QLocale.Language.Portuguese else "en"
+    """The system's interface language, by the rule the command line uses too."""
+    return resources.system_language()
 
 
 def application(language: str, widgets: bool = True) -> QGuiApplication:

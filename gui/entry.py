@@ -89,3 +89,16 @@ def settle(app: QApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
         app.processEvents()
         QThread.msleep(10)
+
+
+def quit_soon() -> bool:
+    """Ask the running application to quit on the next turn of its event loop (also when the
+    loop has yet to start); False when there is no application to ask."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return False
+    QTimer.singleShot(0, app, app.quit)
+    return True

@@ -35,3 +35,22 @@ def offscreen_platform() -> str:
     The same screen everywhere makes exported figures and tests independent of the machine.
     """
     return f"offscreen:configfile={path('offscreen-screen.json')}"
+
+
+LANGUAGES = ("en", "pt")
+
+
+def system_language() -> str:
+    """The interface language the system asks for: "pt" when the first of LC_ALL,
+    LC_MESSAGES and LANG that is set names Portuguese (any country), else "en".
+
+    One rule for the window and the command line (POSIX's own order for messages), with no
+    Qt, so that a headless run and the window always agree.
+    """
+    import os
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "pt" if value.lower().startswith("pt") else "en"
+    return "en"
