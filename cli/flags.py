@@ -6,22 +6,17 @@ session ``--compare`` draws as A.  An error names the flag the user typed, with 
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
 from model.config import ModelConfig
 from model.errors import InputError
 from model.files import read_text
+from model.outputs import KINDS
 from model.session import SCALES, Session, ViewSettings, load_session
 from model.tokenizer import NOTEBOOK_TEXT, normalize_lines, split_sentences
 from model.training.settings import TrainSettings
 
-# Output flags and the file types each writes.
-OUTPUTS = {
-    "export": (".png", ".svg"),
-    "screenshot": (".png",),
-    "export_tensors": (".npz",),
-    "save_session": (".json",),
-    "export_notebook": (".ipynb",),
-}
+OUTPUTS = tuple(KINDS)  # the output flags, as attributes of the parsed arguments
 MODEL_FLAGS = tuple(ModelConfig().to_dict())
 FIGURE_FLAGS = ("sentence_index", "head", "scale")
 EXPORT_FLAGS = ("view", "colour_scale", "compare")  # how --export draws: only with it
@@ -92,7 +87,7 @@ def session_from(args: argparse.Namespace) -> Session:
             if args.learning_rate is None
             else args.learning_rate,
         )
-    session = Session(text, config, view, training)
+    session = Session(text, config, view, training, base.pinned)
     if args.explain is not None:
         _check_explain(args, session)
     return session
@@ -124,25 +119,26 @@ def _no_such(code: str, flag: str, value: str, count: int) -> InputError:
     return InputError(code, flag=flag, value=value, count=count, last=count - 1)
 
 
-def figure_options(args: argparse.Namespace, session: Session):
-    """--view, --colour-scale and --compare, for the figure --export draws.  A session to
-    compare with must hold the same sentences and heads: said before any work."""
-    from cli.outputs import FigureOptions
-
+def figure_options(args: argparse.Namespace, session: Session) -> Session:
+    """``session`` as ``--export`` draws it: ``--view`` and ``--colour-scale`` set its view,
+    and ``--compare`` pins another session as A (else the session's own A, if it has one).
+    A session to compare with must hold the same sentences and heads: said before any work.
+    """
     if args.compare is not None and args.view == "lines":
         raise InputError("compare_needs_heatmap")
-    pinned = load_session(args.compare) if args.compare is not None else None
-    if pinned is not None:
+    pinned = load_session(args.compare) if args.compare is not None else session.pinned
+    if args.compare is not None:
         if split_sentences(pinned.text) != split_sentences(session.text):
             raise InputError("cli_compare_sentences", file=args.compare)
         a, b = pinned.config.head_count, session.config.head_count
         if a != b:
             raise InputError("cli_compare_heads", file=args.compare, a=a, b=b)
-    return FigureOptions(
-        kind=args.view or "heatmap",
-        colour_scale=args.colour_scale or "fixed",
-        compare=pinned,
+    view = replace(
+        session.view,
+        kind=args.view or session.view.kind,
+        colour_scale=args.colour_scale or session.view.colour_scale,
     )
+    return replace(session, view=view, pinned=pinned)
 
 
 def index(flag: str, value: str) -> int:

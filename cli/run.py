@@ -43,13 +43,9 @@ def main(argv: list[str] | None = None) -> int:
                 return run_window(session, args.lang, restore=restore)
             from cli import outputs as headless
 
-            headless.run(
-                session,
-                outputs,
-                language=args.lang or language,
-                figure_options=flags.figure_options(args, session),
-                explain=args.explain,
-            )
+            if "export" in outputs:
+                session = flags.figure_options(args, session)
+            headless.run(session, outputs, language=args.lang or language, explain=args.explain)
             return 0
         except (InputError, OSError, MemoryError) as exc:
             # A setting is named by its flag when the user gave it; not inside a session file.

@@ -1,94 +1,17 @@
-"""Starting the window: the session it opens, autosave, recovery, and a clean exit."""
+"""The one door into the window for the command line (an import contract keeps it so).
+
+It imports nothing of Qt itself: the command line that writes tensors never loads Qt, and a
+figure export loads the renderers only, not the window's widgets.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
 
-from gui.application import application, system_language
-from gui.controller import Controller
-from gui.window.main_window import MainWindow
-from model.session import Session
+def run_app(session, language: str | None = None, restore: bool = True) -> int:
+    """Show the window on ``session`` until it closes; the exit code (see gui.window.launch)."""
+    from gui.window.launch import run_app as run
 
-FREEZE_DELAY_MS = 200  # after the first result: its heatmap paints first
-
-
-def open_window(
-    session: Session, result=None, remember: bool = True
-) -> tuple[Controller, MainWindow]:
-    """A controller holding ``session`` (and its ``result``, if known) and its window."""
-    controller = Controller(session, result=result)
-    return controller, MainWindow(controller, remember=remember)
-
-
-def run_app(session: Session, language: str | None = None, restore: bool = True) -> int:
-    """Show the window and run until it closes; returns the exit code.
-
-    With ``restore``, the newest autosaved work replaces ``session`` when there is some.
-    The window saves its own work within a second of every change (see ``gui.window.autosave``).
-    """
-    from gui.window import autosave
-
-    language = language or system_language()
-    app = application(language)
-    store = autosave.store()
-    autosave.adopt_legacy(store)
-    recovered, set_aside = store.newest() if restore else (None, [])
-    if recovered is not None:
-        session = recovered.session
-    controller, window = open_window(session)
-    window.show()
-    saver = autosave.watch(window, store, recovered, set_aside)
-    controller.start()  # the window is up; torch imports in the background
-    controller.changed.connect(freeze_after_first_result(controller))
-    try:
-        return app.exec()
-    finally:
-        try:
-            controller.shutdown()  # training stops after its step in progress, and says where
-        finally:
-            try:
-                saver.close()  # so the last save has the last step completed
-            finally:
-                dispose(app, window)
-
-
-def freeze_after_first_result(controller: Controller):
-    """Once the window has painted its first result, move everything alive out of the
-    collector's way: later collections only walk what edits create (a full one took 50 ms
-    before).  Freezing walks everything once; it waits until the heatmap is on screen."""
-    from PySide6.QtCore import QTimer
-
-    from gui import state as aspects
-    from gui.jobs.pipeline import GuiThreadCollector
-
-    def on_changed(changed) -> None:
-        if aspects.RESULT in changed:
-            controller.changed.disconnect(on_changed)
-            QTimer.singleShot(FREEZE_DELAY_MS, GuiThreadCollector.freeze)
-
-    return on_changed
-
-
-def dispose(app: QApplication, window) -> None:
-    """Delete the window now, before Python tears down the interpreter.
-
-    Left to the interpreter's shutdown, the window and its plot items die in an arbitrary
-    order against the QApplication, which crashes the process on exit now and then.
-    """
-    from PySide6.QtCore import QEvent
-
-    window.close()
-    window.deleteLater()
-    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def settle(app: QApplication, rounds: int = 5) -> None:
-    """Let layouts and deferred repaints finish before grabbing pixels."""
-    from PySide6.QtCore import QThread
-
-    for _ in range(rounds):
-        app.processEvents()
-        QThread.msleep(10)
+    return run(session, language, restore)
 
 
 def quit_soon() -> bool:
@@ -102,3 +25,29 @@ def quit_soon() -> bool:
         return False
     QTimer.singleShot(0, app, app.quit)
     return True
+
+
+def start_qt(language: str, widgets: bool) -> None:
+    from gui.outputs import start_qt as start
+
+    start(language, widgets)
+
+
+def figure_of(result, view, comparison=None):
+    from gui.outputs import figure_of as figure
+
+    return figure(result, view, comparison)
+
+
+def figure_bytes(figure, path: str, scale: int) -> bytes:
+    from gui.outputs import figure_bytes as encode
+
+    return encode(figure, path, scale)
+
+
+def render_window(session, result):
+    """The main window showing ``result``, rendered offscreen, as PNG bytes."""
+    from gui.outputs import png_bytes
+    from gui.window.launch import render_window as render
+
+    return png_bytes(render(session, result))

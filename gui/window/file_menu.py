@@ -169,19 +169,10 @@ class FileActions(QObject):
     # --- figures and screenshots ------------------------------------------------------------
 
     def figure(self, result):
-        """The figure of what the view shows, as it shows it: the lines, A, B and B − A, or
-        the heatmap, in the chosen colour map and scale."""
-        from gui.render.heatmap_figure import comparison_figure, figure_for
-        from gui.render.lines import lines_figure
+        """The figure of what the view shows, as it shows it (see gui.outputs.figure_of)."""
+        from gui.outputs import figure_of
 
-        view, comparison = self._controller.view, self._controller.comparison
-        if view.kind == "lines":
-            top_k = view.line_top_k or None
-            return lines_figure(result, view.sentence, view.head, view.line_threshold, top_k)
-        options = {"colour_map": view.colour_map, "colour_scale": view.colour_scale}
-        if comparison is not None:
-            return comparison_figure(comparison, view.sentence, view.head, **options)
-        return figure_for(result, view.sentence, view.head, **options)
+        return figure_of(result, self._controller.view, self._controller.comparison)
 
     def _on_export_figure(self) -> None:
         result = self._result()
@@ -240,11 +231,11 @@ class FileActions(QObject):
             if not ok:
                 return
             key = result.stages[titles.index(title)].key
-            view = self._controller.view
-            table = result.stage_table(key, max(view.sentence, 0), max(view.head, 0))
             from model.files import write_text
+            from model.outputs import stage_csv
 
-            self._write(path, lambda: write_text(path, table.to_csv()))  # to_csv there too
+            csv = stage_csv(result, key, self._controller.session())
+            self._write(path, lambda: write_text(path, csv))
         else:
             from model.export import save_npz
 
@@ -259,17 +250,12 @@ class FileActions(QObject):
         )
         if path:
             from model.notebook import save_notebook
+            from model.outputs import training_code
 
-            settings = self._controller.state.training
-            language = texts.language()
+            session, language = self._controller.session(), texts.language()
 
             def write() -> None:
-                code = ""
-                if result.training is not None and settings is not None:
-                    from model.training.export import training_code
-
-                    code = training_code(result, settings, language)
-                save_notebook(result, path, language, code)
+                save_notebook(result, path, language, training_code(session, result, language))
 
             self._write(path, write)
 

@@ -40,7 +40,7 @@ WINDOW = (
     + """
 import sys
 sys.path.insert(0, {root!r})
-from gui.entry import freeze_after_first_result, open_window
+from gui.window.launch import freeze_after_first_result, open_window
 from gui.application import application
 from model.session import Session
 from model.tokenizer import NOTEBOOK_TEXT
@@ -67,7 +67,7 @@ window.heatmap.canvas.viewport().installEventFilter(first_paint)
 app.exec()
 print("rss", peak_mb(), flush=True)
 controller.shutdown()
-from gui.entry import dispose
+from gui.window.launch import dispose
 dispose(app, window)
 """
 )

@@ -71,7 +71,7 @@ class PaintWatch(QObject):
 
 def open_window(text: str, config=None):
     from gui.application import application
-    from gui.entry import freeze_after_first_result, open_window
+    from gui.window.launch import freeze_after_first_result, open_window
     from model.session import Session
 
     application("en")
@@ -274,7 +274,7 @@ def training_figures(seconds: float = 4.0) -> dict[str, float]:
 
 
 def quit_while_training() -> float:
-    """Milliseconds from quitting (as ``gui.entry.run_app`` does: the controller shuts down,
+    """Milliseconds from quitting (as ``gui.window.launch.run_app`` does: the controller shuts down,
     the window goes) to the end, while the "previous" preset (E = 16, H = 32) trains."""
     from model.config import ModelConfig
     from model.tokenizer import NOTEBOOK_TEXT
@@ -290,7 +290,7 @@ def quit_while_training() -> float:
 def close(controller, window) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from gui.entry import dispose
+    from gui.window.launch import dispose
 
     controller.shutdown()
     dispose(QApplication.instance(), window)

@@ -78,3 +78,21 @@ def test_colour_scale_data_is_said_on_the_bar(tmp_path):
     ok(run_cli("--export", tmp_path / "f.svg"))
     assert "attention weight, on this data's range" in svg_texts(tmp_path / "d.svg")
     assert "attention weight" in svg_texts(tmp_path / "f.svg")
+
+
+def test_a_session_saved_while_comparing_exports_the_comparison(tmp_path):
+    """The window's state is the figure: a session with a pinned A, and with its colour map
+    and lines' options, exports as the window shows it."""
+    from model.config import ModelConfig
+    from model.session import Session, ViewSettings, load_session, save_session
+
+    ok(run_cli("--save-session", tmp_path / "a.json"))
+    a = load_session(tmp_path / "a.json")
+    masked = Session(a.text, ModelConfig(mask_padding=True), pinned=a)
+    save_session(masked, tmp_path / "b.json")
+    ok(run_cli("--session", tmp_path / "b.json", "--export", tmp_path / "c.svg"))
+    assert {"A (pinned)", "B (now)", "B − A"} <= set(svg_texts(tmp_path / "c.svg"))
+    lines = Session(a.text, view=ViewSettings(kind="lines", line_top_k=1, sentence=1))
+    save_session(lines, tmp_path / "l.json")
+    ok(run_cli("--session", tmp_path / "l.json", "--export", tmp_path / "l.svg"))
+    assert "Sentence 2: “eu gosto de batata frita”" in svg_texts(tmp_path / "l.svg")

@@ -154,7 +154,7 @@ QT_MOMENTS = {
         "gui.render.heatmap_figure",
     ),
     "screenshot, Qt starting": (["--screenshot", "window.png"], "PySide6.QtGui"),
-    "screenshot, window": (["--screenshot", "window.png"], "gui.entry"),
+    "screenshot, window": (["--screenshot", "window.png"], "gui.window.launch"),
 }
 
 
@@ -186,7 +186,7 @@ def test_a_signal_at_any_moment_of_a_screenshot_never_crashes(tmp_path, number, 
         tmp_path,
         IMPORTS,
     )
-    run_.wait_until(lambda: run_.imported("gui.entry"))
+    run_.wait_until(lambda: run_.imported("gui.window.launch"))
     time.sleep(delay)
     code, seconds, err = run_.stop(number)
     if code == 0:

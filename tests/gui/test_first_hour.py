@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView
 from conftest import ROOT, WAIT_MS, wait_for_result
 from figures.heatmap import TITLE_CHARS, describe_heatmap
 from gui.application import install_translation
-from gui.entry import settle
 from gui.panes.attention.canvas import MIN_PANEL
+from gui.window.launch import settle
 from model.config import ModelConfig
 from model.pipeline import run_pipeline
 from model.stages import CAUSAL, MASKED

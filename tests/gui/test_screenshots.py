@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from conftest import WAIT_MS, wait_for_result
 from gui.application import install_translation
-from gui.entry import settle
+from gui.window.launch import settle
 from model.config import ModelConfig
 
 SIZES = [(1024, 768), (1920, 1080)]

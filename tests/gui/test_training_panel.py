@@ -218,7 +218,7 @@ def test_the_pipeline_says_its_numbers_are_trained(qtbot, open_window):
 def test_a_window_opened_on_a_trained_result_says_so_in_the_training_panel(qtbot):
     """The screenshot of a trained session: the panel describes the weights on screen."""
     from cli.outputs import compute
-    from gui.entry import open_window
+    from gui.window.launch import open_window
     from model.session import Session
     from model.training.settings import TrainSettings
 

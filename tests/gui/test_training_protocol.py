@@ -123,8 +123,8 @@ def test_quitting_during_a_100000_step_retrain_keeps_the_last_step_completed(
 def test_run_app_saves_after_training_stops(qtbot, monkeypatch, qapp):
     """Quitting the app during a long retrain: the autosave holds the last step completed
     (it was closed before training stopped, and so never had it)."""
-    from gui import entry as app_module
     from gui.window import autosave
+    from gui.window import launch as app_module
 
     opened = []
     open_window = app_module.open_window

@@ -248,7 +248,7 @@ def test_the_lesson_points_at_its_panels_and_sets_up_a_step(qtbot, window):
 def test_the_colour_bar_marks_the_uniform_level_where_its_colour_is(qtbot, window):
     from PySide6.QtWidgets import QApplication
 
-    from gui.entry import settle
+    from gui.window.launch import settle
 
     settle(QApplication.instance())
     canvas = window.heatmap.canvas
