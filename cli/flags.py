@@ -11,22 +11,20 @@ from dataclasses import replace
 from model.config import ModelConfig
 from model.errors import InputError
 from model.files import read_text
+from model.options import MODEL_OPTIONS, all_options
 from model.outputs import KINDS
 from model.session import SCALES, Session, ViewSettings, load_session
 from model.tokenizer import NOTEBOOK_TEXT, normalize_lines, split_sentences
 from model.training.settings import TrainSettings
 
 OUTPUTS = tuple(KINDS)  # the output flags, as attributes of the parsed arguments
-MODEL_FLAGS = tuple(ModelConfig().to_dict())
+MODEL_FLAGS = tuple(option.name for option in MODEL_OPTIONS)
 FIGURE_FLAGS = ("sentence_index", "head", "scale")
 EXPORT_FLAGS = ("view", "colour_scale", "compare")  # how --export draws: only with it
 
 # A setting's name in messages → the flag that sets it, and that flag's attribute in args.
 FIELD_FLAGS = {
-    **{name: ("--" + name.replace("_", "-"), name) for name in MODEL_FLAGS},
-    "task": ("--train", "train"),
-    "steps": ("--train-steps", "train_steps"),
-    "learning_rate": ("--learning-rate", "learning_rate"),
+    **{o.name: (o.flag, o.flag[2:].replace("-", "_")) for o in all_options()},
     "view.sentence": ("--sentence-index", "sentence_index"),
     "view.head": ("--head", "head"),
     "view.figure_scale": ("--scale", "scale"),

@@ -10,21 +10,9 @@ import argparse
 import math
 import re
 
-from model.config import (
-    ATTENTIONS,
-    CELLS,
-    MAX_TEMPERATURE,
-    MIN_TEMPERATURE,
-    NONLINEARITIES,
-    ModelConfig,
-)
 from model.errors import InputError
-from model.training.settings import (
-    LEARNING_RATES,
-    MAX_LEARNING_RATE,
-    MIN_LEARNING_RATE,
-    TASKS,
-)
+from model.options import MODEL_OPTIONS
+from model.training.settings import TRAINING_OPTIONS
 
 
 class _BadValue(Exception):
@@ -105,73 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--session", metavar="FILE.json", help="a saved session; flags given beside it win"
     )
 
-    # Model flags default to None so that a session's values apply unless a flag is given.
-    defaults = ModelConfig()
-    model = parser.add_argument_group("model")
-    model.add_argument(
-        "--seed", type=_whole("--seed"), metavar="N", help=f"random seed ({defaults.seed})"
-    )
-    model.add_argument(
-        "--embedding-size",
-        type=_whole("--embedding-size"),
-        metavar="N",
-        help=f"E, features per token ({defaults.embedding_size})",
-    )
-    model.add_argument(
-        "--hidden-size",
-        type=_whole("--hidden-size"),
-        metavar="N",
-        help=f"H, units of the recurrent layer ({defaults.hidden_size})",
-    )
-    model.add_argument(
-        "--cell", choices=CELLS, help=f"recurrent cell, or none: positions only ({defaults.cell})"
-    )
-    model.add_argument(
-        "--nonlinearity", choices=NONLINEARITIES, help=f"of the plain RNN ({defaults.nonlinearity})"
-    )
-    model.add_argument(
-        "--attention",
-        choices=ATTENTIONS,
-        help="scores from a Linear layer (the notebook), scaled dot products, or multi-head "
-        "attention with queries, keys and values (linear)",
-    )
-    model.add_argument(
-        "--heads",
-        type=_whole("--heads"),
-        metavar="N",
-        help=f"heads of multi-head attention, a divisor of d ({defaults.heads})",
-    )
-    model.add_argument(
-        "--mask-padding",
-        action="store_true",
-        default=None,
-        help="give <pad> positions no attention",
-    )
-    model.add_argument(
-        "--causal", action="store_true", default=None, help="hide every later key from a query"
-    )
-    model.add_argument(
-        "--temperature",
-        type=_number("--temperature", MIN_TEMPERATURE, MAX_TEMPERATURE),
-        metavar="T",
-        help=f"divide the scores by T before the softmax ({defaults.temperature})",
-    )
-
-    train = parser.add_argument_group("training (before any output)")
-    train.add_argument(
-        "--train", choices=TASKS, metavar="TASK", help="train on a task: " + ", ".join(TASKS)
-    )
-    train.add_argument(
-        "--train-steps", type=_whole("--train-steps"), metavar="N", help="optimizer steps (500)"
-    )
-    train.add_argument(
-        "--learning-rate",
-        type=_number("--learning-rate", MIN_LEARNING_RATE, MAX_LEARNING_RATE),
-        metavar="LR",
-        help="Adam's learning rate (0.01; the window offers "
-        + ", ".join(map(str, LEARNING_RATES))
-        + ")",
-    )
+    # Model and training flags, one per option of the table (model/options.py); they
+    # default to None so that a session's values apply unless a flag is given.
+    _add_options(parser.add_argument_group("model"), MODEL_OPTIONS)
+    _add_options(parser.add_argument_group("training (before any output)"), TRAINING_OPTIONS)
 
     output = parser.add_argument_group("output (any of these runs without a window)")
     output.add_argument("--export", metavar="FILE.png|FILE.svg", help="the attention heatmap")
@@ -222,6 +147,25 @@ def build_parser() -> argparse.ArgumentParser:
     ui = parser.add_argument_group("interface")
     ui.add_argument("--lang", choices=("en", "pt"), help="language (default: the system's)")
     return parser
+
+
+def _add_options(group, options) -> None:
+    for option in options:
+        plain = option.kind is bool or option.name == "task"  # no default to say
+        help_text = option.help if plain else f"{option.help} ({option.default})"
+        if option.kind is bool:
+            group.add_argument(option.flag, action="store_true", default=None, help=help_text)
+        elif option.kind is int:
+            group.add_argument(
+                option.flag, type=_whole(option.flag), metavar=option.metavar, help=help_text
+            )
+        elif option.kind is float:
+            number = _number(option.flag, option.low, option.high)
+            group.add_argument(option.flag, type=number, metavar=option.metavar, help=help_text)
+        else:
+            group.add_argument(
+                option.flag, choices=option.choices, metavar=option.metavar, help=help_text
+            )
 
 
 def _join_negative_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:

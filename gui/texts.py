@@ -12,6 +12,27 @@ from PySide6.QtCore import QCoreApplication
 from figures.heatmap import Words, elide_words
 from model import explanations
 from model.errors import describe
+from model.options import MODEL_OPTIONS
+from resources import catalog
+
+# The model settings the window and the settings line present by hand-made words; any other
+# option is presented from its entry in the table and the catalogs, by the two functions below.
+HAND_MADE = frozenset(
+    ("seed", "embedding_size", "hidden_size", "cell", "nonlinearity", "attention", "heads",
+     "mask_padding", "causal", "temperature")
+)  # fmt: skip
+
+
+def option_label(name: str) -> str:
+    """A setting's name in the interface language (the catalogs' "fields"), capitalised."""
+    text = catalog("messages", language()).get("fields", {}).get(name, name)
+    return text[:1].upper() + text[1:]
+
+
+def option_tip(name: str) -> str:
+    """What a setting changes, for its tooltip (the catalogs' "tips")."""
+    return catalog("messages", language()).get("tips", {}).get(name, "")
+
 
 translate = QCoreApplication.translate
 
@@ -134,6 +155,11 @@ def settings_line(config, training=None) -> str:
     ]
     if config.temperature != 1.0:
         parts.append(f"T = {config.temperature:g}")
+    for option in MODEL_OPTIONS:  # the others, when not at their defaults
+        value = getattr(config, option.name)
+        if option.name not in HAND_MADE and value != option.default:
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+            parts.append(f"{option_label(option.name)} = {shown}")
     if config.mask_padding:
         parts.append(translate("texts", "<pad> masked"))
     if config.causal:

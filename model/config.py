@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 
 from model.errors import InputError
-from model.validate import check_bool, check_choice, check_float, check_int
-
-CELLS = ("rnn", "gru", "lstm", "none")  # "none": no recurrence, inputs + positions
-NONLINEARITIES = ("tanh", "relu")
-ATTENTIONS = ("linear", "dot", "multihead")
-
-MAX_SEED = 2**31 - 1  # fits numpy's RandomState, torch and a Qt spin box (a C int)
-MAX_SIZE = 1024  # embedding and hidden size
-MAX_HEADS = 64
-MIN_TEMPERATURE, MAX_TEMPERATURE = 1e-3, 1e3
+from model.options import (  # noqa: F401 (the limits are read from here too)
+    ATTENTIONS,
+    CELLS,
+    MAX_HEADS,
+    MAX_SEED,
+    MAX_SIZE,
+    MAX_TEMPERATURE,
+    MIN_TEMPERATURE,
+    MODEL_OPTIONS,
+    NONLINEARITIES,
+)
 
 # Limits of the input.  512 sentences of 256 tokens at size 1024 is the largest case that
 # must work; the element budget keeps every stage tensor within 512 MiB of float32.
@@ -47,17 +48,8 @@ class ModelConfig:
     temperature: float = 1.0
 
     def __post_init__(self) -> None:
-        check_int("seed", self.seed, 0, MAX_SEED)
-        check_int("embedding_size", self.embedding_size, 1, MAX_SIZE)
-        check_int("hidden_size", self.hidden_size, 1, MAX_SIZE)
-        check_choice("cell", self.cell, CELLS)
-        check_choice("nonlinearity", self.nonlinearity, NONLINEARITIES)
-        check_choice("attention", self.attention, ATTENTIONS)
-        check_int("heads", self.heads, 1, MAX_HEADS)
-        check_bool("mask_padding", self.mask_padding)
-        check_bool("causal", self.causal)
-        temperature = check_float("temperature", self.temperature, MIN_TEMPERATURE, MAX_TEMPERATURE)
-        object.__setattr__(self, "temperature", temperature)
+        for option in MODEL_OPTIONS:  # each setting as model/options.py declares it
+            object.__setattr__(self, option.name, option.check(getattr(self, option.name)))
         if self.attention == "multihead" and self.width % self.heads:
             raise InputError(
                 "heads_do_not_divide",

@@ -5,12 +5,23 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from model.errors import InputError
+from model.options import Option
 from model.training.tasks import TASKS
-from model.validate import check_choice, check_float, check_int
+from model.validate import check_float, check_int
 
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1)  # the choices the window offers
 MIN_LEARNING_RATE, MAX_LEARNING_RATE = 1e-5, 1.0
 MAX_STEPS = 100_000
+
+TRAINING_OPTIONS = (
+    Option("task", str, "previous", "train on a task: " + ", ".join(TASKS), choices=TASKS,
+           metavar="TASK", flag_name="train"),
+    Option("steps", int, 500, "optimizer steps", 0, MAX_STEPS, metavar="N",
+           flag_name="train-steps"),
+    Option("learning_rate", float, 0.01,
+           "Adam's learning rate (the window offers " + ", ".join(map(str, LEARNING_RATES)) + ")",
+           MIN_LEARNING_RATE, MAX_LEARNING_RATE, metavar="LR"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -27,12 +38,8 @@ class TrainSettings:
     rate_changes: tuple[tuple[int, float], ...] = ()
 
     def __post_init__(self) -> None:
-        check_choice("task", self.task, TASKS)
-        check_int("steps", self.steps, 0, MAX_STEPS)
-        rate = check_float(
-            "learning_rate", self.learning_rate, MIN_LEARNING_RATE, MAX_LEARNING_RATE
-        )
-        object.__setattr__(self, "learning_rate", rate)
+        for option in TRAINING_OPTIONS:  # each setting as declared above
+            object.__setattr__(self, option.name, option.check(getattr(self, option.name)))
         changes = self.rate_changes
         if not isinstance(changes, (list, tuple)) or len(changes) > MAX_STEPS:
             raise InputError("not_rate_changes")

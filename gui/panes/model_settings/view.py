@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import texts
+from gui.texts import HAND_MADE
 from model.config import (
     ATTENTIONS,
     CELLS,
@@ -28,6 +30,7 @@ from model.config import (
     NONLINEARITIES,
     ModelConfig,
 )
+from model.options import MODEL_OPTIONS
 
 
 def divisors(number: int, limit: int = 64) -> list[int]:
@@ -130,6 +133,11 @@ class ControlsPanel(QWidget):
         self._add_row(form, self.tr("&Temperature:"), self.temperature)
         form.addRow("", self.mask_padding)
         form.addRow("", self.causal)
+        # Settings with no hand-made row: each gets one from its option and the catalogs.
+        self.more = {o.name: option_widget(o) for o in MODEL_OPTIONS if o.name not in HAND_MADE}
+        for name, widget in self.more.items():
+            widget.setToolTip(texts.option_tip(name))
+            self._add_row(form, texts.option_label(name) + ":", widget)
 
         self._config = ModelConfig()
         self.show_config(self._config)
@@ -150,6 +158,9 @@ class ControlsPanel(QWidget):
         self.causal.toggled.connect(lambda v: self.setting_edited.emit("causal", v))
         self.temperature.valueChanged.connect(lambda v: self.setting_edited.emit("temperature", v))
         self.new_weights.clicked.connect(self.new_weights_requested)
+        for name, widget in self.more.items():
+            edited = widget.toggled if isinstance(widget, QCheckBox) else widget.valueChanged
+            edited.connect(lambda value, name=name: self.setting_edited.emit(name, value))
 
     def _add_row(self, form: QFormLayout, text: str, widget: QWidget) -> None:
         label = QLabel(text)
@@ -195,6 +206,7 @@ class ControlsPanel(QWidget):
             self.mask_padding,
             self.causal,
             self.temperature,
+            *self.more.values(),
         )
         blocked = [w.blockSignals(True) for w in widgets]
         try:
@@ -218,9 +230,28 @@ class ControlsPanel(QWidget):
             self.mask_padding.setChecked(config.mask_padding)
             self.causal.setChecked(config.causal)
             self.temperature.setValue(config.temperature)
+            for name, widget in self.more.items():
+                value = getattr(config, name)
+                widget.setChecked(value) if isinstance(widget, QCheckBox) else widget.setValue(
+                    value
+                )
         finally:
             for widget, was in zip(widgets, blocked, strict=True):
                 widget.blockSignals(was)
+
+
+def option_widget(option):
+    """The control of a setting from its option: a check box, or a spin box in its range."""
+    if option.kind is bool:
+        return QCheckBox()
+    if option.kind is int:
+        box = QSpinBox()
+    else:
+        box = ShortNumberSpinBox()
+        box.setDecimals(option.decimals)
+        box.setSingleStep(0.1)
+    box.setRange(option.low, option.high)
+    return box
 
 
 class ShortNumberSpinBox(QDoubleSpinBox):
