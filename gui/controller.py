@@ -20,12 +20,13 @@ from gui import state as aspects
 from gui.comparing import UNTRAINED, Comparing, result_of, source_of
 from gui.jobs.course import TrainingCourse
 from gui.jobs.pipeline import PipelineThread
-from gui.jobs.training import TrainingControl, trained_result
+from gui.jobs.training import TrainingControl
 from gui.pointing import Pointing
 from gui.state import AppState, WindowState, clamped, configured
 from model.config import MAX_SEED, ModelConfig
 from model.errors import Notice
 from model.session import Session
+from model.training.applied import trained_result
 from model.training.settings import TrainSettings
 
 # A result this big is let go before the next run for changed input starts: the window never
@@ -160,7 +161,7 @@ class Controller(QObject):
         try:
             config = configured(old, changes)
         except ValueError as exc:
-            self._set_error(exc)
+            self.show_error(exc)
             return
         if config.heads != old.heads and "heads" not in changes:
             self.notice.emit(Notice("heads_fitted", heads=config.heads, width=config.width))
@@ -214,7 +215,7 @@ class Controller(QObject):
         if self._result is None and not self._busy:
             return  # nothing on screen, and nothing coming
         self._pin_request = UNTRAINED
-        self._schedule()
+        self.rerun()
 
     def unpin(self) -> None:
         self._comparing.clear()
@@ -252,7 +253,7 @@ class Controller(QObject):
         """Back to the untrained weights (step 0)."""
         self._course.reset(notice)
 
-    def _put_training(self, settings: TrainSettings, announce: bool = False) -> None:
+    def put_training(self, settings: TrainSettings, announce: bool = False) -> None:
         """Take ``settings`` as the state's training, announced when changed (or asked)."""
         if announce or settings != self._state.training:
             self._state = replace(self._state, training=settings)
@@ -275,7 +276,7 @@ class Controller(QObject):
         result with a view meant for the new one."""
         if rerun:
             self._state = new
-            self._schedule()
+            self.rerun()
             if aspects.VIEW in changed:
                 self._view_pending = True
                 changed = changed - {aspects.VIEW}
@@ -284,7 +285,8 @@ class Controller(QObject):
         if changed:
             self.changed.emit(frozenset(changed))
 
-    def _schedule(self) -> None:
+    def rerun(self) -> None:
+        """Run the pipeline again on the current state (the training course asks it too)."""
         if self._running:
             self._pending = True  # folded into one run when the current one ends
             # A run that ends in a millisecond is left to end; a long one (a big input, judged
@@ -336,7 +338,7 @@ class Controller(QObject):
     def _on_loaded(self, error) -> None:
         if error is not None:
             self._set_busy(False)
-            self._set_error(error)
+            self.show_error(error)
             return
         self._loaded = True
         if self._result_for == (self._state.text, self._state.config) and self._pin_request is None:
@@ -360,7 +362,7 @@ class Controller(QObject):
         if result is not None or self._pin_request is UNTRAINED:
             self._pin_request = None  # answered (or, untrained, made impossible by an error)
         if result is None:
-            self._set_error(error)
+            self.show_error(error)
             return
         disposal.release(self._result)  # freed later, not while the views draw the new one
         self._result = result
@@ -386,7 +388,8 @@ class Controller(QObject):
         self._view_pending = False
         self.changed.emit(frozenset(changed))
 
-    def _set_error(self, error: Exception | None) -> None:
+    def show_error(self, error: Exception | None) -> None:
+        """Why the current input has no result (None: no error)."""
         if error is not self._error:
             self._error = error
             self.changed.emit(frozenset({aspects.ERROR}))

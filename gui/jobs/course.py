@@ -52,12 +52,12 @@ class TrainingCourse(QObject):
             settings = replace(settings, steps=0, learning_rate=rate, rate_changes=())
             if self.control.job is not None:
                 self.control.reset()
-                self._controller._schedule()
+                self._controller.rerun()
             self._clear_failure()
         elif "learning_rate" in changes:
             settings = _rate_from(old, settings.learning_rate)
             self.control.set_learning_rate(settings.current_rate)
-        self._controller._put_training(settings, announce=True)
+        self._controller.put_training(settings, announce=True)
 
     def toggle(self) -> None:
         """Play or pause; Play while retraining plays on once retrained."""
@@ -78,10 +78,10 @@ class TrainingCourse(QObject):
         self._clear_failure()
         settings = replace(self.settings(), steps=0, rate_changes=())
         settings = replace(settings, learning_rate=self.settings().current_rate)
-        self._controller._put_training(settings, announce=True)
+        self._controller.put_training(settings, announce=True)
         if notice is not None:
             self._controller.notice.emit(notice)
-        self._controller._schedule()
+        self._controller.rerun()
 
     def load(self, session) -> None:
         """Before the controller shows ``session``: retrain to its step count once its
@@ -116,7 +116,7 @@ class TrainingCourse(QObject):
     # --- the worker's news -----------------------------------------------------------------
 
     def _on_published(self, _published) -> None:
-        self._controller._schedule()  # run the user's sentences on them (latest wins)
+        self._controller.rerun()  # run the user's sentences on them (latest wins)
 
     def _on_stopped(self, why: str) -> None:
         if why == "converged":
@@ -127,10 +127,10 @@ class TrainingCourse(QObject):
     def _on_failed(self, error) -> None:
         """The worker dropped the job: the error is shown, and the state is at step 0."""
         self._failure = error
-        self._controller._set_error(error)
+        self._controller.show_error(error)
         settings = replace(self.settings(), steps=0, rate_changes=())
-        self._controller._put_training(settings)
-        self._controller._schedule()
+        self._controller.put_training(settings)
+        self._controller.rerun()
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -170,11 +170,11 @@ class TrainingCourse(QObject):
             for change in old.rate_changes:
                 if change[0] == steps and change[1] != rates[-1]:
                     settings = replace(settings, rate_changes=(*changes, change))
-        self._controller._put_training(settings)
+        self._controller.put_training(settings)
 
     def _clear_failure(self) -> None:
         if self._failure is not None and self._controller.error is self._failure:
-            self._controller._set_error(None)
+            self._controller.show_error(None)
         self._failure = None
 
 

@@ -1,9 +1,9 @@
 """The GUI thread's side of training: commands to the worker, its latest weights, its status.
 
-The pipeline shows trained weights through :func:`trained_result`: when the text still fits
-the training (same settings, vocabulary and longest sentence), the user's sentences run on
-the latest published copy; when it no longer fits, the result is untrained and the
-controller resets training with a notice.
+The pipeline shows trained weights through :func:`model.training.applied.trained_result`:
+when the text still fits the training, the user's sentences run on the latest published
+copy; when it no longer fits, the result is untrained and the controller resets training
+with a notice.
 """
 
 from __future__ import annotations
@@ -11,55 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from gui.jobs.training_worker import Completed, Published, TrainingWorker, TrainJob
+from model.training.applied import fits  # noqa: F401 (the course asks it too)
 
 PLAYING, PAUSED, UNTRAINED = "playing", "paused", "untrained"
-
-
-def fits(job: TrainJob | None, config, vocabulary, length: int) -> bool:
-    """Whether a training job's weights apply to sentences with this vocabulary and length."""
-    if job is None:
-        return False
-    return (
-        job.config == config
-        and job.vocabulary.tokens == vocabulary.tokens
-        and int(np.max(job.lengths)) == length
-    )
-
-
-def trained_result(run_pipeline, text: str, config, published: Published | None, cancelled):
-    """The user's sentences on the published weights when they fit, else untrained."""
-    from model.config import check_input_size
-    from model.pipeline import run_network
-    from model.stages import TrainingRecord
-    from model.tokenizer import encode, split_sentences
-    from model.training import tasks
-
-    sentences = split_sentences(text)
-    check_input_size(len(sentences), max(map(len, sentences)), config)
-    vocabulary, ids = encode(sentences)
-    job = published.job if published is not None else None
-    if not fits(job, config, vocabulary, ids.shape[1]):
-        return run_pipeline(text, config, cancelled=cancelled)
-    history = published.history
-    lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
-    ranks = tasks.alphabetical_ranks(vocabulary.tokens)
-    keys = tasks.expected_keys(job.settings.task, ids, lengths, ranks, config.causal)
-    record = TrainingRecord(
-        job.settings.task,
-        published.step,
-        float(history.learning_rate[-1])
-        if len(history.learning_rate)
-        else job.settings.learning_rate,
-        history.loss,
-        history.accuracy,
-        history.expected_weight,
-        keys,
-    )
-    return run_network(published.network, sentences, vocabulary, ids, cancelled, record)
 
 
 class TrainingControl(QObject):

@@ -126,7 +126,7 @@ class TrainingWorker(QObject):
         except (ValueError, MemoryError) as exc:
             self.failed.emit(job.id, exc)
             return
-        self._saved = {0: self._trainer.network_copy().state_dict()}
+        self._saved = {0: self._trainer.weights()}
         if job.target:
             self._target = job.target
             self.progress.emit(job.id, 0, job.target)
@@ -209,11 +209,9 @@ class TrainingWorker(QObject):
         self.pause()
         network = self._trainer.network_copy()
         network.load_state_dict(self._saved[step])
-        history = self._trainer.history
+        history = self._trainer.history.until(step)
         self.taken = False
-        self.published.emit(
-            Published(self._job, step, network, _cut(history, step), self._saved_steps(), step)
-        )
+        self.published.emit(Published(self._job, step, network, history, self._saved_steps(), step))
 
     @Slot()
     def republish(self) -> None:
@@ -289,7 +287,7 @@ class TrainingWorker(QObject):
                     break
                 trainer.step()
                 if saved_steps(trainer.steps_done):
-                    self._saved[trainer.steps_done] = _state(trainer.network)
+                    self._saved[trainer.steps_done] = trainer.weights()
                 if deadline is not None and time.perf_counter() > deadline:
                     break
         except (ValueError, RuntimeError, MemoryError) as exc:
@@ -337,14 +335,3 @@ class TrainingWorker(QObject):
 
     def _saved_steps(self) -> tuple[int, ...]:
         return tuple(sorted(self._saved))
-
-
-def _state(network) -> dict:
-    return {name: value.detach().clone() for name, value in network.state_dict().items()}
-
-
-def _cut(history, step: int):
-    """The history up to ``step``."""
-    from dataclasses import fields, replace
-
-    return replace(history, **{f.name: getattr(history, f.name)[:step] for f in fields(history)})

@@ -72,6 +72,10 @@ class History:
     expected_weight: np.ndarray
     learning_rate: np.ndarray
 
+    def until(self, step: int) -> History:
+        """The history of the first ``step`` steps."""
+        return History(**{name: getattr(self, name)[:step] for name in History.__annotations__})
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -205,6 +209,12 @@ class Trainer:
         return network.eval()
 
     # --- timeline ------------------------------------------------------------------------
+
+    def weights(self) -> dict:
+        """A copy of the network's weights at this step: what a timeline keeps to show the
+        step again (a :meth:`snapshot` also keeps Adam's moments and the readout, three times
+        the memory, to train on from there)."""
+        return _clone(self.network.state_dict())
 
     def snapshot(self) -> Snapshot:
         """The state at this step (copies: about three times the weights' memory)."""

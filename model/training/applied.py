@@ -1,0 +1,55 @@
+"""Trained weights applied to the user's sentences: the result the window shows while a
+model trains.
+
+The worker thread publishes a copy of its weights with the job that made them (its model
+settings, training settings, vocabulary and sentence lengths) and the history so far; the
+pipeline's thread runs the user's sentences on that copy when they still fit it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def fits(job, config, vocabulary, length: int) -> bool:
+    """Whether a training job's weights apply to sentences with this vocabulary and length."""
+    if job is None:
+        return False
+    return (
+        job.config == config
+        and job.vocabulary.tokens == vocabulary.tokens
+        and int(np.max(job.lengths)) == length
+    )
+
+
+def trained_result(run_pipeline, text: str, config, published, cancelled):
+    """The user's sentences on the ``published`` weights (a copy with its ``job``, ``step``,
+    ``network`` and ``history``) when they fit, else untrained (``run_pipeline``'s)."""
+    from model.config import check_input_size
+    from model.pipeline import run_network
+    from model.stages import TrainingRecord
+    from model.tokenizer import encode, split_sentences
+    from model.training import tasks
+
+    sentences = split_sentences(text)
+    check_input_size(len(sentences), max(map(len, sentences)), config)
+    vocabulary, ids = encode(sentences)
+    job = published.job if published is not None else None
+    if not fits(job, config, vocabulary, ids.shape[1]):
+        return run_pipeline(text, config, cancelled=cancelled)
+    history = published.history
+    lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
+    ranks = tasks.alphabetical_ranks(vocabulary.tokens)
+    keys = tasks.expected_keys(job.settings.task, ids, lengths, ranks, config.causal)
+    record = TrainingRecord(
+        job.settings.task,
+        published.step,
+        float(history.learning_rate[-1])
+        if len(history.learning_rate)
+        else job.settings.learning_rate,
+        history.loss,
+        history.accuracy,
+        history.expected_weight,
+        keys,
+    )
+    return run_network(published.network, sentences, vocabulary, ids, cancelled, record)
