@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import nullcontext
 
 from model.errors import InputError
 from model.files import OutputBatch, check_writable, interrupts_deferred, write_target
-from model.outputs import KINDS, write
+from model.outputs import KINDS
 from model.session import Session
 
 
@@ -65,31 +66,21 @@ def run(
     result = compute(session)
     view = session.view
     walkthrough = explanation_text(result, explain, view.head, language) if explain else None
-    figure = screenshot = None
-    if "export" in outputs or "screenshot" in outputs:
-        comparison = None
-        if "export" in outputs and session.pinned is not None and view.kind == "heatmap":
-            from model.compare import compare
+    comparison = _comparison(session, result) if "export" in outputs else None
+    drawn = any(KINDS[name].drawn for name in outputs)
+    from gui import entry  # no Qt until start_qt: writing tensors never loads it
 
-            try:
-                comparison = compare(compute(session.pinned), result)
-            except ValueError:  # a saved A that no longer lines up: B alone, as the window
-                comparison = None
+    if drawn:
         # Qt calls back into Python, and swallows (or worse) what a signal raises there:
         # Ctrl+C and SIGTERM wait until Qt is done, a second or two at most.
-        from gui import entry
-
         with interrupts_deferred():
             entry.start_qt(language, widgets="screenshot" in outputs)
-            if "export" in outputs:
-                figure = entry.figure_of(result, view, comparison)
-            if "screenshot" in outputs:
-                screenshot = entry.render_window(session, result)
-
     with OutputBatch() as batch:
         for name, path in outputs.items():
             with batch.open(path) as stream:
-                _write(stream, name, path, result, session, figure, screenshot, language)
+                svg = path.lower().endswith(".svg")
+                with interrupts_deferred() if KINDS[name].drawn else nullcontext():  # Qt: above
+                    entry.write_output(name, stream, session, result, comparison, language, svg=svg)
         batch.commit()
     if walkthrough is not None:
         try:
@@ -107,14 +98,15 @@ def explanation_text(result, where: tuple[int, int, int], head: int, language: s
     return "\n".join(explanation_lines(explanation, language))
 
 
-def _write(stream, name, path, result, session, figure, screenshot, language) -> None:
-    if name == "export":
-        from gui import entry
+def _comparison(session: Session, result):
+    """A against B for the figure: the session's pinned A (``--compare``'s, or the one saved
+    with it) run again, when the view is the heatmap and A still lines up with B; else None,
+    and the figure shows B alone, as the window does."""
+    if session.pinned is None or session.view.kind != "heatmap":
+        return None
+    from model.compare import compare
 
-        with interrupts_deferred():  # Qt at work (see run)
-            data = entry.figure_bytes(figure, path, session.view.figure_scale)
-        stream.write(data)
-    elif name == "screenshot":
-        stream.write(screenshot)
-    else:
-        write(name, stream, session, result, language)
+    try:
+        return compare(compute(session.pinned), result)
+    except ValueError:  # a saved A that no longer lines up
+        return None

@@ -28,24 +28,26 @@ def quit_soon() -> bool:
 
 
 def start_qt(language: str, widgets: bool) -> None:
+    """Qt for outputs, on its offscreen platform, in ``language`` (``widgets`` for the
+    window's image, else the renderers' QtGui alone)."""
     from gui.outputs import start_qt as start
 
     start(language, widgets)
 
 
-def figure_of(result, view, comparison=None):
-    from gui.outputs import figure_of as figure
+def write_output(kind, stream, session, result, comparison=None, language="en", *, svg=False):
+    """Write output ``kind`` of ``session`` and ``result`` to ``stream``: the window's image
+    (:func:`render_window`), or any other kind by gui.outputs.write_output.  Drawn kinds need
+    :func:`start_qt` first (with widgets for the window's image)."""
+    if kind == "screenshot":
+        stream.write(render_window(session, result))
+        return
+    from gui.outputs import write_output as write
 
-    return figure(result, view, comparison)
+    write(kind, stream, session, result, comparison, language, svg=svg)
 
 
-def figure_bytes(figure, path: str, scale: int) -> bytes:
-    from gui.outputs import figure_bytes as encode
-
-    return encode(figure, path, scale)
-
-
-def render_window(session, result):
+def render_window(session, result) -> bytes:
     """The main window showing ``result``, rendered offscreen, as PNG bytes."""
     from gui.outputs import png_bytes
     from gui.window.launch import render_window as render

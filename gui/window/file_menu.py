@@ -184,10 +184,7 @@ class FileActions(QObject):
             ".png",
         )
         if path:
-            from gui.render.drawing import write_figure
-
-            figure, scale = self.figure(result), self._controller.view.figure_scale
-            self._write(path, lambda: write_figure(figure, path, scale))
+            self._write_output("export", path, result)
 
     def _on_copy_figure(self) -> None:
         result = self._result()
@@ -237,9 +234,7 @@ class FileActions(QObject):
             csv = stage_csv(result, key, self._controller.session())
             self._write(path, lambda: write_text(path, csv))
         else:
-            from model.export import save_npz
-
-            self._write(path, lambda: save_npz(result, path))
+            self._write_output("export_tensors", path, result)
 
     def _on_export_notebook(self) -> None:
         result = self._result()
@@ -249,17 +244,19 @@ class FileActions(QObject):
             self.tr("Export as notebook"), self.tr("Jupyter notebook (*.ipynb)"), ".ipynb"
         )
         if path:
-            from model.notebook import save_notebook
-            from model.outputs import training_code
-
-            session, language = self._controller.session(), texts.language()
-
-            def write() -> None:
-                save_notebook(result, path, language, training_code(session, result, language))
-
-            self._write(path, write)
+            self._write_output("export_notebook", path, result)
 
     # --- helpers ----------------------------------------------------------------------------
+
+    def _write_output(self, kind: str, path: str, result) -> None:
+        """Write output ``kind`` of ``result`` as the window shows it now (the session, its
+        view and the comparison on screen), by the path every output takes
+        (gui.outputs.write_output), on the writer's thread."""
+        from gui.outputs import write_file
+
+        session, comparison = self._controller.session(), self._controller.comparison
+        language = texts.language()
+        self._write(path, lambda: write_file(kind, path, session, result, comparison, language))
 
     def _show_scale(self, _changed=None) -> None:
         scale = self._controller.view.figure_scale
