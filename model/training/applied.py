@@ -27,9 +27,9 @@ def trained_result(run_pipeline, text: str, config, published, cancelled):
     ``network`` and ``history``) when they fit, else untrained (``run_pipeline``'s)."""
     from model.config import check_input_size
     from model.pipeline import run_network
-    from model.stages import TrainingRecord
     from model.tokenizer import encode, split_sentences
     from model.training import tasks
+    from model.training.loop import training_record
 
     sentences = split_sentences(text)
     check_input_size(len(sentences), max(map(len, sentences)), config)
@@ -41,15 +41,7 @@ def trained_result(run_pipeline, text: str, config, published, cancelled):
     lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
     ranks = tasks.alphabetical_ranks(vocabulary.tokens)
     keys = tasks.expected_keys(job.settings.task, ids, lengths, ranks, config.causal)
-    record = TrainingRecord(
-        job.settings.task,
-        published.step,
-        float(history.learning_rate[-1])
-        if len(history.learning_rate)
-        else job.settings.learning_rate,
-        history.loss,
-        history.accuracy,
-        history.expected_weight,
-        keys,
-    )
+    rates = history.learning_rate
+    rate = float(rates[-1]) if len(rates) else job.settings.learning_rate
+    record = training_record(job.settings, published.step, rate, history, keys)
     return run_network(published.network, sentences, vocabulary, ids, cancelled, record)

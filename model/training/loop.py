@@ -183,14 +183,11 @@ class Trainer:
 
     def record(self, ids: np.ndarray, lengths: np.ndarray) -> TrainingRecord:
         """The training so far, with the expected keys of the user's sentences ``ids``."""
-        history = self.history
-        return TrainingRecord(
-            self.settings.task,
+        return training_record(
+            self.settings,
             self.steps_done,
             self.learning_rate,
-            history.loss,
-            history.accuracy,
-            history.expected_weight,
+            self.history,
             self.expected_keys(ids, lengths),
         )
 
@@ -235,6 +232,28 @@ class Trainer:
         self._values = {
             name: getattr(snapshot.history, name).tolist() for name in History.__annotations__
         }
+
+
+def training_record(
+    settings: TrainSettings,
+    step: int,
+    learning_rate: float,
+    history: History,
+    keys: np.ndarray,
+) -> TrainingRecord:
+    """What a result shows of its training: the task, the ``step`` reached at
+    ``learning_rate``, the ``history`` so far and the ``keys`` the sentences' queries should
+    attend to.  A trainer's own result and the window's result on published weights
+    (model.training.applied) are both recorded here."""
+    return TrainingRecord(
+        settings.task,
+        step,
+        learning_rate,
+        history.loss,
+        history.accuracy,
+        history.expected_weight,
+        keys,
+    )
 
 
 @contextmanager
