@@ -11,20 +11,22 @@ from dataclasses import replace
 from model.config import ModelConfig
 from model.errors import InputError
 from model.files import read_text
-from model.options import MODEL_OPTIONS, all_options
+from model.options import all_options
 from model.outputs import KINDS
 from model.session import SCALES, Session, ViewSettings, load_session
 from model.tokenizer import NOTEBOOK_TEXT, normalize_lines, split_sentences
 from model.training.settings import TrainSettings
 
 OUTPUTS = tuple(KINDS)  # the output flags, as attributes of the parsed arguments
-MODEL_FLAGS = tuple(option.name for option in MODEL_OPTIONS)
+_MODEL = tuple(o for o in all_options() if o.group == "model")
+_TRAINING = tuple(o for o in all_options() if o.group == "training")
+MODEL_FLAGS = tuple(o.attribute for o in _MODEL)  # as attributes of the parsed arguments
 FIGURE_FLAGS = ("sentence_index", "head", "scale")
 EXPORT_FLAGS = ("view", "colour_scale", "compare")  # how --export draws: only with it
 
 # A setting's name in messages → the flag that sets it, and that flag's attribute in args.
 FIELD_FLAGS = {
-    **{o.name: (o.flag, o.flag[2:].replace("-", "_")) for o in all_options()},
+    **{o.name: (o.flag, o.attribute) for o in all_options()},
     "view.sentence": ("--sentence-index", "sentence_index"),
     "view.head": ("--head", "head"),
     "view.figure_scale": ("--scale", "scale"),
@@ -47,7 +49,9 @@ def session_from(args: argparse.Namespace) -> Session:
     base = load_session(args.session) if args.session else Session(NOTEBOOK_TEXT)
     settings = base.config.to_dict()
     settings.update(
-        (name, getattr(args, name)) for name in MODEL_FLAGS if getattr(args, name) is not None
+        (o.name, getattr(args, o.attribute))
+        for o in _MODEL
+        if getattr(args, o.attribute) is not None
     )
     config = ModelConfig(**settings)
     if args.sentences is not None and args.sentence is not None:
@@ -74,16 +78,14 @@ def session_from(args: argparse.Namespace) -> Session:
     elif not args.session:
         view = ViewSettings(view.sentence, view.head, 1)  # figures are 1× unless asked
     training = base.training
-    if args.train is not None or args.train_steps is not None or args.learning_rate is not None:
+    given = {o.name: getattr(args, o.attribute) for o in _TRAINING}
+    given = {name: value for name, value in given.items() if value is not None}
+    if given:
         if args.train is None and training is None:
             raise InputError("train_flags_alone")
-        current = training or TrainSettings()
+        current = training or TrainSettings()  # its rate changes end with new flags
         training = TrainSettings(
-            task=args.train or current.task,
-            steps=current.steps if args.train_steps is None else args.train_steps,
-            learning_rate=current.learning_rate
-            if args.learning_rate is None
-            else args.learning_rate,
+            **{o.name: given.get(o.name, getattr(current, o.name)) for o in _TRAINING}
         )
     session = Session(text, config, view, training, base.pinned)
     if args.explain is not None:

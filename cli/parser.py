@@ -11,8 +11,7 @@ import math
 import re
 
 from model.errors import InputError
-from model.options import MODEL_OPTIONS
-from model.training.settings import TRAINING_OPTIONS
+from model.options import all_options
 
 
 class _BadValue(Exception):
@@ -95,8 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Model and training flags, one per option of the table (model/options.py); they
     # default to None so that a session's values apply unless a flag is given.
-    _add_options(parser.add_argument_group("model"), MODEL_OPTIONS)
-    _add_options(parser.add_argument_group("training (before any output)"), TRAINING_OPTIONS)
+    _add_options(parser.add_argument_group("model"), "model")
+    _add_options(parser.add_argument_group("training (before any output)"), "training")
 
     output = parser.add_argument_group("output (any of these runs without a window)")
     output.add_argument("--export", metavar="FILE.png|FILE.svg", help="the attention heatmap")
@@ -149,9 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_options(group, options) -> None:
-    for option in options:
-        plain = option.kind is bool or option.name == "task"  # no default to say
+def _add_options(group, name: str) -> None:
+    """A flag for each option of the group ``name``; a switch, and ``--train`` (training
+    is off unless given), say no default."""
+    for option in (o for o in all_options() if o.group == name):
+        plain = option.kind is bool or option.flag == "--train"
         help_text = option.help if plain else f"{option.help} ({option.default})"
         if option.kind is bool:
             group.add_argument(option.flag, action="store_true", default=None, help=help_text)

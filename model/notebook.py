@@ -12,6 +12,7 @@ import os
 
 from model.explanations import stage_text, stage_title
 from model.files import write_text
+from model.options import notebook_header
 from model.stages import PipelineResult
 
 _TEXTS = {
@@ -48,7 +49,7 @@ def notebook_json(result: PipelineResult, language: str = "en", training_code: s
     """The notebook as JSON text.  ``training_code`` (from the training module) comes last:
     it trains the layers the stage cells built, then recomputes the trained stages."""
     words = _TEXTS.get(language, _TEXTS["en"])
-    settings = ", ".join(f"{name} = {value!r}" for name, value in result.config.to_dict().items())
+    settings = notebook_header(result.config)
     text = "\n".join(" ".join(sentence) for sentence in result.sentences)
     cells = [
         _markdown(words["title"] + "\n\n" + words["intro"].format(settings=settings)),

@@ -13,14 +13,17 @@ LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1)  # the choices the window offer
 MIN_LEARNING_RATE, MAX_LEARNING_RATE = 1e-5, 1.0
 MAX_STEPS = 100_000
 
+# Offered by the training pane, not the model panel (control None); "task" also starts
+# training from the command line, hence its flag.
 TRAINING_OPTIONS = (
-    Option("task", str, "previous", "train on a task: " + ", ".join(TASKS), choices=TASKS,
-           metavar="TASK", flag_name="train"),
-    Option("steps", int, 500, "optimizer steps", 0, MAX_STEPS, metavar="N",
-           flag_name="train-steps"),
-    Option("learning_rate", float, 0.01,
+    Option("task", "training", str, "previous", "--train",
+           "train on a task: " + ", ".join(TASKS), choices=TASKS, metavar="TASK",
+           shown="never"),
+    Option("steps", "training", int, 500, "--train-steps", "optimizer steps", 0, MAX_STEPS,
+           metavar="N", shown="never"),
+    Option("learning_rate", "training", float, 0.01, "--learning-rate",
            "Adam's learning rate (the window offers " + ", ".join(map(str, LEARNING_RATES)) + ")",
-           MIN_LEARNING_RATE, MAX_LEARNING_RATE, metavar="LR"),
+           MIN_LEARNING_RATE, MAX_LEARNING_RATE, metavar="LR", shown="never"),
 )  # fmt: skip
 
 
