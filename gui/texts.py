@@ -2,7 +2,8 @@
 
 The model names things with stable keys and raises coded errors; this module turns them into
 the interface's words: Qt's translations for short labels, and the model's own catalogs
-(``resources/messages``, ``resources/explanations``) for errors and stage explanations.
+(``resources/messages``, ``resources/explanations``) for errors, stage explanations and the
+settings' words (one entry per setting and language, beside its name in errors).
 """
 
 from __future__ import annotations
@@ -12,27 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from figures.heatmap import Words, elide_words
 from model import explanations
 from model.errors import describe
-from model.options import MODEL_OPTIONS
-from resources import catalog
-
-# The model settings the window and the settings line present by hand-made words; any other
-# option is presented from its entry in the table and the catalogs, by the two functions below.
-HAND_MADE = frozenset(
-    ("seed", "embedding_size", "hidden_size", "cell", "nonlinearity", "attention", "heads",
-     "mask_padding", "causal", "temperature")
-)  # fmt: skip
-
-
-def option_label(name: str) -> str:
-    """A setting's name in the interface language (the catalogs' "fields"), capitalised."""
-    text = catalog("messages", language()).get("fields", {}).get(name, name)
-    return text[:1].upper() + text[1:]
-
-
-def option_tip(name: str) -> str:
-    """What a setting changes, for its tooltip (the catalogs' "tips")."""
-    return catalog("messages", language()).get("tips", {}).get(name, "")
-
+from model.options import Option, settings_parts, words
 
 translate = QCoreApplication.translate
 
@@ -46,6 +27,12 @@ def set_language(language: str) -> None:
 
 def language() -> str:
     return _language[0]
+
+
+def option_words(option: Option) -> dict:
+    """A setting's words in the interface language: label, tip, choices (the catalogs'
+    "options", one entry per setting and language, as :mod:`model.options` says)."""
+    return words(option, language())
 
 
 def error_text(error: BaseException | None, field_name=None) -> str:
@@ -139,31 +126,10 @@ def heatmap_words() -> Words:
 
 
 def settings_line(config, training=None) -> str:
-    """The settings a figure was made with, in one line under its title; ``training`` (a
-    TrainingRecord), when its weights were trained."""
-    cell = (
-        translate("texts", "no recurrence (positions)")
-        if config.cell == "none"
-        else (config.cell.upper() + (f" ({config.nonlinearity})" if config.cell == "rnn" else ""))
-    )
-    parts = [
-        translate("texts", "seed {n}").format(n=config.seed),
-        f"E = {config.embedding_size}",
-        f"H = {config.hidden_size}",
-        cell,
-        scores_name(config),
-    ]
-    if config.temperature != 1.0:
-        parts.append(f"T = {config.temperature:g}")
-    for option in MODEL_OPTIONS:  # the others, when not at their defaults
-        value = getattr(config, option.name)
-        if option.name not in HAND_MADE and value != option.default:
-            shown = f"{value:g}" if isinstance(value, float) else str(value)
-            parts.append(f"{option_label(option.name)} = {shown}")
-    if config.mask_padding:
-        parts.append(translate("texts", "<pad> masked"))
-    if config.causal:
-        parts.append(translate("texts", "causal"))
+    """The settings a figure was made with, in one line under its title, each setting's part
+    from its option (:func:`model.options.settings_parts`); ``training`` (a TrainingRecord),
+    when its weights were trained."""
+    parts = settings_parts(config, language())
     if training is not None:
         parts.append(
             translate("texts", "trained: task {task}, step {n}").format(
@@ -171,14 +137,6 @@ def settings_line(config, training=None) -> str:
             )
         )
     return " · ".join(parts)
-
-
-def scores_name(config) -> str:
-    if config.attention == "linear":
-        return translate("texts", "Linear-layer scores")
-    if config.attention == "dot":
-        return translate("texts", "dot-product scores")
-    return translate("texts", "multi-head attention, {h} heads").format(h=config.heads)
 
 
 def sentence_label(index: int) -> str:

@@ -4,11 +4,6 @@
 <context>
     <name>ControlsPanel</name>
     <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="50"/>
-        <source>Fixes every random number: the embeddings and the layers&apos; weights</source>
-        <translation>Fixa todos os números aleatórios: os embeddings e os pesos das camadas</translation>
-    </message>
-    <message>
         <location filename="../../gui/panes/model_settings/view.py" line="52"/>
         <source>New &amp;random weights</source>
         <translation>&amp;Novos pesos aleatórios</translation>
@@ -17,121 +12,6 @@
         <location filename="../../gui/panes/model_settings/view.py" line="53"/>
         <source>Draw new embeddings and layer weights (next seed)</source>
         <translation>Sorteia novos embeddings e pesos das camadas (próxima semente)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="57"/>
-        <source>E: how many numbers represent each token (a row of the embedding table)</source>
-        <translation>E: quantos números representam cada token (uma linha da tabela de embeddings)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="62"/>
-        <source>H: how many numbers the recurrent layer outputs at each position</source>
-        <translation>H: quantos números a camada recorrente produz em cada posição</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="65"/>
-        <source>none: positions only</source>
-        <translation>nenhuma: só posições</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="68"/>
-        <source>What attention reads: a recurrent layer&apos;s outputs, or (none) the embeddings plus sinusoidal positions, as in a Transformer</source>
-        <translation>O que a atenção lê: as saídas de uma camada recorrente, ou (nenhuma) os embeddings mais posições senoidais, como num Transformer</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="75"/>
-        <source>The plain RNN&apos;s activation (GRU and LSTM fix their own)</source>
-        <translation>A ativação da RNN simples (GRU e LSTM têm as suas)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="78"/>
-        <source>Linear layer (the notebook)</source>
-        <translation>Camada Linear (como no notebook)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="79"/>
-        <source>Scaled dot product</source>
-        <translation>Produto escalar escalonado</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="80"/>
-        <source>Multi-head (queries, keys, values)</source>
-        <translation>Multi-cabeça (queries, keys, values)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="83"/>
-        <source>How scores are made: a Linear layer scoring positions (the notebook), dot products of the encoder&apos;s outputs, or multi-head attention with Q, K and V</source>
-        <translation>Como os scores são feitos: uma camada Linear que pontua posições (o notebook), produtos escalares das saídas do codificador, ou atenção multi-cabeça com Q, K e V</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="89"/>
-        <source>Multi-head only: how many heads split the d features (a divisor of d)</source>
-        <translation>Só multi-cabeça: em quantas cabeças os d componentes se dividem (um divisor de d)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="91"/>
-        <source>&amp;Mask &lt;pad&gt; positions</source>
-        <translation>Masca&amp;rar posições &lt;pad&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="93"/>
-        <source>Give &lt;pad&gt; keys exactly no weight, and &lt;pad&gt; queries none at all</source>
-        <translation>Dá peso exatamente zero às keys &lt;pad&gt;, e nenhum peso às queries &lt;pad&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="98"/>
-        <source>Each word may attend to itself and earlier words only, as when generating text</source>
-        <translation>Cada palavra só presta atenção a si mesma e às anteriores, como ao gerar texto</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="108"/>
-        <source>Scores are divided by T before the softmax: below 1 sharpens, above 1 flattens</source>
-        <translation>Os scores são divididos por T antes do softmax: abaixo de 1 concentra, acima de 1 achata</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="122"/>
-        <source>&amp;Seed:</source>
-        <translation>&amp;Semente:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="124"/>
-        <source>&amp;Embedding size E:</source>
-        <translation>Tamanho do e&amp;mbedding E:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="125"/>
-        <source>H&amp;idden size H:</source>
-        <translation>Tamanho &amp;oculto H:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="128"/>
-        <source>&amp;Attention:</source>
-        <translation>A&amp;tenção:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="129"/>
-        <source>Hea&amp;ds:</source>
-        <translation>Ca&amp;beças:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="126"/>
-        <source>&amp;Cell:</source>
-        <translation>&amp;Célula:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="95"/>
-        <source>Ca&amp;usal mask</source>
-        <translation>Máscara ca&amp;usal</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="127"/>
-        <source>&amp;Nonlinearity:</source>
-        <translation>Não &amp;linearidade:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panes/model_settings/view.py" line="130"/>
-        <source>&amp;Temperature:</source>
-        <translation>Tem&amp;peratura:</translation>
     </message>
 </context>
 <context>
@@ -1290,21 +1170,6 @@
         <translation>o token que recebe a atenção</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="152"/>
-        <source>Linear-layer scores</source>
-        <translation>scores da camada Linear</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="154"/>
-        <source>dot-product scores</source>
-        <translation>scores por produto escalar</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="138"/>
-        <source>&lt;pad&gt; masked</source>
-        <translation>&lt;pad&gt; mascarado</translation>
-    </message>
-    <message>
         <location filename="../../gui/texts.py" line="51"/>
         <source>Trained weights (task {task}, step {n}): these values are learned.</source>
         <translation>Pesos treinados (tarefa {task}, passo {n}): estes valores foram aprendidos.</translation>
@@ -1343,26 +1208,6 @@
         <location filename="../../gui/texts.py" line="116"/>
         <source>{title}: A, B and B − A</source>
         <translation>{title}: A, B e B − A</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="124"/>
-        <source>no recurrence (positions)</source>
-        <translation>sem recorrência (posições)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="129"/>
-        <source>seed {n}</source>
-        <translation>semente {n}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="140"/>
-        <source>causal</source>
-        <translation>causal</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="155"/>
-        <source>multi-head attention, {h} heads</source>
-        <translation>atenção multi-cabeça, {h} cabeças</translation>
     </message>
     <message>
         <location filename="../../gui/texts.py" line="159"/>

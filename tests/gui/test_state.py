@@ -95,15 +95,3 @@ def test_a_pinned_a_that_cannot_be_computed_is_said_and_b_still_shows(qtbot, win
     qtbot.waitUntil(lambda: not controller.is_busy, timeout=WAIT_MS)
     assert controller.result is not None and controller.comparison is None
     assert controller.session().pinned is None
-
-
-def test_every_model_option_has_a_control_that_edits_it(qtbot, window):
-    """A setting the panel has no hand-made row for gets one from the table."""
-    from gui.texts import HAND_MADE
-    from model.options import MODEL_OPTIONS
-
-    controls = window.controls
-    for option in MODEL_OPTIONS:
-        widget = getattr(controls, option.name, None) or controls.more[option.name]
-        assert widget.toolTip(), option.name
-        assert (option.name in HAND_MADE) != (option.name in controls.more)
