@@ -10,6 +10,7 @@ from conftest import NOTEBOOK_SENTENCES, WAIT_MS, wait_for_result
 from gui import state as aspects
 from gui.window.main_window import MainWindow
 from model.config import ModelConfig
+from model.pipeline import run_pipeline
 from model.tokenizer import split_sentences
 
 
@@ -140,6 +141,34 @@ def test_multihead_mode_rebuilds_the_pipeline_panels_from_the_stages(qtbot, wind
     wait_for_result(qtbot, controller, lambda: controls.attention.setCurrentIndex(0))
     assert [p.key for p in window.inspector.panels][-2:] == ["scores", "attention"]
     assert not window.heatmap.head_selector.isVisible()
+
+
+def test_a_table_still_showing_a_larger_result_ignores_a_cell_it_does_not_hold(qtbot):
+    """The heatmap may point at a cell of a new result while a table still waits for its
+    slice: pointing at a sentence or position the table's result lacks lights nothing."""
+    from gui.panes.pipeline.table_model import HIGHLIGHT_BACKGROUND
+    from gui.panes.pipeline.view import PipelineView
+
+    view = PipelineView()
+    qtbot.addWidget(view)
+    view.show_result(run_pipeline("o gato\nvocê já"), 0, 0)
+    view.flush()
+    model = view.panel("attention").model
+
+    def lit():
+        return {
+            (row, column)
+            for row in range(model.rowCount())
+            for column in range(model.columnCount())
+            if model.data(model.index(row, column), Qt.ItemDataRole.BackgroundRole)
+            == HIGHLIGHT_BACKGROUND
+        }
+
+    view.highlight((3, 0, 1, 1))  # a fourth sentence: not in this result
+    view.highlight((0, 0, 7, 1))  # a position past the end
+    assert lit() == set()
+    view.highlight((0, 0, 1, 0))  # query 1, key 0 of the first sentence
+    assert (1, 1) in lit() and (0, 0) in lit()
 
 
 def test_a_size_that_heads_cannot_divide_brings_the_heads_down(qtbot, window):

@@ -112,6 +112,7 @@ class StagePanel(QFrame):
         self._dims: tuple[str, str] = ("", "")
         self._rows_fitted = -1
         self._slice = (0, 0)
+        self._token_ids = None  # the ids of the result this table shows
 
         self._body = QWidget()
         body = QVBoxLayout(self._body)
@@ -166,7 +167,7 @@ class StagePanel(QFrame):
     def highlight(self, cell) -> None:
         """Mark the hovered cell's query and key in this table, where they appear."""
         rows, columns = set(), set()
-        if cell is not None:
+        if cell is not None and self._holds(cell):
             b, h, query, key = cell
             for dim, found in zip(self._dims, (rows, columns), strict=True):
                 if dim == "query_position":
@@ -183,6 +184,15 @@ class StagePanel(QFrame):
             if not same_slice:
                 rows, columns = set(), set()
         self.model.set_highlight(rows, columns)
+
+    def _holds(self, cell) -> bool:
+        """Whether ``cell`` is a cell of the result this table shows.  A table still waiting
+        for its slice of a newer result holds the older one, which may be smaller."""
+        if self._token_ids is None:
+            return False
+        b, _h, query, key = cell
+        batch, length = self._token_ids.shape
+        return 0 <= b < batch and 0 <= query < length and 0 <= key < length
 
     def query_row(self, index) -> int | None:
         """The query position a table row stands for, if its rows are positions."""
