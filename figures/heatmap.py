@@ -139,7 +139,7 @@ def describe_heatmap(
     panels = tuple(_panel(result, b, h, words, multiple) for b, h in shown)
     if sentence >= 0:
         title = words.sentence_title.format(
-            n=sentence + 1, text=elide_words(result.sentences[sentence], TITLE_CHARS)
+            n=sentence, text=elide_words(result.sentences[sentence], TITLE_CHARS)
         )
     else:
         title = words.all_sentences
@@ -243,9 +243,9 @@ def _panel(result: PipelineResult, b: int, h: int, words: Words, multiple: bool)
     title = ""
     if multiple:
         text = elide_words(result.sentences[b], PANEL_TITLE_CHARS)
-        title = words.panel_title.format(n=b + 1, text=text)
+        title = words.panel_title.format(n=b, text=text)
         if result.head_count > 1:
-            title += " · " + words.head.format(n=h + 1)
+            title += " · " + words.head.format(n=h)
     expected = None
     if result.training is not None:
         expected = result.training.expected_keys[b]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from figures.heatmap import Words, elide_words
-from model import explanations
+from model import explanations, numbers
 from model.errors import describe
 from model.options import Option, settings_parts, words
 
@@ -27,6 +27,16 @@ def set_language(language: str) -> None:
 
 def language() -> str:
     return _language[0]
+
+
+def fixed(value: float, places: int) -> str:
+    """``value`` with ``places`` decimals and the interface language's decimal mark."""
+    return numbers.fixed(value, places, language())
+
+
+def number(value: float) -> str:
+    """``value`` as short as exact, grouped, with the interface language's marks."""
+    return numbers.format_number(value, language())
 
 
 def option_words(option: Option) -> dict:
@@ -140,15 +150,15 @@ def settings_line(config, training=None) -> str:
 
 
 def sentence_label(index: int) -> str:
-    return translate("texts", "sentence {n}").format(n=index + 1)
+    return translate("texts", "sentence {n}").format(n=index)
 
 
 def values_caption(sentence: int, words, head: int | None = None) -> str:
     caption = translate("texts", "Values for sentence {n}: “{text}”").format(
-        n=sentence + 1, text=elide_words(words, 60)
+        n=sentence, text=elide_words(words, 60)
     )
     if head is not None:
-        caption += " · " + translate("texts", "head {n}").format(n=head + 1)
+        caption += " · " + translate("texts", "head {n}").format(n=head)
     return caption
 
 

@@ -14,11 +14,11 @@ the ``one`` form when the value ``name`` is 1 ("A has 1 head"), else ``other`` (
 from __future__ import annotations
 
 import errno
-import math
 import re
 import sys
 from collections.abc import Callable
 
+from model.numbers import format_number
 from resources import catalog
 
 LANGUAGES = ("en", "pt")
@@ -112,19 +112,6 @@ def _value(key: str, value, language: str, field_name: FieldName | None) -> str:
 
 def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def format_number(value: float, language: str = "en") -> str:
-    """``1024`` → "1,024" in English and "1.024" in Portuguese; floats as short as exact."""
-    if isinstance(value, int):
-        text = f"{value:,}"
-    elif math.isfinite(value):
-        text = f"{value:,.6g}" if abs(value) < 1e6 else f"{value:.6g}"
-    else:
-        text = repr(value)
-    if language == "pt":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
 
 
 _ERRNO_CODES = {

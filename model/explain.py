@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from model.errors import InputError, format_number
+from model.errors import InputError
+from model.numbers import format_number
 from model.stages import CAUSAL, PipelineResult
 from resources import catalog
 
@@ -179,13 +180,9 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
 
     # In linear mode a key is an output slot of the Linear layer, not a word.
     title = words["title.linear" if e.mode == "linear" else "title"]
-    lines = [
-        title.format(
-            n=e.sentence + 1, s=e.sentence, i=e.query, qi=e.query_token, j=e.key, kj=e.key_token
-        )
-    ]
+    lines = [title.format(s=e.sentence, i=e.query, qi=e.query_token, j=e.key, kj=e.key_token)]
     if e.mode == "multihead":
-        lines[0] += " · " + words["head"].format(h=e.head + 1)
+        lines[0] += " · " + words["head"].format(h=e.head)
     if e.trained:
         lines.append(words["trained"].format(task=e.trained))
     steps = iter(range(1, 10))
@@ -250,7 +247,7 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
     lines.append(words["shown"].format(shown=number(e.shown)))
     if e.context is not None:
         lines.append("")
-        lines.append(f"{next(steps)}. " + words["context"].format(h=e.head + 1))
+        lines.append(f"{next(steps)}. " + words["context"].format(h=e.head))
         for entry in e.row:
             if entry.weight:
                 vector = ", ".join(number(v) for v in e.values[entry.key][:6])

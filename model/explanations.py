@@ -6,7 +6,7 @@ The texts live in ``resources/explanations/<language>.json``, keyed by a stage's
 
 from __future__ import annotations
 
-from model.errors import format_number
+from model.numbers import format_number
 from model.stages import Stage
 from resources import catalog
 

@@ -239,14 +239,18 @@ class PipelineResult:
 
     def _labels(self, dim: str, count: int, sentence: int) -> tuple[Sequence[str], np.ndarray]:
         muted = np.zeros(count, dtype=bool)
-        if dim in POSITION_DIMS:
+        if dim == "key_position" and self.key_axis == "position":
+            # A slot of the Linear layer: its number, never the word that happens to sit there.
+            labels = [str(i) for i in range(count)]
+            muted[int(self.lengths[sentence]) :] = True
+        elif dim in POSITION_DIMS:
             labels = NumberedLabels(self.position_labels(sentence))
             muted[int(self.lengths[sentence]) :] = True
         elif dim == "token_id":
             labels = NumberedLabels(self.vocabulary.tokens)
             muted[0] = True
         elif dim == "sentence":
-            labels = [f"sentence {b + 1}" for b in range(count)]
+            labels = [f"sentence {b}" for b in range(count)]
         else:
             labels = [str(i) for i in range(count)]
         return labels, muted

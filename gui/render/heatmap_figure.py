@@ -97,8 +97,8 @@ class HeatmapFigure(Figure):
 
     def _range_text(self) -> str:
         description = self.description
-        first = description.page * len(description.panels) + 1
-        return f"{first}–{first + len(description.panels) - 1} / {description.total}"
+        first = description.page * len(description.panels)
+        return f"{first}–{first + len(description.panels) - 1} ({description.total})"
 
     def _paint_panel(self, painter: QPainter, panel, area: QRectF, vector: bool) -> None:
         description = self.description

@@ -9,7 +9,7 @@ from figures.lines import LinesDescription
 from gui import texts
 from gui.render import colours
 from gui.render.drawing import MARGIN, Figure, pixel_font
-from model.errors import format_number
+from model.numbers import format_number
 
 # Okabe–Ito: distinct for every common colour-vision deficiency, one per head.
 HEAD_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
@@ -169,7 +169,7 @@ def lines_figure(
         raise InputError("no_such_head", head=head, last=result.head_count - 1)
     shown = max(sentence, 0)
     title = texts.heatmap_words().sentence_title.format(
-        n=shown + 1, text=_both_ends(result.sentences[shown])
+        n=shown, text=_both_ends(result.sentences[shown])
     )
     description = describe_lines(
         result, shown, head, threshold, top_k, title=title, limit=MAX_FIGURE_WORDS

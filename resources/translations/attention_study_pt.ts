@@ -300,8 +300,8 @@
     </message>
     <message>
         <location filename="../../gui/panes/attention/view.py" line="365"/>
-        <source>{first}–{last} of {total}</source>
-        <translation>{first}–{last} de {total}</translation>
+        <source>{first}–{last} ({total} in all)</source>
+        <translation>{first}–{last} ({total} ao todo)</translation>
     </message>
     <message>
         <location filename="../../gui/panes/attention/readout.py" line="32"/>
@@ -387,6 +387,14 @@
         <location filename="../../gui/panes/attention/readout.py" line="106"/>
         <source>A {a} → B {b}: B − A {change}</source>
         <translation>A {a} → B {b}: B − A {change}</translation>
+    </message>
+    <message>
+        <source>query {i} “{qi}” → output slot {j}</source>
+        <translation>query {i} “{qi}” → saída {j} da camada Linear</translation>
+    </message>
+    <message>
+        <source>Sentences, queries, keys and heads count from 0.</source>
+        <translation>Sentenças, queries, keys e cabeças contam a partir de 0.</translation>
     </message>
 </context>
 <context>

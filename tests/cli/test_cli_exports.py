@@ -66,7 +66,7 @@ def test_svg_figures_keep_their_labels_as_text(tmp_path):
         "".join(node.itertext()).strip() for node in root.iter("{http://www.w3.org/2000/svg}text")
     }
     assert {"0 eu", "1 gosto", "4 frita", "attention weight", "key j"} <= words
-    assert "Sentence 2: “eu gosto de batata frita”" in words
+    assert "Sentence 1: “eu gosto de batata frita”" in words
     assert any(w.startswith("0.") for w in words)  # the cell values
 
 

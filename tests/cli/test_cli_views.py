@@ -28,7 +28,7 @@ def test_explain_prints_every_score_of_the_row_and_the_weight_the_tensors_hold(t
     walk = ok(run_cli("--explain", "1,2,3", "--export-tensors", tmp_path / "t.npz"))
     tensors = np.load(tmp_path / "t.npz")
     lines = walk.splitlines()
-    assert lines[0].startswith("How sentence 2 (index 1), query 2 “de” → output slot 3")
+    assert lines[0].startswith("How sentence 1, query 2 “de” → output slot 3")
     row = [line for line in lines if line.strip().lstrip("→ ").startswith("j=")]
     scores = [numbers(line)[0] for line in row]  # s = …, exp(s) = …
     np.testing.assert_allclose(scores, tensors["scores"][1, 2], atol=1e-6)
@@ -41,19 +41,19 @@ def test_explain_in_multihead_mode_takes_a_head_and_speaks_portuguese(tmp_path):
     english = ok(run_cli(*args, "--export-tensors", tmp_path / "t.npz"))
     portuguese = ok(run_cli(*args, "--lang", "pt"))
     attention = np.load(tmp_path / "t.npz")["attention"]
-    assert english.splitlines()[0].endswith("· head 2")
-    assert portuguese.splitlines()[0].startswith("Como a sentença 1 (índice 0), query 1")
-    assert portuguese.splitlines()[0].endswith("· cabeça 2")
+    assert english.splitlines()[0].endswith("· head 1")  # --head 1 is head 1: from 0
+    assert portuguese.splitlines()[0].startswith("Como a sentença 0, query 1")
+    assert portuguese.splitlines()[0].endswith("· cabeça 1")
     weight = f"{attention[0, 1, 1, 2]:.6f}".rstrip("0")
     assert f"the heatmap shows {weight}" in english
     assert f"o heatmap mostra {weight.replace('.', ',')}" in portuguese
-    assert "Context of head 2" in english  # how the context row is formed from the values
+    assert "Context of head 1" in english  # how the context row is formed from the values
 
 
 def test_view_lines_exports_the_lines_of_a_sentence(tmp_path):
     ok(run_cli("--export", tmp_path / "l.svg", "--view", "lines", "--sentence-index", "1"))
     texts = svg_texts(tmp_path / "l.svg")
-    assert "Sentence 2: “eu gosto de batata frita”" in texts
+    assert "Sentence 1: “eu gosto de batata frita”" in texts
     assert {"eu", "gosto", "de", "batata", "frita"} <= set(texts)  # the queries, on the left
     assert "A line's opacity is its weight." in " ".join(texts)
 
@@ -95,4 +95,4 @@ def test_a_session_saved_while_comparing_exports_the_comparison(tmp_path):
     lines = Session(a.text, view=ViewSettings(kind="lines", line_top_k=1, sentence=1))
     save_session(lines, tmp_path / "l.json")
     ok(run_cli("--session", tmp_path / "l.json", "--export", tmp_path / "l.svg"))
-    assert "Sentence 2: “eu gosto de batata frita”" in svg_texts(tmp_path / "l.svg")
+    assert "Sentence 1: “eu gosto de batata frita”" in svg_texts(tmp_path / "l.svg")

@@ -50,7 +50,7 @@ def test_the_readout_follows_the_result_under_the_cursor(qtbot, window):
     qtbot.waitUntil(lambda: not window.controller.is_busy, timeout=WAIT_MS)
     result = window.controller.result
     readout = window.heatmap.readout.text()
-    assert "query 1 “o” → key 1 “o”" in readout  # the cell under the cursor, now
+    assert "query 1 “o” → output slot 1" in readout  # the cell under the cursor, now
     assert f"{result.attention[0, 1, 1]:.6f}" in readout
 
 

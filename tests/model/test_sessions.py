@@ -99,14 +99,24 @@ def test_unreadable_session_files_are_refused(tmp_path):
 
 
 def test_a_stage_exports_as_a_labelled_csv_table():
-    result = run_pipeline("o mikas ta\nexistem")
+    result = run_pipeline("o mikas ta\nexistem", ModelConfig(attention="dot"))
     csv = result.stage_table("attention", 1).to_csv().splitlines()
     assert csv[0] == ",0 existem,1 <pad>,2 <pad>"
     label, *values = csv[1].split(",")
     assert label == "0 existem"
     np.testing.assert_array_equal([float(v) for v in values], result.attention[1, 0])
     ids = result.stage_table("token_ids").to_csv().splitlines()
-    assert ids == [",0,1,2", "sentence 1,1,2,3", "sentence 2,4,0,0"]  # positions, no words
+    assert ids == [",0,1,2", "sentence 0,1,2,3", "sentence 1,4,0,0"]  # positions, no words
+
+
+def test_a_column_of_the_linear_layer_is_a_numbered_slot_not_a_word():
+    """In the notebook's Linear mode score j is output j of the layer: its table columns
+    are numbered slots, while its rows (queries) keep their words."""
+    result = run_pipeline("o mikas ta\nexistem")
+    for key in ("scores", "attention"):
+        header, first = result.stage_table(key, 0).to_csv().splitlines()[:2]
+        assert header == ",0,1,2"
+        assert first.startswith("0 o,")
 
 
 CONFIGS = [

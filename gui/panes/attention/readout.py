@@ -26,7 +26,7 @@ def legend(result, kind: str, sentence: int) -> str:
     padding = result.padding_mask if sentence < 0 else result.padding_mask[sentence]
     padded, masked = bool(padding.any()), result.config.mask_padding
     causal = result.config.causal and result.max_length > 1
-    parts = []
+    parts = [translate("AttentionView", "Sentences, queries, keys and heads count from 0.")]
     if kind == "lines":
         parts.append(
             translate(
@@ -72,10 +72,14 @@ def cell_text(result, b: int, h: int, row: int, column: int, comparison=None) ->
     labels = result.position_labels(b)
     state = int(result.cell_states(b)[row, column])
     value = float(result.attention_maps[b, h, row, column])
-    where = translate("AttentionView", "sentence {b}").format(b=b + 1)
+    where = translate("AttentionView", "sentence {b}").format(b=b)
     if result.head_count > 1:
-        where += " · " + translate("AttentionView", "head {h}").format(h=h + 1)
-    pair = translate("AttentionView", "query {i} “{qi}” → key {j} “{kj}”").format(
+        where += " · " + translate("AttentionView", "head {h}").format(h=h)
+    if result.key_axis == "position":  # a slot of the Linear layer, not a word
+        pair = translate("AttentionView", "query {i} “{qi}” → output slot {j}")
+    else:
+        pair = translate("AttentionView", "query {i} “{qi}” → key {j} “{kj}”")
+    pair = pair.format(
         i=row,
         qi=elide(labels[row], READOUT_TOKEN_CHARS),
         j=column,

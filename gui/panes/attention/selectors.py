@@ -77,7 +77,7 @@ class Selectors:
             self._sentences_listed = result.sentences
             template = _tr("{n}: {text}")
             items = [
-                template.format(n=b + 1, text=elide_words(words, 60))
+                template.format(n=b, text=elide_words(words, 60))
                 for b, words in enumerate(result.sentences)
             ]
             items.append(_tr("All sentences ({n})").format(n=result.batch_size))
@@ -85,7 +85,7 @@ class Selectors:
             self._sentence_items = items
             self.sentences.setStringList(items)
         head = _tr("Head {n}")
-        heads = [_tr("All heads")] + [head.format(n=h + 1) for h in range(result.head_count)]
+        heads = [_tr("All heads")] + [head.format(n=h) for h in range(result.head_count)]
         if heads != [self.head.itemText(i) for i in range(self.head.count())]:
             self.head.clear()
             self.head.addItems(heads)
@@ -98,9 +98,9 @@ class Selectors:
         for widget in self.page_widgets():
             widget.setVisible(paged)
         if paged:
-            first = description.page * per_page + 1
+            first = description.page * per_page
             self.page_label.setText(
-                _tr("{first}–{last} of {total}").format(
+                _tr("{first}–{last} ({total} in all)").format(
                     first=first, last=first + len(description.panels) - 1, total=description.total
                 )
             )

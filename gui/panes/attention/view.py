@@ -274,7 +274,7 @@ class AttentionView(QWidget):
         if self.kind == "lines":
             shown = max(sentence, 0)
             title = words.sentence_title.format(
-                n=shown + 1, text=elide_words(result.sentences[shown], 60)
+                n=shown, text=elide_words(result.sentences[shown], 60)
             )
             self.lines.show_result(
                 result, shown, head, title, settings.line_threshold, settings.line_top_k
