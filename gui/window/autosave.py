@@ -19,6 +19,7 @@ from gui import texts
 from gui.controller import Controller
 from model.errors import InputError
 from model.recovery import Recovered, RecoveryStore, SetAside
+from model.session import Session
 
 DEBOUNCE_MS = 300
 MAX_DELAY_MS = 1000
@@ -55,6 +56,7 @@ class Autosaver(QObject):
         self.slot = slot
         self._dirty = False
         self._failing = False
+        self._held: Session | None = None  # kept instead of the window's (a lesson runs)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.save_now)
         self._deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
@@ -76,6 +78,13 @@ class Autosaver(QObject):
             if not self._deadline.isActive():
                 self._deadline.start()
 
+    def hold(self, session: Session | None) -> None:
+        """Keep writing ``session`` rather than the window's, until given None: while a
+        lesson shows its own steps, the user's work is what stays safe."""
+        self._held = session
+        self._dirty = True
+        self.save_now()
+
     def save_now(self) -> None:
         """Write now if anything changed since the last write.  Never raises."""
         self._debounce.stop()
@@ -83,7 +92,7 @@ class Autosaver(QObject):
         if not self._dirty:
             return
         try:
-            self.slot.save(self._controller.session())
+            self.slot.save(self._held or self._controller.session())
         except (InputError, OSError, ValueError, MemoryError) as exc:
             if not self._failing:
                 self.failed.emit(exc)
@@ -108,6 +117,7 @@ def watch(
     saver = Autosaver(window.controller, recovery.slot(recovered and recovered.path), window)
     saver.failed.connect(lambda error: window.report(failure_text(error), NOTICE_MS))
     window.file_actions.set_recovery(recovery)
+    window.lesson_course.keeping.connect(saver.hold)
     if set_aside:
         window.report(" ".join(set_aside_text(item) for item in set_aside), NOTICE_MS)
     saver.check()

@@ -33,12 +33,13 @@ def restore(window: QMainWindow, remember: bool) -> bool:
     return state is None or not window.restoreState(state)
 
 
-def save(window: QMainWindow) -> None:
-    """Remember the size and layout for the next run."""
+def save(window: QMainWindow, stash=None) -> None:
+    """Remember the size and layout for the next run: the window's, or the user's own
+    ``stash`` (a :class:`gui.window.staging.Stash`) while a layout for a room is shown."""
     settings = QSettings()
     settings.beginGroup(GROUP)
-    settings.setValue("geometry", window.saveGeometry())
-    settings.setValue("state", window.saveState())
+    settings.setValue("geometry", window.saveGeometry() if stash is None else stash.geometry)
+    settings.setValue("state", window.saveState() if stash is None else stash.state)
     settings.endGroup()
 
 

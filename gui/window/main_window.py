@@ -8,7 +8,7 @@ from the View menu, and reached from the keyboard (Ctrl+1 … Ctrl+7, or F6 to g
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,11 +36,13 @@ from gui.panes.training.presenter import TrainingPresenter
 from gui.panes.training.view import TrainingPanel
 from gui.panes.vocabulary.presenter import VocabularyPresenter
 from gui.panes.vocabulary.view import VocabularyView
-from gui.widgets import column, glow, scrolling
+from gui.widgets import column, scrolling
 from gui.window import appearance, pane_focus
 from gui.window import help_menu as help_dialogs
 from gui.window import layout as window_layout
 from gui.window.file_menu import FileActions
+from gui.window.lesson_course import LessonCourse
+from gui.window.staging import Staging
 from gui.window.status import StatusPresenter
 from gui.window.view_menu import ViewMenu
 from resources import path
@@ -113,6 +115,8 @@ class MainWindow(QMainWindow):
         self.status = StatusPresenter(controller, self)
         self.error_label, self.shapes_label = self.status.error_label, self.status.shapes_label
         self.file_actions = FileActions(self, controller)
+        self.staging = Staging(self)
+        self._class_for_lesson = False  # the lesson turned the class layout on
         self._build_menus()
         self._restore_settings()
 
@@ -129,8 +133,10 @@ class MainWindow(QMainWindow):
             "training": TrainingPresenter(controller, self.training),
         }
         self.inspector.rebuilt.connect(self._zoom_new_panels)
-        self.lesson.step_shown.connect(self._point_at)
-        self.lesson.setup_requested.connect(lambda settings: controller.update_config(**settings))
+        self.lesson_course = LessonCourse(self)
+        self.lesson.step_shown.connect(self.lesson_course.show)
+        self.lesson.close_requested.connect(self.end_lesson)
+        self.docks["lesson"].installEventFilter(self)  # its close button ends the lesson
         controller.changed.connect(self._on_changed)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
@@ -179,27 +185,41 @@ class MainWindow(QMainWindow):
     # --- reactions to the controller ------------------------------------------------------------
 
     def show_lesson(self) -> None:
+        """Help → Lesson (F1): keep the user's session and show the lesson's current step."""
         dock = self.docks["lesson"]
         dock.show()
         dock.raise_()
         self.lesson.next.setFocus()
-        self._point_at(self.lesson.step)
+        if not self.lesson_course.running:
+            if self.staging.mode is None and self.staging.small_screen():
+                self._class_for_lesson = True
+                self.staging.teach(self.lesson_pane())
+            self.lesson_course.begin()
+            self.lesson_course.show(self.lesson.index)
 
-    def _point_at(self, step: dict) -> None:
-        """Bring a lesson step's panel (and stage) to the front, and make it glow a moment."""
-        if not self.docks["lesson"].isVisible():
-            return
-        panel = step["panel"]
-        target = self.heatmap if panel == "heatmap" else self.docks[panel]
-        if panel != "heatmap":
-            target.show()
-            target.raise_()
-        stage, result = step.get("stage"), self.controller.result
-        if stage and result is not None and stage in result.keys:
-            target = self.inspector.panel(stage)
-            # Once the layout has run: a dock just raised has not placed its panels yet.
-            QTimer.singleShot(0, target, lambda: self.inspector.ensureWidgetVisible(target, 0, 40))
-        glow(target)
+    def lesson_pane(self) -> str | None:
+        """The pane the lesson's step needs beside the heatmap (None: the heatmap alone, or
+        no lesson)."""
+        if not self.lesson_course.running and not self.docks["lesson"].isVisible():
+            return None
+        panel = self.lesson.step["panel"]
+        return None if panel == "heatmap" else panel
+
+    def end_lesson(self) -> None:
+        """Close the lesson and give the user's own sentences and settings back."""
+        self.docks["lesson"].hide()
+        self._leave_lesson()
+
+    def _leave_lesson(self) -> None:
+        self.lesson_course.end()
+        if self._class_for_lesson and self.staging.mode == "class":
+            self.staging.leave()
+        self._class_for_lesson = False
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.docks["lesson"] and event.type() == QEvent.Type.Close:
+            self._leave_lesson()
+        return super().eventFilter(watched, event)
 
     def _zoom_new_panels(self) -> None:
         """New stage panels inherit the zoom shown: note their own sizes at zoom 1."""
@@ -240,6 +260,6 @@ class MainWindow(QMainWindow):
         window_layout.default_dock_sizes(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self._remember:
-            window_layout.save(self)
+        if self._remember:  # the user's own layout, never one borrowed for a room
+            window_layout.save(self, self.staging.stash)
         super().closeEvent(event)

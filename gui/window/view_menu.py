@@ -1,8 +1,8 @@
 """The View menu: where the keyboard goes, comparing, zoom, presentation, theme and colours.
 
 Zoom, theme and colour map are the user's preferences, kept in QSettings for the next run.
-Presentation mode (F11) keeps the heatmap (or lines) and the explanation only, full screen,
-at a larger zoom, and gives the window back as it was when it ends.
+Presentation mode (F11) and the class layout (Ctrl+L) are ``gui.window.staging``'s; this
+menu turns them on and off and shows their zoom.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from PySide6.QtWidgets import QApplication
 from gui.binding import bind
 from gui.window import appearance
 from model.session import COLOUR_MAPS, COLOUR_SCALES
-
-PRESENTATION_ZOOM = 1.5
 
 
 class ViewMenu(QObject):
@@ -32,7 +30,9 @@ class ViewMenu(QObject):
         if self.theme not in appearance.THEMES:
             self.theme = "light"
         self._state = window.controller.state
-        self._presenting: tuple | None = None  # what presentation mode hid, to give back
+        self.shown_zoom = 1.0
+        self._staging = window.staging
+        self._staging.changed.connect(self._on_staging_changed)
 
     def action(self, text: str, slot, shortcut=None, checkable=False) -> QAction:
         item = QAction(text, self._window)
@@ -79,6 +79,13 @@ class ViewMenu(QObject):
                 QKeySequence.StandardKey.ZoomIn,
             )
         )
+        # Ctrl+= too: on most keyboards "+" needs Shift, and the help says Ctrl+= zooms.
+        zoom_in_plain = self.action(
+            self.tr("Zoom in"),
+            lambda: self.set_zoom(appearance.zoom_step(self.zoom, 1)),
+            "Ctrl+=",
+        )
+        window.addAction(zoom_in_plain)
         menu.addAction(
             self.action(
                 self.tr("Zoom &out"),
@@ -97,6 +104,13 @@ class ViewMenu(QObject):
         )
         self.exit_presentation.setEnabled(False)
         window.addAction(self.exit_presentation)
+        self.class_layout = self.action(
+            self.tr("C&lass layout: the heatmap, the lesson and one pane, large"),
+            self.toggle_class_layout,
+            "Ctrl+L",
+            checkable=True,
+        )
+        menu.addAction(self.class_layout)
         menu.addSeparator()
         self._choices(
             menu.addMenu(self.tr("&Theme")),
@@ -155,24 +169,26 @@ class ViewMenu(QObject):
         self._apply_zoom(zoom)
 
     def _remember_zoom(self, zoom: float) -> None:
-        if self._presenting is None:  # presentation's zoom is never the user's own
+        if self._staging.mode is None:  # a room's zoom is never the user's own
             self.zoom = zoom
             QSettings().setValue("view/zoom", zoom)
 
     def _apply_zoom(self, zoom: float) -> None:
-        self._show_zoom(zoom)
-        if zoom > 1.0 and self._presenting is None:  # once the layouts know the new fonts
+        self._show_zoom(max(zoom, self._staging.zoom))
+        if zoom > 1.0 and self._staging.mode is None:  # once the layouts know the new fonts
             QTimer.singleShot(0, self._window, self._fit_zoom_to_screen)
 
     def _show_zoom(self, zoom: float) -> None:
+        # Widgets made since the last zoom (the docks' tab bars, made anew when docks move)
+        # inherited the zoom shown then: their own sizes are noted at that zoom.
+        appearance.apply_zoom(self._window, zoom, current=self.shown_zoom)
         self.shown_zoom = zoom
-        appearance.apply_zoom(self._window, zoom)
         self._window.heatmap.set_font_scale(zoom)
 
     def _fit_zoom_to_screen(self) -> None:
         """Step the zoom back while the window, at its smallest, is wider or taller than
         its screen: docks cut off at the screen's edge would hide what the zoom was for."""
-        if self._presenting is not None:
+        if self._staging.mode is not None:
             return
         window, room = self._window, self.room()
         asked = zoom = self.shown_zoom
@@ -219,39 +235,31 @@ class ViewMenu(QObject):
         if mode in COLOUR_SCALES:
             self._window.controller.update_view(colour_scale=mode)
 
-    # --- presentation -------------------------------------------------------------------------
+    # --- presentation and the class layout ----------------------------------------------------
 
     @property
     def presenting(self) -> bool:
-        return self._presenting is not None
+        return self._staging.mode == "presentation"
 
     def toggle_presentation(self) -> None:
-        window = self._window
-        if self._presenting is None:
-            self._presenting = (window.saveState(), window.isFullScreen(), window.isMaximized())
-            for key, dock in window.docks.items():
-                dock.setVisible(key == "explain")
-            window.statusBar().hide()
-            window.showFullScreen()
-            explain = window.docks["explain"]
-            window.resizeDocks([explain], [int(window.width() * 0.34)], Qt.Orientation.Horizontal)
-            self._apply_zoom(max(self.zoom, PRESENTATION_ZOOM))
-            self.exit_presentation.setEnabled(True)
-            window.heatmap.canvas.setFocus()
+        if self.presenting:
+            self._staging.leave()
         else:
-            state, full, maximised = self._presenting
-            self._presenting = None
-            window.statusBar().show()
-            if full:
-                pass
-            elif maximised:
-                window.showMaximized()
-            else:
-                window.showNormal()
-            window.restoreState(state)
-            self._apply_zoom(self.zoom)
-            self.exit_presentation.setEnabled(False)
-        self.presentation.setChecked(self._presenting is not None)
+            self._staging.present()
+
+    def toggle_class_layout(self) -> None:
+        staging = self._staging
+        if staging.mode == "class":
+            staging.leave()
+        else:
+            staging.teach(self._window.lesson_pane())
+
+    def _on_staging_changed(self) -> None:
+        mode = self._staging.mode
+        self._apply_zoom(self.zoom)
+        self.presentation.setChecked(mode == "presentation")
+        self.exit_presentation.setEnabled(mode == "presentation")
+        self.class_layout.setChecked(mode == "class")
 
 
 def _check(group: QActionGroup, value) -> None:

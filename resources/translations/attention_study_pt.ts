@@ -410,19 +410,17 @@
         <translation>◀ Voltar</translation>
     </message>
     <message>
-        <location filename="../../gui/panes/lesson/view.py" line="43"/>
-        <source>Set this up</source>
-        <translation>Preparar isto</translation>
-    </message>
-    <message>
         <location filename="../../gui/panes/lesson/view.py" line="41"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Pró&amp;ximo ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/panes/lesson/view.py" line="44"/>
-        <source>Change the model&apos;s settings as this step needs</source>
-        <translation>Muda as configurações do modelo como este passo pede</translation>
+        <source>End the lesson</source>
+        <translation>Encerrar a lição</translation>
+    </message>
+    <message>
+        <source>Your own sentences and settings come back</source>
+        <translation>As suas sentenças e configurações voltam</translation>
     </message>
 </context>
 <context>
@@ -828,6 +826,14 @@
         <location filename="../../gui/window/view_menu.py" line="184"/>
         <source>Zoom {zoom}%: the most this screen has room for</source>
         <translation>Zoom de {zoom}%: o máximo que cabe nesta tela</translation>
+    </message>
+    <message>
+        <source>C&amp;lass layout: the heatmap, the lesson and one pane, large</source>
+        <translation>&amp;Layout de aula: o heatmap, a lição e um painel, grandes</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Aumentar o zoom</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,9 @@
 """Help → Lesson: the seed notebook, step by step, in the interface's language.
 
-Each step says what the notebook does there and points at the panel (and stage) to look
-at; a step may offer to set the model up for it (multi-head attention, masks …), which the
-user does with a button, never behind their back.  Back and Next, or any step from the list.
-The steps live in ``resources/lessons/<language>.json``.
+Each step says what the notebook does there.  What the step puts on screen (the pane in
+front, its settings, the cell explained, a training run) is in ``resources/lessons/
+scenes.json``, one scene per step for both languages; the window's lesson course applies it
+when the class arrives at the step.  The words are in ``resources/lessons/<language>.json``.
 """
 
 from __future__ import annotations
@@ -19,13 +19,18 @@ def lesson(language: str) -> dict:
     return catalog("lessons", language)
 
 
-class LessonPanel(QWidget):
-    """Shows one step at a time and asks the window to point at its panel."""
+def scenes() -> list[dict]:
+    """What each step shows, in step order (the same for every language)."""
+    return catalog("lessons", "scenes")["steps"]
 
-    step_shown = Signal(dict)
-    """A step is on screen: the window brings its panel (and stage) to the front."""
-    setup_requested = Signal(dict)
-    """The user asked for the step's settings (ModelConfig fields and values)."""
+
+class LessonPanel(QWidget):
+    """Shows one step at a time; the lesson course sets the window up for it."""
+
+    step_shown = Signal(int)
+    """A step is on screen (its index)."""
+    close_requested = Signal()
+    """The user ended the lesson."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -35,17 +40,18 @@ class LessonPanel(QWidget):
         self.steps.setToolTip(self.tr("Start from any step"))
         self.steps.currentIndexChanged.connect(self._show)
         self.text = QLabel()
+        self.text.setObjectName("lessonText")
         self.text.setWordWrap(True)
         self.back = QPushButton(self.tr("◀ Back"))
         self.back.clicked.connect(lambda: self.go(-1))
         self.next = QPushButton(self.tr("Ne&xt ▶"))
         self.next.clicked.connect(lambda: self.go(1))
-        self.setup = QPushButton(self.tr("Set this up"))
-        self.setup.setToolTip(self.tr("Change the model's settings as this step needs"))
-        self.setup.clicked.connect(self._on_setup)
+        self.close_button = QPushButton(self.tr("End the lesson"))
+        self.close_button.setToolTip(self.tr("Your own sentences and settings come back"))
+        self.close_button.clicked.connect(self.close_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back)
-        buttons.addWidget(self.setup)
+        buttons.addWidget(self.close_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next)
         layout = QVBoxLayout(self)
@@ -55,12 +61,21 @@ class LessonPanel(QWidget):
         self._show(0)
 
     @property
+    def index(self) -> int:
+        return self.steps.currentIndex()
+
+    @property
     def step(self) -> dict:
-        return self._steps[self.steps.currentIndex()]
+        """The step on screen: its words and its scene."""
+        return {**scenes()[self.index], **self._steps[self.index]}
+
+    @property
+    def count(self) -> int:
+        return len(self._steps)
 
     def go(self, step: int) -> None:
-        index = min(max(self.steps.currentIndex() + step, 0), len(self._steps) - 1)
-        if index == self.steps.currentIndex():
+        index = min(max(self.index + step, 0), len(self._steps) - 1)
+        if index == self.index:
             self._show(index)
         self.steps.setCurrentIndex(index)
 
@@ -69,10 +84,4 @@ class LessonPanel(QWidget):
         self.text.setText(step["text"])
         self.back.setEnabled(index > 0)
         self.next.setEnabled(index < len(self._steps) - 1)
-        self.setup.setVisible(bool(step.get("settings")))
-        self.step_shown.emit(step)
-
-    def _on_setup(self) -> None:
-        settings = self.step.get("settings")
-        if settings:
-            self.setup_requested.emit(dict(settings))
+        self.step_shown.emit(index)

@@ -1,0 +1,56 @@
+"""Presentation mode and the class layout borrow the window's layout and give it back.
+
+Leaving either one restores the type size of every part of the window (the docks' tab bars
+too, which Qt makes anew when docks move), and closing the window while one is shown saves
+the user's own layout, never the borrowed one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QTabBar
+
+from gui.window import layout as window_layout
+
+
+def tab_bar_sizes(window) -> set[float]:
+    return {bar.font().pointSizeF() for bar in window.findChildren(QTabBar) if bar.isVisible()}
+
+
+def turn(window, toggle) -> None:
+    toggle()
+    for _ in range(3):
+        QCoreApplication.processEvents()
+
+
+def test_leaving_presentation_gives_the_tab_bars_their_own_type_size(qtbot, window):
+    own = QApplication.font().pointSizeF()
+    assert tab_bar_sizes(window) == {own}
+    menu = window.view_menu
+    turn(window, menu.toggle_presentation)
+    turn(window, menu.toggle_presentation)
+    assert not menu.presenting
+    assert tab_bar_sizes(window) == {own}
+    turn(window, lambda: menu.set_zoom(1.0))  # Ctrl+0: still the own size
+    assert tab_bar_sizes(window) == {own}
+
+
+def test_leaving_the_class_layout_shows_every_pane_it_hid(qtbot, window):
+    shown = {key for key, dock in window.docks.items() if dock.isVisible()}
+    turn(window, window.view_menu.toggle_class_layout)
+    assert window.staging.mode == "class"
+    assert {key for key, dock in window.docks.items() if dock.isVisible()} < shown | {"lesson"}
+    turn(window, window.view_menu.toggle_class_layout)
+    assert window.staging.mode is None
+    assert {key for key, dock in window.docks.items() if dock.isVisible()} == shown
+
+
+def test_closing_while_presenting_or_teaching_saves_the_users_own_layout(qtbot, window):
+    for toggle in (window.view_menu.toggle_presentation, window.view_menu.toggle_class_layout):
+        own = bytes(window.saveState())
+        turn(window, toggle)
+        assert window.staging.stash is not None
+        window_layout.save(window, window.staging.stash)  # what closing the window saves
+        assert bytes(QSettings().value(f"{window_layout.GROUP}/state")) == own
+        turn(window, toggle)
+        assert window.staging.stash is None
