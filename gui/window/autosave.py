@@ -57,6 +57,7 @@ class Autosaver(QObject):
         self._dirty = False
         self._failing = False
         self._held: Session | None = None  # kept instead of the window's (a lesson runs)
+        self.window_reports = None  # the window's way of saying a failure (see attach)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.save_now)
         self._deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
@@ -113,15 +114,27 @@ def watch(
 ) -> Autosaver:
     """Autosave for ``window``, which shows ``recovered`` (if any); File → Recover lists
     ``recovery``.  The status bar says what became of each newer file that could not be read
-    (``set_aside``), and, at once and only once, when the folder cannot be used."""
-    saver = Autosaver(window.controller, recovery.slot(recovered and recovered.path), window)
-    saver.failed.connect(lambda error: window.report(failure_text(error), NOTICE_MS))
-    window.file_actions.set_recovery(recovery)
-    window.lesson_course.keeping.connect(saver.hold)
+    (``set_aside``), and, at once and only once, when the folder cannot be used.  The saver
+    belongs to the window's controller, so that a window made again (in another language)
+    keeps it."""
+    controller = window.controller
+    saver = Autosaver(controller, recovery.slot(recovered and recovered.path), controller)
+    attach(saver, window, recovery)
     if set_aside:
         window.report(" ".join(set_aside_text(item) for item in set_aside), NOTICE_MS)
     saver.check()
     return saver
+
+
+def attach(saver: Autosaver, window, recovery: RecoveryStore) -> None:
+    """Let ``window`` report the saver's failures, list ``recovery`` and hold the teacher's
+    session while its lesson runs (a window made anew takes over from the last one)."""
+    if saver.window_reports is not None:
+        saver.failed.disconnect(saver.window_reports)
+    saver.window_reports = lambda error: window.report(failure_text(error), NOTICE_MS)
+    saver.failed.connect(saver.window_reports)
+    window.file_actions.set_recovery(recovery)
+    window.lesson_course.keeping.connect(saver.hold)
 
 
 def failure_text(error) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from gui.application import application, system_language
+from gui.application import application, install_translation, system_language
 from gui.controller import Controller
+from gui.window.language_menu import remembered_language
 from gui.window.main_window import MainWindow
 from model.session import Session
 
@@ -29,8 +30,9 @@ def run_app(session: Session, language: str | None = None, restore: bool = True)
     """
     from gui.window import autosave
 
-    language = language or system_language()
-    app = application(language)
+    app = application(language or system_language())
+    if language is None and remembered_language() is not None:  # View → Language, last time
+        install_translation(app, remembered_language())
     store = autosave.store()
     autosave.adopt_legacy(store)
     recovered, set_aside = store.newest() if restore else (None, [])
@@ -39,6 +41,7 @@ def run_app(session: Session, language: str | None = None, restore: bool = True)
     controller, window = open_window(session)
     window.show()
     saver = autosave.watch(window, store, recovered, set_aside)
+    shown = Shown(app, window, saver, store)
     controller.start()  # the window is up; torch imports in the background
     controller.changed.connect(freeze_after_first_result(controller))
     try:
@@ -50,7 +53,32 @@ def run_app(session: Session, language: str | None = None, restore: bool = True)
             try:
                 saver.close()  # so the last save has the last step completed
             finally:
-                dispose(app, window)
+                dispose(app, shown.window)
+
+
+class Shown:
+    """The window on screen, which View → Language makes anew: the same controller, work,
+    training, autosave and layout, in the other language."""
+
+    def __init__(self, app, window, saver, store) -> None:
+        self._app, self._saver, self._store = app, saver, store
+        self.window = window
+        window.language_chosen.connect(self.again_in)
+
+    def again_in(self, language: str) -> None:
+        from gui.window import autosave
+
+        old = self.window
+        old.end_lesson()  # the teacher's own work, not the lesson's
+        old.save_layout()  # for the new one to take
+        install_translation(self._app, language)
+        new = MainWindow(old.controller)
+        new.language_chosen.connect(self.again_in)
+        autosave.attach(self._saver, new, self._store)
+        new.show()  # before the old one closes, or the application would end with it
+        self.window = new
+        old.close()
+        old.deleteLater()
 
 
 def freeze_after_first_result(controller: Controller):

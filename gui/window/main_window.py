@@ -8,7 +8,7 @@ from the View menu, and reached from the keyboard (Ctrl+1 … Ctrl+7, or F6 to g
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,7 +37,7 @@ from gui.panes.training.view import TrainingPanel
 from gui.panes.vocabulary.presenter import VocabularyPresenter
 from gui.panes.vocabulary.view import VocabularyView
 from gui.widgets import column, scrolling
-from gui.window import appearance, pane_focus
+from gui.window import appearance, language_menu, pane_focus
 from gui.window import help_menu as help_dialogs
 from gui.window import layout as window_layout
 from gui.window.file_menu import FileActions
@@ -51,6 +51,9 @@ from resources import path
 class MainWindow(QMainWindow):
     """``remember``: restore the size and layout of the last run, and keep them on close
     (off for the offscreen renders of the command line, which must look the same anywhere)."""
+
+    language_chosen = Signal(str)
+    """View → Language: the window should be made again in this language."""
 
     def __init__(self, controller: Controller, parent=None, remember: bool = True) -> None:
         super().__init__(parent)
@@ -159,7 +162,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         self.view_menu = ViewMenu(self)
-        self.view_menu.fill(self.menuBar().addMenu(self.tr("&View")))
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu.fill(view)
+        view.addSeparator()
+        # In both languages: whoever cannot read the one shown still finds it.
+        self.language_group = language_menu.fill(view.addMenu("Language · Idioma"), self)
         help_dialogs.fill_menu(self, self.menuBar().addMenu(self.tr("&Help")))
 
     def focus_pane(self, index: int) -> None:
@@ -259,7 +266,11 @@ class MainWindow(QMainWindow):
     def _default_dock_sizes(self) -> None:
         window_layout.default_dock_sizes(self)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self._remember:  # the user's own layout, never one borrowed for a room
+    def save_layout(self) -> None:
+        """Keep the user's own layout for the next window (never one borrowed for a room)."""
+        if self._remember:
             window_layout.save(self, self.staging.stash)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.save_layout()
         super().closeEvent(event)

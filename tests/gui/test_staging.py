@@ -54,3 +54,17 @@ def test_closing_while_presenting_or_teaching_saves_the_users_own_layout(qtbot, 
         assert bytes(QSettings().value(f"{window_layout.GROUP}/state")) == own
         turn(window, toggle)
         assert window.staging.stash is None
+
+
+def test_ctrl_equals_zooms_in_as_the_help_says(qtbot, window):
+    from PySide6.QtGui import QKeySequence
+
+    menu = window.view_menu
+    plain = QKeySequence("Ctrl+=")
+    found = [a for a in window.findChildren(type(menu.presentation)) if a.shortcut() == plain]
+    assert found, "no action answers Ctrl+="
+    try:
+        found[0].trigger()
+        assert menu.zoom > 1.0
+    finally:
+        menu.set_zoom(1.0)
