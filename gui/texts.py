@@ -34,6 +34,11 @@ def fixed(value: float, places: int) -> str:
     return numbers.fixed(value, places, language())
 
 
+def marks(text: str) -> str:
+    """A number written with a point, in the interface language's decimal mark."""
+    return numbers.in_language(text, language())
+
+
 def number(value: float) -> str:
     """``value`` as short as exact, grouped, with the interface language's marks."""
     return numbers.format_number(value, language())
@@ -160,6 +165,11 @@ def values_caption(sentence: int, words, head: int | None = None) -> str:
     if head is not None:
         caption += " · " + translate("texts", "head {n}").format(n=head)
     return caption
+
+
+def stage_code(stage) -> str:
+    """A stage's PyTorch line, its comments in the interface language."""
+    return explanations.code_comments(stage.code, language())
 
 
 def task_name(task: str) -> str:

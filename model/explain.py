@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from model import explanations
 from model.errors import InputError
 from model.numbers import format_number
 from model.stages import CAUSAL, PipelineResult
@@ -184,7 +185,8 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
     if e.mode == "multihead":
         lines[0] += " · " + words["head"].format(h=e.head)
     if e.trained:
-        lines.append(words["trained"].format(task=e.trained))
+        task = explanations.entry(f"task.{e.trained}", language)["title"]
+        lines.append(words["trained"].format(task=task))
     steps = iter(range(1, 10))
     lines.append("")
     lines.append(

@@ -16,6 +16,14 @@ def entry(key: str, language: str = "en") -> dict:
     return _entry(key, language)
 
 
+def code_comments(code: str, language: str = "en") -> str:
+    """A stage's PyTorch line with its comments in ``language``: the model writes them in
+    English, and the catalog's "code_comments" maps each to its translation."""
+    for english, translated in catalog("explanations", language).get("code_comments", {}).items():
+        code = code.replace(f"# {english}", f"# {translated}")
+    return code
+
+
 def _entry(key: str, language: str) -> dict:
     return catalog("explanations", language).get(key) or catalog("explanations", "en")[key]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 
-from model.explanations import stage_text, stage_title
+from model.explanations import code_comments, stage_text, stage_title
 from model.files import write_text
 from model.options import notebook_header
 from model.stages import PipelineResult
@@ -75,7 +75,7 @@ def notebook_json(result: PipelineResult, language: str = "en", training_code: s
         title, explanation = stage_title(stage, language), stage_text(stage, language)
         cells.append(_markdown(f"### {title}\n\n{explanation}"))
         show = stage.key if stage.role == "attention" else f"{stage.key}.shape"
-        cells.append(_code(f"{stage.code}\n{show}"))
+        cells.append(_code(f"{code_comments(stage.code, language)}\n{show}"))
     if training_code:
         cells += [_markdown(words["training"]), _code(training_code)]
     for number, cell in enumerate(cells):

@@ -28,5 +28,10 @@ def fixed(value: float, places: int, language: str = "en") -> str:
     return _marks(f"{value:.{places}f}", language)
 
 
+def in_language(text: str, language: str) -> str:
+    """A number already written with a point (and commas grouping) in ``language``'s marks."""
+    return _marks(text, language)
+
+
 def _marks(text: str, language: str) -> str:
     return text.translate(_PORTUGUESE) if language == "pt" else text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from figures.heatmap import elide
+from gui.texts import marks
 from model.stages import CAUSAL, MASKED, PADDING
 
 READOUT_TOKEN_CHARS = 40
@@ -90,25 +91,25 @@ def cell_text(result, b: int, h: int, row: int, column: int, comparison=None) ->
     elif state == CAUSAL:
         weight = translate("AttentionView", "masked: a later key (causal), weight exactly 0")
     else:
-        weight = f"{value:.6f}"
+        weight = marks(f"{value:.6f}")
         if state == PADDING:
             weight += translate("AttentionView", " (padding)")
     total = float(result.attention_row_sums[b, h, row])
-    row_sum = translate("AttentionView", "row sum {total}").format(total=f"{total:.6f}")
+    row_sum = translate("AttentionView", "row sum {total}").format(total=marks(f"{total:.6f}"))
     largest, at = result.row_max
     spread = translate(
         "AttentionView", "max {max} (key {key}) · entropy {h} of {uniform} bits"
     ).format(
-        max=f"{largest[b, h, row]:.3f}",
+        max=marks(f"{largest[b, h, row]:.3f}"),
         key=int(at[b, h, row]),
-        h=f"{result.row_entropy[b, h, row]:.2f}",
-        uniform=f"{result.row_uniform_entropy[b, row]:.2f}",
+        h=marks(f"{result.row_entropy[b, h, row]:.2f}"),
+        uniform=marks(f"{result.row_uniform_entropy[b, row]:.2f}"),
     )
     text = f"{where} · {pair}: {weight} · {row_sum} · {spread}"
     if comparison is not None:
         a = float(comparison.a.attention_maps[b, h, row, column])
         change = float(comparison.difference[b, h, row, column])
         text += " · " + translate("AttentionView", "A {a} → B {b}: B − A {change}").format(
-            a=f"{a:.4f}", b=f"{value:.4f}", change=f"{change:+.4f}"
+            a=marks(f"{a:.4f}"), b=marks(f"{value:.4f}"), change=marks(f"{change:+.4f}")
         )
     return text

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from figures.heatmap import elide
-from gui import disposal
+from gui import disposal, texts
 
 # Translucent, so that the theme's text stays readable on them, light or dark.
 PADDING_BACKGROUND = QBrush(QColor(128, 128, 128, 70))
@@ -33,7 +33,7 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 def format_value(value, full: bool = False) -> str:
     if isinstance(value, (float, np.floating)):
-        return f"{value:.7g}" if full else f"{value:.4f}"
+        return texts.marks(f"{value:.7g}" if full else f"{value:.4f}")
     return str(value)
 
 

@@ -138,7 +138,7 @@ class StagePanel(QFrame):
         self.toggle.setToolTip(title)
         self.shape.setText(texts.shape_text(stage.shape))
         self.dims.setText(texts.shape_description(stage.shape, stage.dims))
-        code = stage.code
+        code = texts.stage_code(stage)
         if result.training is not None and stage.role != "ids":  # not the seed's numbers now
             code += "\n" + texts.trained_code_note(result.training)
         self.code.setText(code)
