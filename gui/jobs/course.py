@@ -9,6 +9,12 @@ A session opened at step N retrains to N on the worker, in chunks it can be call
 between; meanwhile the state keeps N.  An edit that changes the vocabulary or the longest
 sentence, a new task, new settings or Reset start again from step 0, learning-rate changes
 included.  A training error is shown until a new task, Play, Step or Reset: never stuck.
+
+An edit or a setting that started training again can be taken back: when the sentences and
+settings are again those of the last trained result (Ctrl+Z in the editor, a box ticked
+again), that run is trained again to its step (training is deterministic, so the weights
+are the same) and a notice says so.  Reset and a new task forget it: they were the user's
+choice.
 """
 
 from __future__ import annotations
@@ -38,6 +44,9 @@ class TrainingCourse(QObject):
         # A session opened at step N trains to N once its first result is in.
         self._retrain = training if training is not None and training.steps else None
         self._failure: Exception | None = None  # the training error shown, if any
+        # The last trained result's (sentences, settings) and its training: what an edit
+        # taken back brings back.
+        self._trained_before: tuple[tuple, TrainSettings] | None = None
 
     def settings(self) -> TrainSettings:
         return self._controller.state.training or TrainSettings(steps=0)
@@ -47,7 +56,7 @@ class TrainingCourse(QObject):
         old = self.settings()
         settings = replace(old, **changes)
         if "task" in changes and settings.task != old.task:
-            self._retrain = None
+            self._retrain = self._trained_before = None
             rate = changes.get("learning_rate", old.current_rate)
             settings = replace(settings, steps=0, learning_rate=rate, rate_changes=())
             if self.control.job is not None:
@@ -72,13 +81,19 @@ class TrainingCourse(QObject):
             self.control.step_once()
 
     def reset(self, notice: Notice | None = None) -> None:
-        """Back to the untrained weights (step 0), with no change of rate to replay."""
+        """Back to the untrained weights (step 0), with no change of rate to replay.  With
+        no ``notice`` it is the user's Reset, which nothing brings back."""
         self._retrain = None
+        if notice is None:
+            self._trained_before = None
         self.control.reset()
         self._clear_failure()
         settings = replace(self.settings(), steps=0, rate_changes=())
         settings = replace(settings, learning_rate=self.settings().current_rate)
         self._controller.put_training(settings, announce=True)
+        if notice is not None and self._controller.state.pinned is not None:
+            # B − A now shows the training undone as well as the change: say so.
+            notice = Notice(f"{notice.code}_compared", **notice.values)
         if notice is not None:
             self._controller.notice.emit(notice)
         self._controller.rerun()
@@ -100,9 +115,25 @@ class TrainingCourse(QObject):
             self._ensure(target)
         elif control.active and not fits(control.job, config, result.vocabulary, result.max_length):
             self.reset(Notice("training_reset_vocabulary"))
+        elif self._taken_back(result):
+            _key, settings = self._trained_before
+            self._controller.put_training(settings, announce=True)
+            self._ensure(settings.steps)
+            self._controller.notice.emit(Notice("training_restored", step=settings.steps))
         control.taken()
         if result.training is not None:
             self._note(result.training.steps)
+            if result.training.steps:
+                self._trained_before = ((result.sentences, result.config), self.settings())
+
+    def _taken_back(self, result) -> bool:
+        """Whether ``result``, untrained, has the sentences and settings of the last
+        trained result: the edit that started training again was taken back."""
+        if self._trained_before is None or self.control.active:
+            return False
+        if result.training is not None and result.training.steps:
+            return False
+        return self._trained_before[0] == (result.sentences, result.config)
 
     def shutdown(self) -> None:
         """Call training off (waiting at most for the step in progress) and keep the last
