@@ -26,6 +26,7 @@ def shortcuts_html() -> str:
         ("F6", translate("help", "Go to the next pane")),
         ("F1", translate("help", "The lesson: the notebook, step by step")),
         ("F11, Esc", translate("help", "Presentation mode, and back")),
+        ("Ctrl+L", translate("help", "Class layout: the heatmap, the lesson and one pane, large")),
         ("Ctrl+=, Ctrl+-, Ctrl+0", translate("help", "Zoom in, zoom out, normal size")),
         ("Tab, Shift+Tab", translate("help", "Next and previous control")),
         (translate("help", "Arrow keys"), translate("help", "On the heatmap: move between cells")),

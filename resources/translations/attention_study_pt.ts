@@ -1014,6 +1014,10 @@
         <source>&lt;p&gt;&lt;b&gt;Attention Study&lt;/b&gt; turns the notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; into a live instrument: type sentences and watch every stage of the pipeline, from token ids to attention weights.&lt;/p&gt;</source>
         <translation>&lt;p&gt;O &lt;b&gt;Attention Study&lt;/b&gt; transforma o notebook &lt;i&gt;Estudo de Self-Attention&lt;/i&gt; num instrumento ao vivo: digite sentenças e acompanhe cada estágio do pipeline, dos ids dos tokens aos pesos de atenção.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Class layout: the heatmap, the lesson and one pane, large</source>
+        <translation>Layout de aula: o heatmap, a lição e um painel, grandes</translation>
+    </message>
 </context>
 <context>
     <name>texts</name>
