@@ -120,7 +120,8 @@ def _no_such(code: str, flag: str, value: str, count: int) -> InputError:
 
 
 def figure_options(args: argparse.Namespace, session: Session) -> Session:
-    """``session`` as ``--export`` draws it: ``--view`` and ``--colour-scale`` set its view,
+    """``session`` as ``--export`` draws it: ``--view``, ``--colour-scale`` and ``--padding``
+    set its view,
     and ``--compare`` pins another session as A (else the session's own A, if it has one).
     A session to compare with must hold the same sentences and heads: said before any work.
     """
@@ -137,6 +138,7 @@ def figure_options(args: argparse.Namespace, session: Session) -> Session:
         session.view,
         kind=args.view or session.view.kind,
         colour_scale=args.colour_scale or session.view.colour_scale,
+        padding=session.view.padding if args.padding is None else args.padding == "shown",
     )
     return replace(session, view=view, pinned=pinned)
 

@@ -124,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the heatmap's colours: 0 to 1, or the weights' own range (fixed)",
     )
     output.add_argument(
+        "--padding",
+        choices=("shown", "hidden"),
+        help="a sentence shown alone: with its <pad> positions, or at its own length (hidden)",
+    )
+    output.add_argument(
         "--compare",
         metavar="SESSION.json",
         help="the figure shows A (this session), B (the other flags) and B − A",

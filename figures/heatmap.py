@@ -125,10 +125,13 @@ def describe_heatmap(
     colour_scale: str = "fixed",
     page: int = 0,
     per_page: int | None = None,
+    padding: bool = True,
 ) -> HeatmapDescription:
     """The heatmap of ``sentence`` (-1 = all) and ``head`` (-1 = all), one page of it.
 
     ``per_page`` panels fit on a page (None = all); ``page`` is clamped to the pages there are.
+    Without ``padding`` a sentence shown alone is cut to its own length (every sentence
+    shown together keeps the batch's length, so that they line up).
     """
     keys = panel_keys(result, sentence, head)
     per_page = len(keys) if not per_page else max(1, per_page)
@@ -136,7 +139,8 @@ def describe_heatmap(
     page = min(max(page, 0), pages - 1)
     shown = keys[page * per_page : (page + 1) * per_page]
     multiple = len(keys) > 1
-    panels = tuple(_panel(result, b, h, words, multiple) for b, h in shown)
+    own = not padding and sentence >= 0
+    panels = tuple(_panel(result, b, h, words, multiple, own) for b, h in shown)
     if sentence >= 0:
         title = words.sentence_title.format(
             n=sentence, text=elide_words(result.sentences[sentence], TITLE_CHARS)
@@ -166,16 +170,19 @@ def describe_comparison(
     words: Words = Words(),
     colour_map: str = "cividis",
     colour_scale: str = "fixed",
+    padding: bool = True,
 ) -> HeatmapDescription:
     """A, B and B − A for one sentence and head (the first of each when "all" is asked)."""
     a, b = comparison.a, comparison.b
     sentence, head = max(sentence, 0), max(head, 0)
-    base = describe_heatmap(b, sentence, head, words, colour_map, colour_scale)
+    base = describe_heatmap(b, sentence, head, words, colour_map, colour_scale, padding=padding)
     keys = [(sentence, head)]
     scale = colour_scale_for(b, keys, words, colour_map, colour_scale, also=a)
-    first = _panel(a, sentence, head, words, multiple=True)
-    second = _panel(b, sentence, head, words, multiple=True)
-    change = comparison.difference[sentence, head]
+    first = _panel(a, sentence, head, words, True, not padding)
+    second = _panel(b, sentence, head, words, True, not padding)
+    change = comparison.difference[sentence, head][
+        : second.values.shape[0], : second.values.shape[1]
+    ]
     reach = max(float(np.abs(change).max()), 0.01)
     difference = replace(
         second,
@@ -231,8 +238,13 @@ def uniform_level(result: PipelineResult, keys) -> float | None:
     return 1.0 / lengths.pop() if len(lengths) == 1 else None
 
 
-def _panel(result: PipelineResult, b: int, h: int, words: Words, multiple: bool) -> Panel:
-    labels = result.position_labels(b)
+def _panel(
+    result: PipelineResult, b: int, h: int, words: Words, multiple: bool, own: bool = False
+) -> Panel:
+    """Sentence ``b``'s matrix at head ``h``; ``own``: cut to the sentence's own length."""
+    length = int(result.lengths[b])
+    size = length if own else result.max_length
+    labels = result.position_labels(b)[:size]
     rows = tuple(f"{i} {elide(token, ROW_LABEL_CHARS)}" for i, token in enumerate(labels))
     if result.key_axis == "position":
         columns = tuple(str(i) for i in range(len(labels)))
@@ -248,16 +260,16 @@ def _panel(result: PipelineResult, b: int, h: int, words: Words, multiple: bool)
             title += " · " + words.head.format(n=h)
     expected = None
     if result.training is not None:
-        expected = result.training.expected_keys[b]
+        expected = result.training.expected_keys[b][:size]
     return Panel(
         sentence=b,
         head=h,
         title=title,
-        length=int(result.lengths[b]),
+        length=length,
         # A copy: a view would keep the result's whole attention alive as long as a plot
         # shows the panel, and the window lets a big result go before computing the next.
-        values=np.array(result.attention_maps[b, h], dtype=np.float32),
-        states=result.cell_states(b),
+        values=np.array(result.attention_maps[b, h, :size, :size], dtype=np.float32),
+        states=result.cell_states(b)[:size, :size],
         rows=rows,
         columns=columns,
         expected=expected,

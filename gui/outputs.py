@@ -64,7 +64,11 @@ def figure_of(result, view, comparison=None):
         return lines_figure(result, view.sentence, view.head, view.line_threshold, top_k)
     from gui.render.heatmap_figure import comparison_figure, figure_for
 
-    options = {"colour_map": view.colour_map, "colour_scale": view.colour_scale}
+    options = {
+        "colour_map": view.colour_map,
+        "colour_scale": view.colour_scale,
+        "padding": view.padding,
+    }
     if comparison is not None:
         return comparison_figure(comparison, view.sentence, view.head, **options)
     return figure_for(result, view.sentence, view.head, **options)

@@ -114,6 +114,7 @@ class StateEvents(SignalGroup):
     line_threshold = Signal(float)
     line_top_k = Signal(int)
     page = Signal(int)
+    padding = Signal(bool)
     cell = Signal(object)
     pinned = Signal(object)
     changed = Signal(object)

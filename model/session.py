@@ -17,7 +17,7 @@ from model.errors import InputError
 from model.files import MAX_TEXT_BYTES, read_bytes, write_text
 from model.tokenizer import normalize_lines
 from model.training.settings import TrainSettings
-from model.validate import check_choice, check_float, check_int, shown
+from model.validate import check_bool, check_choice, check_float, check_int, shown
 
 FORMAT = "attention-study-session"
 VERSION = 3
@@ -41,7 +41,8 @@ MAX_PAGE = MAX_SENTENCES  # pages of the all-sentences view: never more than sen
 class ViewSettings:
     """What the window shows and how: the sentence (-1 = all), the head (-1 = all), the page of
     the all-sentences view, the figure scale; the heatmap or the lines, the heatmap's colour map
-    and colour scale, and the lines' threshold and top-k (0 = every line).
+    and colour scale, and the lines' threshold and top-k (0 = every line); whether a sentence shown
+    alone keeps its <pad> positions (by default it shows its own length).
 
     A session keeps them, so a shared session opens on the same picture; a figure exported
     from the window or the command line is drawn from them alone.
@@ -56,6 +57,7 @@ class ViewSettings:
     line_threshold: float = 0.05
     line_top_k: int = 0
     page: int = 0
+    padding: bool = False  # a sentence shown alone keeps its <pad> positions
 
     def __post_init__(self) -> None:
         check_int("view.sentence", self.sentence, -1, MAX_SENTENCES - 1)
@@ -68,6 +70,7 @@ class ViewSettings:
         object.__setattr__(self, "line_threshold", threshold)
         check_int("view.line_top_k", self.line_top_k, 0, MAX_TOP_K)
         check_int("view.page", self.page, 0, MAX_PAGE)
+        check_bool("view.padding", self.padding)
 
     def to_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -240,7 +240,12 @@ class HeatmapFigure(Figure):
 
 
 def figure_for(
-    result, sentence: int, head: int = -1, colour_map: str = "cividis", colour_scale: str = "fixed"
+    result,
+    sentence: int,
+    head: int = -1,
+    colour_map: str = "cividis",
+    colour_scale: str = "fixed",
+    padding: bool = True,
 ) -> HeatmapFigure:
     """The figure of ``sentence`` (-1 = all) and ``head`` (-1 = all) of ``result``."""
     if not -1 <= sentence < result.batch_size:
@@ -255,12 +260,18 @@ def figure_for(
         colour_map=colour_map,
         colour_scale=colour_scale,
         per_page=MAX_FIGURE_PANELS,
+        padding=padding,
     )
     return HeatmapFigure(description, texts.settings_line(result.config, result.training))
 
 
 def comparison_figure(
-    comparison, sentence: int, head: int = -1, colour_map="cividis", colour_scale="fixed"
+    comparison,
+    sentence: int,
+    head: int = -1,
+    colour_map="cividis",
+    colour_scale="fixed",
+    padding: bool = True,
 ) -> HeatmapFigure:
     """A, B and B − A of one sentence and head, with both settings under the title."""
     description = describe_comparison(
@@ -270,6 +281,7 @@ def comparison_figure(
         texts.heatmap_words(),
         colour_map=colour_map,
         colour_scale=colour_scale,
+        padding=padding,
     )
     settings = (
         f"A: {texts.settings_line(comparison.a.config, comparison.a.training)}   |   "

@@ -396,6 +396,22 @@
         <source>Sentences, queries, keys and heads count from 0.</source>
         <translation>Sentenças, queries, keys e cabeças contam a partir de 0.</translation>
     </message>
+    <message>
+        <source>Show &lt;pad&gt;</source>
+        <translation>Mostrar &lt;pad&gt;</translation>
+    </message>
+    <message>
+        <source>Show the sentence's &lt;pad&gt; positions too, or only its own words</source>
+        <translation>Mostrar também as posições &lt;pad&gt; da sentença, ou só as suas palavras</translation>
+    </message>
+    <message>
+        <source>&lt;pad&gt; positions hidden: masked, they take no weight</source>
+        <translation>posições &lt;pad&gt; escondidas: mascaradas, não recebem peso</translation>
+    </message>
+    <message>
+        <source>&lt;pad&gt; positions hidden, though they still take weight: the words' row sums fall short of 1 (“Show &lt;pad&gt;” shows them)</source>
+        <translation>posições &lt;pad&gt; escondidas, embora ainda recebam peso: as somas das linhas das palavras ficam abaixo de 1 (“Mostrar &lt;pad&gt;” as mostra)</translation>
+    </message>
 </context>
 <context>
     <name>LessonPanel</name>

@@ -96,3 +96,11 @@ def test_a_session_saved_while_comparing_exports_the_comparison(tmp_path):
     save_session(lines, tmp_path / "l.json")
     ok(run_cli("--session", tmp_path / "l.json", "--export", tmp_path / "l.svg"))
     assert "Sentence 1: “eu gosto de batata frita”" in svg_texts(tmp_path / "l.svg")
+
+
+def test_a_sentence_drawn_alone_stops_at_its_last_word_unless_padding_is_shown(tmp_path):
+    ok(run_cli("--sentence-index", "2", "--export", tmp_path / "own.svg"))
+    ok(run_cli("--sentence-index", "2", "--padding", "shown", "--export", tmp_path / "pad.svg"))
+    own, padded = svg_texts(tmp_path / "own.svg"), svg_texts(tmp_path / "pad.svg")
+    assert "1 elefantes" in own and not any("<pad>" in text for text in own)
+    assert any("<pad>" in text for text in padded)

@@ -302,3 +302,28 @@ def test_the_legend_speaks_of_padding_only_where_the_sentence_shown_has_some(qtb
     assert "striped: padding" in window.heatmap.legend
     controller.update_view(sentence=-1)  # all: the others are padded
     assert "striped: padding" in window.heatmap.legend
+
+
+def test_a_sentence_shown_alone_has_its_own_length_until_padding_is_shown(qtbot, make_controller):
+    """With a long line beside it, a short sentence keeps its own words, every one labelled;
+    “Show <pad>” brings its padding back, and the legend says what is hidden."""
+    from gui.window.main_window import MainWindow
+
+    long_line = " ".join(f"palavra{i}" for i in range(20))
+    controller = make_controller(f"o gato dorme ali agora\n{long_line}")
+    window = MainWindow(controller, remember=False)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    wait_for_result(qtbot, controller, controller.start)
+    panel = window.heatmap.description.panels[0]
+    assert panel.values.shape == (5, 5)
+    assert [label.split()[1] for label in panel.rows] == ["o", "gato", "dorme", "ali", "agora"]
+    assert "hidden" in window.heatmap.legend and "Show <pad>" in window.heatmap.legend
+    box = window.heatmap._selectors.padding
+    assert box.isVisible() and not box.isChecked()
+    box.click()
+    assert controller.view.padding
+    assert window.heatmap.description.panels[0].values.shape == (20, 20)
+    window.controller.update_view(sentence=-1)  # together, sentences keep one length
+    assert {p.values.shape for p in window.heatmap.description.panels} == {(20, 20)}

@@ -23,6 +23,7 @@ class AttentionPresenter(PanePresenter):
         view.head_chosen.connect(self._on_head_chosen)
         view.kind_chosen.connect(self._on_kind_chosen)
         view.page_chosen.connect(self._on_page_chosen)
+        view.padding_chosen.connect(lambda shown: controller.update_view(padding=shown))
         view.lines_options_chosen.connect(self._on_lines_options_chosen)
         view.cell_chosen.connect(self._on_cell_chosen)
         view.cell_hovered.connect(controller.pointing.at_cell)

@@ -18,10 +18,10 @@ READOUT_TOKEN_CHARS = 40
 translate = QCoreApplication.translate
 
 
-def legend(result, kind: str, sentence: int) -> str:
+def legend(result, kind: str, sentence: int, show_padding: bool = True) -> str:
     """What the marks of ``kind`` ("heatmap" or "lines") mean for ``result``: padding,
     masks, and for lines what opacity and colour say.  ``sentence`` is the one shown (-1:
-    all); "" when there is nothing to explain."""
+    all); without ``show_padding`` a sentence shown alone hides its <pad> positions."""
     if kind == "lines":  # always one sentence
         sentence = max(sentence, 0)
     padding = result.padding_mask if sentence < 0 else result.padding_mask[sentence]
@@ -49,6 +49,20 @@ def legend(result, kind: str, sentence: int) -> str:
         if causal:
             parts.append(
                 translate("AttentionView", "No line to a later key: the causal mask hides it")
+            )
+    elif padded and sentence >= 0 and not show_padding:
+        parts.append(
+            translate("AttentionView", "<pad> positions hidden: masked, they take no weight")
+            if masked
+            else translate(
+                "AttentionView",
+                "<pad> positions hidden, though they still take weight: the words' row sums "
+                "fall short of 1 (“Show <pad>” shows them)",
+            )
+        )
+        if causal:
+            parts.append(
+                translate("AttentionView", "▧ light grey: a later key, hidden by the causal mask")
             )
     else:
         if padded:

@@ -5,7 +5,14 @@ and the pages of small multiples.  The view wires them; this only builds and fil
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, QStringListModel
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QToolButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+)
 
 from figures.heatmap import HeatmapDescription, elide_words
 
@@ -45,6 +52,11 @@ class Selectors:
         self.next = QToolButton(text="▶")
         self.next.setToolTip(_tr("Next page (Page Down)"))
         self.page_label = QLabel()
+        self.padding = QCheckBox(_tr("Show <pad>"))
+        self.padding.setToolTip(
+            _tr("Show the sentence's <pad> positions too, or only its own words")
+        )
+        self.padding.hide()  # shown for a sentence that has padding
         for widget in (self.head, self.head_label, *self.page_widgets()):
             widget.hide()  # shown when a result has several heads, or several pages
         # Two short rows rather than one long one: on a narrow screen the heatmap keeps its room.
@@ -56,6 +68,7 @@ class Selectors:
         self.layout.addWidget(self.head_label, 1, 0)
         self.layout.addWidget(self.head, 1, 1)
         pages = QHBoxLayout()
+        pages.addWidget(self.padding)
         for widget in self.page_widgets():
             pages.addWidget(widget)
         self.layout.addLayout(pages, 1, 2, 1, 2)

@@ -58,6 +58,8 @@ class AttentionView(QWidget):
     """The user chose to see "heatmap" or "lines"."""
     page_chosen = Signal(int)
     """The user turned to a page of the all-sentences view (from 0)."""
+    padding_chosen = Signal(bool)
+    """The user chose to show a sentence's <pad> positions, or only its own words."""
     lines_options_chosen = Signal(float, int)
     """The user changed the lines' threshold or top-k (0 = every line)."""
     play_pressed = Signal()
@@ -80,6 +82,7 @@ class AttentionView(QWidget):
         self.sentence_selector.activated.connect(self._on_sentence_activated)
         self.head_selector.activated.connect(lambda index: self.head_chosen.emit(index - 1))
         self.kind_selector.activated.connect(lambda index: self.kind_chosen.emit(KINDS[index]))
+        bar.padding.clicked.connect(self.padding_chosen)
         bar.previous.clicked.connect(lambda: self.turn_page(-1))
         bar.next.clicked.connect(lambda: self.turn_page(1))
 
@@ -179,6 +182,10 @@ class AttentionView(QWidget):
         self.sentence_selector.setCurrentIndex(last if settings.sentence < 0 else settings.sentence)
         self.head_selector.setCurrentIndex(settings.head + 1)
         self.kind_selector.setCurrentIndex(KINDS.index(settings.kind))
+        shown = settings.sentence
+        padded = shown >= 0 and int(result.lengths[shown]) < result.max_length
+        self._selectors.padding.setChecked(settings.padding)
+        self._selectors.padding.setVisible(padded and settings.kind == "heatmap")
         self._stack.setCurrentIndex(KINDS.index(settings.kind))
         self._stack.show()
         self._render()
@@ -254,7 +261,11 @@ class AttentionView(QWidget):
     def _render(self) -> None:
         result, settings = self._result, self._settings
         sentence, head = settings.sentence, settings.head
-        options = {"colour_map": settings.colour_map, "colour_scale": settings.colour_scale}
+        options = {
+            "colour_map": settings.colour_map,
+            "colour_scale": settings.colour_scale,
+            "padding": settings.padding,
+        }
         comparing = self._comparison is not None
         self._last_per_page = self.canvas.per_page(comparing)
         words = texts.heatmap_words()
@@ -291,7 +302,7 @@ class AttentionView(QWidget):
         self._refresh_readout()
 
     def _show_legend(self, result) -> None:
-        text = readout.legend(result, self.kind, self._settings.sentence)
+        text = readout.legend(result, self.kind, self._settings.sentence, self._settings.padding)
         self._legend.setText(text)
         self._legend.setVisible(bool(text))
 
