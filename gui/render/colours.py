@@ -75,8 +75,21 @@ def cell_colour(name: str, value: float, low: float = 0.0, high: float = 1.0) ->
 
 
 @cache
-def state_brushes() -> dict[int, tuple[QBrush | None, QBrush]]:
-    """For each special cell state: a fill (None = keep the colour) and a hatch on top."""
+def state_brushes(dark: bool = False) -> dict[int, tuple[QBrush | None, QBrush]]:
+    """For each special cell state: a fill (None = keep the colour) and a hatch on top;
+    ``dark``: for the dark theme, where light grey cells would glare on a projector."""
+    if dark:
+        return {
+            PADDING: (None, QBrush(QColor(255, 255, 255, 90), Qt.BrushStyle.BDiagPattern)),
+            MASKED: (
+                QBrush(QColor("#4a4d50")),
+                QBrush(QColor("#6e7276"), Qt.BrushStyle.BDiagPattern),
+            ),
+            CAUSAL: (
+                QBrush(QColor("#2b2e31")),
+                QBrush(QColor("#55595d"), Qt.BrushStyle.FDiagPattern),
+            ),
+        }
     return {
         PADDING: (None, QBrush(QColor(255, 255, 255, 120), Qt.BrushStyle.BDiagPattern)),
         MASKED: (QBrush(QColor("#9b9b9b")), QBrush(QColor("#dcdcdc"), Qt.BrushStyle.BDiagPattern)),

@@ -139,7 +139,8 @@ class MatrixPainter:
         else:
             painter.drawImage(target, self._image)
 
-        brushes = colours.state_brushes()
+        # Light ink is the dark theme's: masked cells dim with it rather than glare white.
+        brushes = colours.state_brushes(dark=ink is not None and ink.lightness() > 128)
         for state, row, start, end in self._runs:
             fill, hatch = brushes[state]
             rect = cell(row, start, end - start)

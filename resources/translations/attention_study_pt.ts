@@ -340,8 +340,8 @@
     </message>
     <message>
         <location filename="../../gui/panes/attention/readout.py" line="63"/>
-        <source>▧ light grey: a later key, hidden by the causal mask</source>
-        <translation>▧ cinza claro: uma key posterior, escondida pela máscara causal</translation>
+        <source>▧ hatched: a later key, hidden by the causal mask</source>
+        <translation>▧ hachurado: uma key posterior, escondida pela máscara causal</translation>
     </message>
     <message>
         <location filename="../../gui/panes/attention/readout.py" line="74"/>

@@ -171,6 +171,29 @@ def test_the_dark_theme_darkens_the_plots(qtbot, window):
         window.view_menu.set_theme("light")
 
 
+def test_masked_cells_are_dim_in_the_dark_theme_and_light_in_the_light_one():
+    """The causal triangle and masked padding must not glare white on a dark projector."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from figures.heatmap import describe_heatmap
+    from gui.render.matrix import MatrixPainter
+
+    result = run_pipeline("o gato dorme", ModelConfig(causal=True))
+    description = describe_heatmap(result, 0)
+    panel = description.panels[0]
+    lightness = {}
+    for ink in ("#e8e8e8", "#202020"):  # the dark theme's ink, the light theme's
+        image = QImage(300, 300, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        matrix = MatrixPainter()
+        matrix.set_panel(panel, description.scale)
+        matrix.paint(painter, QRectF(0, 0, 300, 300), show_values=False, ink=QColor(ink))
+        painter.end()
+        lightness[ink] = image.pixelColor(290, 10).lightness()  # row 0, the last key: causal
+    assert lightness["#e8e8e8"] < 100 < lightness["#202020"]
+
+
 def test_a_colour_map_and_the_data_scale_reach_the_description(qtbot, window):
     window.view_menu.set_colour_map("magma")
     window.view_menu.set_colour_scale("data")

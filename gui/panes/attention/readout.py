@@ -62,7 +62,7 @@ def legend(result, kind: str, sentence: int, show_padding: bool = True) -> str:
         )
         if causal:
             parts.append(
-                translate("AttentionView", "▧ light grey: a later key, hidden by the causal mask")
+                translate("AttentionView", "▧ hatched: a later key, hidden by the causal mask")
             )
     else:
         if padded:
@@ -76,7 +76,7 @@ def legend(result, kind: str, sentence: int, show_padding: bool = True) -> str:
             )
         if causal:
             parts.append(
-                translate("AttentionView", "▧ light grey: a later key, hidden by the causal mask")
+                translate("AttentionView", "▧ hatched: a later key, hidden by the causal mask")
             )
     return "   ".join(parts)
 
