@@ -193,14 +193,15 @@ class MainWindow(QMainWindow):
 
     def show_lesson(self) -> None:
         """Help → Lesson (F1): keep the user's session and show the lesson's current step."""
+        running = self.lesson_course.running
+        if not running and self.staging.mode is None and self.staging.small_screen():
+            self._class_for_lesson = True  # the layout taken aside is the one without it
+            self.staging.teach()
         dock = self.docks["lesson"]
         dock.show()
         dock.raise_()
         self.lesson.next.setFocus()
-        if not self.lesson_course.running:
-            if self.staging.mode is None and self.staging.small_screen():
-                self._class_for_lesson = True
-                self.staging.teach(self.lesson_pane())
+        if not running:
             self.lesson_course.begin()
             self.lesson_course.show(self.lesson.index)
 
@@ -214,8 +215,8 @@ class MainWindow(QMainWindow):
 
     def end_lesson(self) -> None:
         """Close the lesson and give the user's own sentences and settings back."""
-        self.docks["lesson"].hide()
         self._leave_lesson()
+        self.docks["lesson"].hide()
 
     def _leave_lesson(self) -> None:
         self.lesson_course.end()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QTabBar
 
 PRESENTATION_ZOOM = 1.5
 CLASS_ZOOM = 1.25
@@ -65,11 +66,16 @@ class Staging(QObject):
         window = self._window
         self._take_aside()
         self.mode = "presentation"
+        explain = window.docks["explain"]
+        # On its own, not a tab among hidden ones (their tab bar would linger, cut to "Vo…").
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, explain)
         for key, dock in window.docks.items():
-            dock.setVisible(key == "explain")
+            if key != "explain":
+                window.removeDockWidget(dock)  # out of the layout: no tab of it lingers
+        explain.show()
         window.statusBar().hide()
         window.showFullScreen()
-        explain = window.docks["explain"]
+        self._hide_stray_tab_bars()
         window.resizeDocks([explain], [int(window.width() * 0.34)], Qt.Orientation.Horizontal)
         self.changed.emit()
         window.heatmap.canvas.setFocus()
@@ -93,17 +99,18 @@ class Staging(QObject):
         window = self._window
         for key, dock in window.docks.items():
             if key not in ("lesson", pane):
-                dock.hide()
+                window.removeDockWidget(dock)  # out of the layout: no tab of it lingers
         if pane in window.docks and pane != "lesson":
             dock = window.docks[pane]
-            if window.dockWidgetArea(dock) != Qt.DockWidgetArea.RightDockWidgetArea:
-                window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            # On its own at the right, never a tab among hidden panes.
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.show()
             dock.raise_()
             width = int(window.width() * 0.34)
             window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
         lesson = window.docks["lesson"]
         window.resizeDocks([lesson], [int(window.height() * 0.24)], Qt.Orientation.Vertical)
+        self._hide_stray_tab_bars()
 
     def leave(self) -> None:
         """Give the user's own layout back, exactly as it was."""
@@ -126,6 +133,16 @@ class Staging(QObject):
         # Again once the window has its size and its fonts have been laid out: the docks'
         # sizes are shares of the window, and a dock laid out in larger type asks for more.
         QTimer.singleShot(0, window, lambda: window.restoreState(stash.state))
+
+    def _hide_stray_tab_bars(self) -> None:
+        """Hide the dock tab bars whose panes are all out of the layout: Qt leaves a bar of
+        panes once tabbed together on screen, cut to a stray "Vo…"."""
+        window = self._window
+        shown = {dock.windowTitle() for dock in window.docks.values() if dock.isVisible()}
+        for bar in window.findChildren(QTabBar):
+            titles = {bar.tabText(k) for k in range(bar.count())}
+            if bar.parent() is window and not titles & shown:
+                bar.hide()
 
     def _take_aside(self) -> None:
         window = self._window

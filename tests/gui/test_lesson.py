@@ -90,7 +90,8 @@ def in_front(window, panel: str) -> bool:
 def test_every_step_shows_what_its_text_names(qtbot, open_window, language):
     window = open_window(size=(1024, 768))
     window.show_lesson()
-    window.view_menu.class_layout.trigger()  # as on a 1024×768 projector
+    if window.staging.mode != "class":  # on by itself on a small screen
+        window.view_menu.class_layout.trigger()  # as on a 1024×768 projector
     assert window.staging.mode == "class"
     lesson, controller = window.lesson, window.controller
     for index in range(lesson.count):

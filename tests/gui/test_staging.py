@@ -68,3 +68,15 @@ def test_ctrl_equals_zooms_in_as_the_help_says(qtbot, window):
         assert menu.zoom > 1.0
     finally:
         menu.set_zoom(1.0)
+
+
+def test_the_lesson_opens_in_the_class_layout_on_a_small_screen_and_gives_it_back(
+    qtbot, window, monkeypatch
+):
+    monkeypatch.setattr(window.staging, "small_screen", lambda: True)
+    shown = {key for key, dock in window.docks.items() if dock.isVisible()}
+    turn(window, window.show_lesson)
+    assert window.staging.mode == "class" and window.docks["lesson"].isVisible()
+    turn(window, window.end_lesson)
+    assert window.staging.mode is None
+    assert {key for key, dock in window.docks.items() if dock.isVisible()} == shown
