@@ -80,6 +80,23 @@ def on_screen(window) -> set[str]:
     return found
 
 
+def clipped(window) -> list[str]:
+    """Visible one-line labels whose text is wider than the room they were given (a label
+    that elides by design, or wraps, is never clipped)."""
+    from gui.widgets import ElidedLabel
+
+    cut = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or label.wordWrap() or isinstance(label, ElidedLabel):
+            continue
+        text = label.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        if not text or "<" in text or "\n" in text:  # rich text and several lines aside
+            continue
+        if label.fontMetrics().horizontalAdvance(text) > label.contentsRect().width() + 1:
+            cut.append(text)
+    return cut
+
+
 def in_front(window, panel: str) -> bool:
     if panel == "heatmap":
         return window.heatmap.isVisible()
@@ -117,6 +134,7 @@ def test_every_step_shows_what_its_text_names(qtbot, open_window, language):
             assert result.training.steps == shown["trained"]["steps"], where
         if controller.config.attention == "multihead" and controller.view.head == -1:
             assert len(window.heatmap.current_plots()) == controller.config.heads, where
+        assert not clipped(window), f"{where}: {clipped(window)}"
         readable = on_screen(window)
         for name in re.findall(r"“([^”]+)”", step["text"]):
             assert any(name in text for text in readable), f"{where}: “{name}” is not on screen"
