@@ -195,3 +195,22 @@ def test_the_autosave_keeps_the_teachers_session_while_the_lesson_runs(qtbot, op
     settle(qtbot, window)
     saver.save_now()
     assert written[-1].config.seed == 9  # the window's own again
+
+
+def test_the_lesson_runs_from_the_first_step_to_the_last_with_the_keyboard(qtbot, open_window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(size=(1024, 768))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+    qtbot.keyClick(window.editor, Qt.Key.Key_F1)  # Help → Lesson
+    qtbot.waitUntil(lambda: window.docks["lesson"].isVisible(), timeout=WAIT_MS)
+    lesson = window.lesson
+    for index in range(1, lesson.count):
+        focused = QApplication.focusWidget()
+        assert focused is lesson.next, focused  # the keyboard stays on Next
+        qtbot.keyClick(focused, Qt.Key.Key_Space)
+        settle(qtbot, window, scene(index)["trained"])
+        assert lesson.index == index
+    assert not lesson.next.isEnabled()
