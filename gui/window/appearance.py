@@ -8,8 +8,9 @@ drawn for paper, dark ink on white.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
 
 ZOOMS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
 THEMES = ("light", "dark")
@@ -43,9 +44,40 @@ def apply_zoom(root: QWidget, factor: float, current: float = 1.0) -> None:
 
 def apply_theme(app: QApplication, theme: str) -> None:
     """Fusion with a light or dark palette: the same look on every desktop."""
-    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setStyle(VisibleChecks(QStyleFactory.create("Fusion")))
     palette = QPalette() if theme == "light" else _dark_palette()
     app.setPalette(palette)
+
+
+_CHECKS = (
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+)
+CHECK_OUTLINE = "#a8acb2"  # on the dark theme's window (#202225) and fields (#16181a)
+
+
+class VisibleChecks(QProxyStyle):
+    """Fusion, with a clear outline round check boxes and radio buttons on a dark palette.
+
+    Fusion outlines them in the window's colour, darkened: on a dark window that is black on
+    near-black, and an unticked box could not be seen from the back of the room.
+    """
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in _CHECKS or option.palette.color(QPalette.ColorRole.Window).value() > 128:
+            return
+        painter.save()
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        painter.setPen(QPen(QColor(CHECK_OUTLINE if enabled else "#62666c"), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = option.rect.toRectF().adjusted(0.5, 0.5, -0.5, -0.5)  # over Fusion's own
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.setRenderHint(painter.RenderHint.Antialiasing, True)
+            painter.drawEllipse(box.adjusted(0.5, 0.5, -0.5, -0.5))
+        else:
+            painter.drawRect(box)
+        painter.restore()
 
 
 def _dark_palette() -> QPalette:

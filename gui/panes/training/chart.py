@@ -6,14 +6,28 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt
 
+from gui import texts
+
 COLOURS = {"loss": "#D55E00", "accuracy": "#0072B2", "expected_weight": "#009E73"}
 
 
+class LanguageAxis(pg.AxisItem):
+    """Tick labels in the interface language's decimal mark (0,5 in Portuguese)."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        return [texts.marks(text) for text in super().tickStrings(values, scale, spacing)]
+
+
 class TrainingChart(pg.PlotWidget):
-    """Loss on its own axis (right), accuracy and expected weight on 0–1 (left)."""
+    """Loss on its own axis (right), accuracy and expected weight on 0–1 (left).
+
+    A picture of the run, not a place to explore: the mouse neither pans nor zooms it (a
+    wheel turned over it once left "step −5000 … 5000"), and its ranges follow the data.
+    """
 
     def __init__(self) -> None:
-        super().__init__(background="w")
+        axes = {side: LanguageAxis(side) for side in ("left", "bottom", "right")}
+        super().__init__(background="w", axisItems=axes)
         self.setMinimumHeight(150)
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
@@ -23,7 +37,7 @@ class TrainingChart(pg.PlotWidget):
         plot.setYRange(0, 1, padding=0.02)
         self.accuracy = plot.plot(pen=pg.mkPen(COLOURS["accuracy"], width=2))
         self.weight = plot.plot(pen=pg.mkPen(COLOURS["expected_weight"], width=2))
-        self._loss_box = pg.ViewBox()
+        self._loss_box = pg.ViewBox(enableMouse=False, enableMenu=False)
         plot.showAxis("right")
         plot.scene().addItem(self._loss_box)
         plot.getAxis("right").linkToView(self._loss_box)
@@ -54,8 +68,7 @@ class TrainingChart(pg.PlotWidget):
         self.accuracy.setData(steps, history.accuracy)
         self.weight.setData(steps, history.expected_weight)
         self.loss.setData(steps, history.loss)
-        if len(history.loss):
-            self._loss_box.setYRange(0, float(np.max(history.loss)) * 1.05, padding=0)
+        self._fit_ranges(len(steps), float(np.max(history.loss)) if len(steps) else 1.0)
         self.cursor.setVisible(viewing is not None)
         if viewing is not None:
             self.cursor.setValue(viewing)
@@ -66,6 +79,15 @@ class TrainingChart(pg.PlotWidget):
         for curve in (self.accuracy, self.weight, self.loss):
             curve.setData([], [])
         self.cursor.hide()
+        self._fit_ranges(0, 1.0)
+
+    def _fit_ranges(self, steps: int, top_loss: float) -> None:
+        """Steps 1 … the last (at least 1 … 2), 0–1 on the left and 0 … the highest loss on
+        the right: set each time, so nothing the view was given before can stay."""
+        plot = self.getPlotItem()
+        plot.setXRange(1, max(steps, 2), padding=0.02)
+        plot.setYRange(0, 1, padding=0.02)
+        self._loss_box.setYRange(0, max(top_loss, 1e-6) * 1.05, padding=0)
 
 
 def legend_html(names: dict[str, str]) -> str:

@@ -75,7 +75,7 @@ class TrainingPresenter(QObject):
             solved = Notice(
                 "solved_without_sharp_attention",
                 accuracy=f"{history.accuracy[-WINDOW:].mean():.0%}",
-                weight=f"{history.expected_weight[-WINDOW:].mean():.2f}",
+                weight=texts.fixed(float(history.expected_weight[-WINDOW:].mean()), 2),
             )
             return texts.error_text(solved)
         task, config = controller.train_settings().task, controller.config

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QSlider,
     QVBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui import texts
 from gui.jobs.training import PLAYING
+from gui.panes.training.narrow import ElidingButton, WrappingLabel
 from model.training.settings import LEARNING_RATES, TASKS
 
 SPEEDS = (1, 5, 20, 50)  # optimizer steps per frame
@@ -62,7 +63,7 @@ class TrainingPanel(QWidget):
         self.task.setToolTip(self.tr("What the model is trained to do with your words"))
         self.rate = QComboBox()
         for rate in LEARNING_RATES:
-            self.rate.addItem(f"{rate:g}", rate)
+            self.rate.addItem(texts.number(rate), rate)
         self.rate.setToolTip(self.tr("How big each step is; changing it never restarts"))
         self.speed = QComboBox()
         for speed in SPEEDS:
@@ -72,17 +73,17 @@ class TrainingPanel(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(5)  # and elides the rest: the pane stays narrow
         self.speed.setToolTip(self.tr("Optimizer steps between two pictures"))
-        self.play = QPushButton(self.tr("▶ Play"))
+        self.play = ElidingButton(self.tr("▶ Play"))
         self.play.setToolTip(self.tr("Train, and watch the heatmap change (Space on the heatmap)"))
-        self.step = QPushButton(self.tr("Step"))
+        self.step = ElidingButton(self.tr("Step"))
         self.step.setToolTip(self.tr("One optimizer step"))
-        self.reset = QPushButton(self.tr("Reset"))
+        self.reset = ElidingButton(self.tr("Reset"))
         self.reset.setToolTip(self.tr("Back to the untrained weights, step 0"))
-        self.preset = QPushButton(self.tr("Preset: previous, E = 16, H = 32"))
+        self.preset = ElidingButton(self.tr("Preset: previous, E = 16, H = 32"))
         self.preset.setToolTip(self.tr("Settings that learn the previous word within seconds"))
-        self.compare = QPushButton(self.tr("Compare with untrained"))
+        self.compare = ElidingButton(self.tr("Compare with untrained"))
         self.compare.setToolTip(self.tr("Show untrained (A), trained (B) and B − A side by side"))
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -105,8 +106,8 @@ class TrainingPanel(QWidget):
         self.timeline = QSlider(Qt.Orientation.Horizontal)
         self.timeline.setToolTip(self.tr("Go back through the saved steps (0, 10, 20 …)"))
         self.timeline.setEnabled(False)
-        self.timeline_label = QLabel()
-        self.latest = QPushButton(self.tr("Latest"))
+        self.timeline_label = WrappingLabel()
+        self.latest = ElidingButton(self.tr("Latest"))
         self.latest.setToolTip(self.tr("Back to the latest step"))
 
         form = QFormLayout()
@@ -116,7 +117,7 @@ class TrainingPanel(QWidget):
             (self.tr("Learnin&g rate:"), self.rate),
             (self.tr("Speed:"), self.speed),
         ):
-            label = QLabel(text)
+            label = WrappingLabel(text)  # "Taxa de aprendizado:" over two lines when narrow
             label.setBuddy(widget)
             form.addRow(label, widget)
         # Play across the panel, Step and Reset under it: the panel stays narrow enough for
@@ -126,10 +127,13 @@ class TrainingPanel(QWidget):
         buttons.addWidget(self.step, 1, 0)
         buttons.addWidget(self.reset, 1, 1)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        timeline = QHBoxLayout()
+        # The slider beside "step 30" and Latest, or above them in a narrow column (fit_to).
+        timeline = self._timeline_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         timeline.addWidget(self.timeline, 1)
-        timeline.addWidget(self.timeline_label)
-        timeline.addWidget(self.latest)
+        where = QHBoxLayout()
+        where.addWidget(self.timeline_label, 1)
+        where.addWidget(self.latest)
+        timeline.addLayout(where)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.about)
@@ -153,13 +157,31 @@ class TrainingPanel(QWidget):
         self.timeline.sliderMoved.connect(self._on_timeline)
         self.latest.clicked.connect(lambda: self.step_viewed.emit(-1))
 
+    def fit_to(self, width: int) -> None:
+        """The timeline's slider on a line of its own when ``width`` leaves it too short to
+        drag (the scroll area calls this with its width)."""
+        step = self.tr("step {n}").format(n=1000)
+        label = self.timeline_label.fontMetrics().horizontalAdvance(step)
+        latest = self.latest.sizeHint().width()
+        row = self._timeline_row
+        beside = latest + label + latest + 2 * row.spacing()  # (a slider as long as Latest)
+        margins = self.layout().contentsMargins()
+        direction = QBoxLayout.Direction
+        wide = width - margins.left() - margins.right() >= beside
+        row.setDirection(direction.LeftToRight if wide else direction.TopToBottom)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoomed: the same width holds less
+            self.fit_to(self.width())
+
     def show_settings(self, settings) -> None:
         """The task, and the rate the next step takes (after any change of rate)."""
         self.task.setCurrentIndex(TASKS.index(settings.task))
         rate = settings.current_rate
         rates = [self.rate.itemData(i) for i in range(self.rate.count())]
         if rate not in rates:
-            self.rate.addItem(f"{rate:g}", rate)
+            self.rate.addItem(texts.number(rate), rate)
             rates.append(rate)
         self.rate.setCurrentIndex(rates.index(rate))
         self.about.setText(texts.task_text(settings.task))
