@@ -319,3 +319,16 @@ def test_a_result_and_its_clamped_selection_arrive_in_one_change(qtbot, make_con
     assert len(results) == 1
     changed, sentence = results[0]
     assert sentence == 1 and aspects.VIEW in changed
+
+
+def test_the_readout_never_describes_a_cell_no_longer_on_screen(qtbot, open_window):
+    window = open_window(config=ModelConfig(attention="multihead", heads=2))
+    controller = window.controller
+    controller.update_view(sentence=1, head=0)
+    hover(qtbot, window, 3, 1)
+    assert "sentence 1 · head 0 · query 3" in window.heatmap.readout.text()
+    controller.update_view(head=1)  # another head shown: the old one is not described
+    assert "head 0" not in window.heatmap.readout.text()
+    hover(qtbot, window, 3, 1)
+    controller.update_view(sentence=0)  # as after Ctrl+N: the first sentence is shown
+    assert "sentence 1" not in window.heatmap.readout.text()

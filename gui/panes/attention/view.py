@@ -359,17 +359,28 @@ class AttentionView(QWidget):
     def _refresh_readout(self) -> str:
         """Describe the hovered cell in the current result, or clear the readout."""
         result, hover = self._result, self._hover
-        if result is not None and hover is not None:
-            b, h, row, column = hover
-            gone = b >= result.batch_size or h >= result.head_count
-            if gone or max(row, column) >= result.max_length:
-                hover = self._hover = None
-        if hover is None:
+        if hover is not None and not self._on_screen(hover):
+            hover = None  # another sentence, head or page is shown now: never describe it
+            self._set_hover(None)
+        if result is None or hover is None:
             self.readout.setText(self._no_readout())
             return ""
         text = readout.cell_text(result, *hover, comparison=self._comparison)
         self.readout.setText(text)
         return text
+
+    def _on_screen(self, cell) -> bool:
+        """Whether ``cell`` (sentence, head, row, column) is a cell shown now."""
+        result, description = self._result, self._description
+        b, h, row, column = cell
+        if result is None or b >= result.batch_size or h >= result.head_count:
+            return False
+        if self.kind == "lines":  # one sentence, its every head
+            return b == max(self._settings.sentence, 0) and max(row, column) < result.max_length
+        return description is not None and any(
+            (panel.sentence, panel.head) == (b, h) and max(row, column) < len(panel.rows)
+            for panel in description.panels
+        )
 
     def _no_readout(self) -> str:
         if self._stack.currentIndex() == KINDS.index("lines"):
