@@ -176,8 +176,11 @@ def task_name(task: str) -> str:
     return explanations.entry(f"task.{task}", language())["title"]
 
 
-def task_text(task: str) -> str:
-    return explanations.entry(f"task.{task}", language())["text"]
+def task_text(task: str, causal: bool = False) -> str:
+    """What ``task`` asks of each word; with the ``causal`` mask, what that changes (a word
+    can only point at itself and the words before it)."""
+    entry = explanations.entry(f"task.{task}", language())
+    return f"{entry['text']} {entry['causal']}" if causal and "causal" in entry else entry["text"]
 
 
 def lines_legend(description) -> list[str]:

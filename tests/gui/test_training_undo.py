@@ -3,7 +3,8 @@
 Ctrl+Z in the editor (or a setting put back) returns to the sentences and settings of the
 last trained result, and that run comes back at its step, with the same weights.  Reset and
 a new task are the user's choice and are not taken back.  While comparing, the notice of a
-reset says that B − A now shows the training undone as well.
+reset says that B − A now shows the training undone as well.  And a setting that changes
+what a task asks (the causal mask, for the alphabetical task) changes its words too.
 """
 
 from __future__ import annotations
@@ -69,3 +70,13 @@ def test_a_reset_while_comparing_says_that_b_minus_a_shows_it(qtbot, open_window
     controller.notice.connect(notices.append)
     wait_for_result(qtbot, controller, lambda: controller.update_config(causal=True))
     assert Notice("training_reset_settings_compared") in notices
+
+
+def test_the_alphabetical_task_says_what_the_causal_mask_changes(qtbot, open_window):
+    window = open_window(TEXT, PRESET)
+    controller = window.controller
+    controller.set_train_settings(task="alphabetical")
+    about = window.training.about
+    assert "causal" not in about.text()
+    wait_for_result(qtbot, controller, lambda: controller.update_config(causal=True))
+    assert "causal mask" in about.text() and "before it" in about.text()

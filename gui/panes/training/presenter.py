@@ -32,15 +32,16 @@ class TrainingPresenter(QObject):
         controller.training.status_changed.connect(self._on_status)
         controller.training.progress_changed.connect(self.show)
         controller.changed.connect(self._on_changed)
-        panel.show_settings(controller.train_settings())
+        panel.show_settings(controller.train_settings(), controller.config.causal)
         self.show()
 
     def _on_status(self, _status: str) -> None:
         self.show()
 
     def _on_changed(self, changed) -> None:
-        if aspects.TRAINING in changed:
-            self.panel.show_settings(self.controller.train_settings())
+        if changed & {aspects.TRAINING, aspects.CONFIG}:  # the task's words follow the mask
+            controller = self.controller
+            self.panel.show_settings(controller.train_settings(), controller.config.causal)
         if changed & {aspects.TRAINING, aspects.RESULT, aspects.CONFIG}:
             self.show()
 

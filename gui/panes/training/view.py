@@ -175,7 +175,7 @@ class TrainingPanel(QWidget):
         if event.type() == QEvent.Type.FontChange:  # zoomed: the same width holds less
             self.fit_to(self.width())
 
-    def show_settings(self, settings) -> None:
+    def show_settings(self, settings, causal: bool = False) -> None:
         """The task, and the rate the next step takes (after any change of rate)."""
         self.task.setCurrentIndex(TASKS.index(settings.task))
         rate = settings.current_rate
@@ -184,7 +184,7 @@ class TrainingPanel(QWidget):
             self.rate.addItem(texts.number(rate), rate)
             rates.append(rate)
         self.rate.setCurrentIndex(rates.index(rate))
-        self.about.setText(texts.task_text(settings.task))
+        self.about.setText(texts.task_text(settings.task, causal))
 
     def show_state(
         self,
