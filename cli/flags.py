@@ -13,7 +13,7 @@ from model.errors import InputError
 from model.files import read_text
 from model.options import all_options
 from model.outputs import KINDS
-from model.session import SCALES, Session, ViewSettings, load_session
+from model.session import SCALES, Session, load_session
 from model.tokenizer import NOTEBOOK_TEXT, normalize_lines, split_sentences
 from model.training.settings import TrainSettings
 
@@ -65,18 +65,16 @@ def session_from(args: argparse.Namespace) -> Session:
     if args.sentence_index is not None:
         sentence = index("--sentence-index", args.sentence_index)
         _check_sentence(args.sentence_index, sentence, text)
-        view = ViewSettings(sentence, view.head, view.figure_scale)
+        view = replace(view, sentence=sentence, page=0)
     if args.head is not None:
         head = index("--head", args.head)
         if head >= config.head_count:
             raise _no_such("flag_no_such_head", "--head", args.head, config.head_count)
-        view = ViewSettings(view.sentence, head, view.figure_scale)
+        view = replace(view, head=head, page=0)
     if args.scale is not None:
         if args.scale not in SCALES:
             raise InputError("flag_not_a_choice", flag="--scale", choices=SCALES, value=args.scale)
-        view = ViewSettings(view.sentence, view.head, args.scale)
-    elif not args.session:
-        view = ViewSettings(view.sentence, view.head, 1)  # figures are 1× unless asked
+        view = replace(view, figure_scale=args.scale)
     training = base.training
     given = {o.name: getattr(args, o.attribute) for o in _TRAINING}
     given = {name: value for name, value in given.items() if value is not None}

@@ -111,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--scale",
         type=_whole("--scale"),
         metavar="K",
-        help="PNG size: 1, 2 or 4 times the figure's size (1)",
+        help="PNG size: 1, 2 or 4 times the figure's size (2: wide enough for a slide)",
     )
     output.add_argument(
         "--view",

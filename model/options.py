@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from model.numbers import in_language
 from model.validate import check_bool, check_choice, check_float, check_int
 from resources import catalog
 
@@ -144,7 +145,7 @@ def settings_parts(config, language: str) -> list[str]:
     A "line" is one text, or one per choice; it is formatted with ``value`` and every
     setting by name (floats as ``:g``).  With no "line", a setting says ``label = value``.
     """
-    values = {o.name: _shown_value(getattr(config, o.name)) for o in MODEL_OPTIONS}
+    values = {o.name: _shown_value(getattr(config, o.name), language) for o in MODEL_OPTIONS}
     valued, switches = [], []
     for opt in MODEL_OPTIONS:
         value = getattr(config, opt.name)
@@ -164,8 +165,9 @@ def settings_parts(config, language: str) -> list[str]:
     return valued + switches
 
 
-def _shown_value(value) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+def _shown_value(value, language: str) -> str:
+    """A setting as people read it: floats short, with the language's decimal mark."""
+    return in_language(f"{value:g}", language) if isinstance(value, float) else str(value)
 
 
 def notebook_header(config) -> str:

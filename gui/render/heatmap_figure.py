@@ -29,7 +29,25 @@ SINGLE_SIZE = (960, 860)  # a one-panel figure at 1×, in pixels
 MULTIPLE_SIZE = 360  # each small multiple of a figure with several panels
 MAX_FIGURE_PANELS = 36  # more would make an unreadable poster: the title says which are shown
 HEADER = 96
+SETTINGS_LINE = 20  # each further line of a settings line too long for one
 BAR_ROOM = 110
+
+
+def wrap_parts(text: str, width: float, font) -> list[str]:
+    """``text`` in lines no wider than ``width`` in ``font``, broken between its parts
+    (" · "); A's and B's settings ("A: …   |   B: …") start lines of their own, and a part
+    wider than a line is a line of its own, elided in the middle."""
+    metrics = QFontMetricsF(font)
+    lines: list[str] = []
+    for group in text.split("   |   "):
+        start = len(lines)
+        for part in group.split(" · "):
+            joined = f"{lines[-1]} · {part}" if len(lines) > start else part
+            if len(lines) > start and metrics.horizontalAdvance(joined) <= width:
+                lines[-1] = joined
+            else:
+                lines.append(metrics.elidedText(part, Qt.TextElideMode.ElideMiddle, width))
+    return lines or [""]
 
 
 class HeatmapFigure(Figure):
@@ -41,30 +59,39 @@ class HeatmapFigure(Figure):
         self.settings = settings
         panels = description.panels
         if len(panels) == 1:
-            width, height = SINGLE_SIZE
-            self._cells = [
-                QRectF(MARGIN, HEADER, width - 2 * MARGIN - BAR_ROOM, height - HEADER - MARGIN)
-            ]
+            columns = rows = 1
+            width = SINGLE_SIZE[0]
         else:
             columns = (
                 3 if description.difference_scale is not None else math.ceil(math.sqrt(len(panels)))
             )
             rows = math.ceil(len(panels) / columns)
             width = columns * MULTIPLE_SIZE + 2 * MARGIN + BAR_ROOM
-            height = rows * MULTIPLE_SIZE + HEADER + MARGIN
+        if description.difference_scale is not None:
+            width += BAR_ROOM  # a second colour bar, for B − A
+        # The settings line wraps between its parts rather than being cut at both ends.
+        self._settings_lines = wrap_parts(settings, width - 2 * MARGIN, pixel_font(14))
+        header = HEADER + (len(self._settings_lines) - 1) * SETTINGS_LINE
+        if len(panels) == 1:
+            height = SINGLE_SIZE[1] + header - HEADER
+            self._cells = [
+                QRectF(
+                    MARGIN, header, SINGLE_SIZE[0] - 2 * MARGIN - BAR_ROOM, height - header - MARGIN
+                )
+            ]
+        else:
+            height = rows * MULTIPLE_SIZE + header + MARGIN
             self._cells = [
                 QRectF(
                     MARGIN + (k % columns) * MULTIPLE_SIZE,
-                    HEADER + (k // columns) * MULTIPLE_SIZE,
+                    header + (k // columns) * MULTIPLE_SIZE,
                     MULTIPLE_SIZE - 12,
                     MULTIPLE_SIZE - 12,
                 )
                 for k in range(len(panels))
             ]
-        if description.difference_scale is not None:
-            width += BAR_ROOM  # a second colour bar, for B − A
         self.size = QSize(width, height)
-        self._bar = QRectF(width - MARGIN - 78, HEADER + 8, 18, height - HEADER - MARGIN - 16)
+        self._bar = QRectF(width - MARGIN - 78, header + 8, 18, height - header - MARGIN - 16)
         if description.difference_scale is not None:  # weights' bar first, B − A's at the end
             self._bar.translate(-BAR_ROOM, 0)
 
@@ -88,9 +115,12 @@ class HeatmapFigure(Figure):
         )
         painter.setPen(QColor("#505050"))
         painter.setFont(pixel_font(14))
-        painter.drawText(
-            QRectF(MARGIN, 50, width - 2 * MARGIN, 22), Qt.AlignmentFlag.AlignCenter, self.settings
-        )
+        for k, line in enumerate(self._settings_lines):
+            painter.drawText(
+                QRectF(MARGIN, 50 + k * SETTINGS_LINE, width - 2 * MARGIN, SETTINGS_LINE),
+                Qt.AlignmentFlag.AlignCenter,
+                line,
+            )
         for panel, rect in zip(self.description.panels, self._cells, strict=True):
             self._paint_panel(painter, panel, rect, vector)
         self._paint_colour_bar(painter)
@@ -214,7 +244,7 @@ class HeatmapFigure(Figure):
             painter.drawText(
                 QRectF(bar.right() + 8, y - 9, 44, 18),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                f"{value:.2f}" if span < 0.5 else f"{value:.1f}",
+                texts.marks(f"{value:.2f}" if span < 0.5 else f"{value:.1f}"),
             )
         if scale.uniform is not None and scale.low <= scale.uniform <= scale.high:
             y = bar.bottom() - (scale.uniform - scale.low) / (span or 1) * bar.height()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from figures.heatmap import ColourScale, Panel, values_fit
+from gui import texts
 from gui.render import colours
 from model.stages import CAUSAL, MASKED, REAL
 
@@ -199,4 +200,4 @@ class MatrixPainter:
         for i, j in printed_cells(panel):
             value = float(panel.values[i, j])
             painter.setPen(text_colours[colours.level(value, scale.low, scale.high)])
-            painter.drawText(cell(i, j), Qt.AlignmentFlag.AlignCenter, f"{value:.2f}")
+            painter.drawText(cell(i, j), Qt.AlignmentFlag.AlignCenter, texts.marks(f"{value:.2f}"))

@@ -85,7 +85,7 @@ def test_the_settings_line_reads_as_before_in_both_languages():
         "en": "seed 0 · E = 10 · H = 4 · no recurrence (positions) · multi-head attention, "
         "2 heads · T = 0.5 · <pad> masked · causal",
         "pt": "semente 0 · E = 10 · H = 4 · sem recorrência (posições) · atenção multi-cabeça, "
-        "2 cabeças · T = 0.5 · <pad> mascarado · causal",
+        "2 cabeças · T = 0,5 · <pad> mascarado · causal",  # the decimal comma
     }
     try:
         for language, line in expected.items():
