@@ -276,6 +276,15 @@ def _panel(
     )
 
 
+def bar_ticks(scale: ColourScale, count: int = 6) -> list[tuple[float, str]]:
+    """The colour bar's ticks: ``count`` values evenly from low to high, each with its label
+    (two decimals on a narrow range, one on a wide one; a point, for the caller to mark)."""
+    span = scale.high - scale.low
+    places = 2 if span < 0.5 else 1
+    values = [scale.low + span * k / (count - 1) for k in range(count)]
+    return [(value, f"{value:.{places}f}") for value in values]
+
+
 def tick_step(count: int, cell_pixels: float, label_pixels: float) -> int:
     """Label every n-th position so that labels never run together.
 

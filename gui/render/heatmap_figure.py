@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
 
 from figures.heatmap import (
     HeatmapDescription,
+    bar_ticks,
     describe_comparison,
     describe_heatmap,
     elide,
@@ -237,14 +238,13 @@ class HeatmapFigure(Figure):
         painter.drawRect(bar)
         painter.setFont(pixel_font(13))
         span = scale.high - scale.low
-        for k in range(6):
-            value = scale.low + span * k / 5
-            y = bar.bottom() - k / 5 * bar.height()
+        for value, label in bar_ticks(scale):
+            y = bar.bottom() - (value - scale.low) / (span or 1) * bar.height()
             painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 5, y))
             painter.drawText(
                 QRectF(bar.right() + 8, y - 9, 44, 18),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                texts.marks(f"{value:.2f}" if span < 0.5 else f"{value:.1f}"),
+                texts.marks(label),
             )
         if scale.uniform is not None and scale.low <= scale.uniform <= scale.high:
             y = bar.bottom() - (scale.uniform - scale.low) / (span or 1) * bar.height()

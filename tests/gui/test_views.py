@@ -350,3 +350,22 @@ def test_a_sentence_shown_alone_has_its_own_length_until_padding_is_shown(qtbot,
     assert window.heatmap.description.panels[0].values.shape == (20, 20)
     window.controller.update_view(sentence=-1)  # together, sentences keep one length
     assert {p.values.shape for p in window.heatmap.description.panels} == {(20, 20)}
+
+
+def test_the_colour_bar_stays_on_the_canvas_and_reads_the_models_scale(qtbot, open_window):
+    """Multi-head, 20 positions, another sentence chosen on a narrow canvas: a long panel
+    title once pushed the bar off the canvas, and its ticks read "1, 0, 0, 0, 0"."""
+    from figures.heatmap import bar_ticks
+
+    long_line = " ".join(f"palavra{i}" for i in range(20))
+    window = open_window(
+        f"o gato dorme\n{long_line}", ModelConfig(attention="multihead"), size=(1024, 768)
+    )
+    window.controller.update_view(sentence=1)
+    canvas = window.heatmap.canvas
+    bar = canvas._bar
+    qtbot.waitUntil(lambda: bar.geometry().right() <= canvas.width(), timeout=2000)
+    scale = window.heatmap.description.scale
+    shown = bar.getAxis("right")._tickLevels[0]
+    assert [label for _value, label in shown] == [label for _v, label in bar_ticks(scale)]
+    assert [label for _value, label in shown][-1] == "1.0"

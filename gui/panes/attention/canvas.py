@@ -16,7 +16,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
 
-from figures.heatmap import DIVERGING_MAP, HeatmapDescription, scale_of
+from figures.heatmap import DIVERGING_MAP, HeatmapDescription, bar_ticks, scale_of
+from gui import texts
 from gui.panes.attention.plot import MatrixPlot, tick_font
 from gui.render import colours
 from gui.render.matrix import Highlight
@@ -190,6 +191,12 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
                 self.removeItem(bar)
         self._bar.setColorMap(colour_map(scale.colour_map))
         self._bar.setLevels((scale.low, scale.high))
+        # Ticks of our own: pyqtgraph picks their decimals from a spacing it measures as it
+        # lays out, and a bar laid out small once read "1, 0, 0, 0, 0" until repainted.
+        for bar, shown_scale in ((self._bar, scale), (self._difference_bar, difference)):
+            if bar is not None and shown_scale is not None:
+                ticks = [(value, texts.marks(text)) for value, text in bar_ticks(shown_scale)]
+                bar.getAxis("right").setTicks([ticks])
         uniform = scale.uniform
         visible = uniform is not None and scale.low <= uniform <= scale.high
         self._uniform.setVisible(visible)

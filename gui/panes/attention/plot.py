@@ -99,7 +99,23 @@ class MatrixPlot:
         self.item.ink = QColor(ink)
         self.set_font_scale(self._scale)
         if self.panel is not None:
-            self.plot.setTitle(self.panel.title or None, color=ink, size=self._title_size)
+            self._set_title(self.panel.title, ink)
+
+    def _set_title(self, title: str, ink) -> None:
+        """The panel's title, which never widens the panel: a long sentence's title would
+        push the colour bar off the canvas (its whole text is the panel's tooltip)."""
+        label = self.plot.titleLabel
+        if not getattr(label, "never_wider", False):  # pyqtgraph sizes it to its text
+            sized = label.updateMin
+
+            def update_min() -> None:
+                sized()
+                label.setMinimumWidth(0)
+
+            label.updateMin = update_min
+            label.never_wider = True
+        self.plot.setTitle(title or None, color=ink, size=self._title_size)
+        label.item.setToolTip(title)
 
     def show(self, panel: Panel, scale: ColourScale, titles: tuple[str, str], every: str) -> None:
         """Draw ``panel``.  ``titles``: (rows, columns); ``every``: "labels every {n}", said
@@ -111,7 +127,7 @@ class MatrixPlot:
         # Titles and ranges only when they change: each change lays out and repaints the
         # axes, which costs more than the matrix itself while training animates.
         if previous is None or previous.title != panel.title:
-            self.plot.setTitle(panel.title or None, color=self.ink, size=self._title_size)
+            self._set_title(panel.title, self.ink)
         if previous is None or previous.values.shape[0] != size:
             self.plot.vb.setRange(xRange=(0, size), yRange=(0, size), padding=0)
         self._axis_titles = titles
