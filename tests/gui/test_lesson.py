@@ -214,3 +214,41 @@ def test_the_lesson_runs_from_the_first_step_to_the_last_with_the_keyboard(qtbot
         settle(qtbot, window, scene(index)["trained"])
         assert lesson.index == index
     assert not lesson.next.isEnabled()
+
+
+def test_axis_and_colour_bar_titles_elide_to_their_sides_in_the_class_layout(
+    qtbot, qapp, open_window
+):
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    install_translation(qapp, "pt")
+    try:
+        window = open_window(size=(1024, 768))
+        window.show_lesson()
+        if window.staging.mode != "class":
+            window.view_menu.class_layout.trigger()
+        settle(qtbot, window)
+        plot = window.heatmap.current_plots()[0]
+        metrics = QFontMetricsF(plot._title_font())
+        left = plot.plot.getAxis("left").labelText
+        qtbot.waitUntil(
+            lambda: (
+                metrics.horizontalAdvance(plot.plot.getAxis("left").labelText)
+                <= plot.plot.vb.rect().height() + 1
+            ),
+            timeout=2000,
+        )
+        canvas = window.heatmap.canvas
+        font = QFont(canvas.font())
+        font.setPointSizeF(10 * canvas.font_scale)
+        bar = canvas._bar
+        qtbot.waitUntil(
+            lambda: (
+                QFontMetricsF(font).horizontalAdvance(bar.getAxis("right").labelText)
+                <= bar.height() + 1
+            ),
+            timeout=2000,
+        )
+        assert left
+    finally:
+        install_translation(qapp, "en")

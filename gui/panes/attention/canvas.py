@@ -13,8 +13,8 @@ from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from figures.heatmap import DIVERGING_MAP, HeatmapDescription, bar_ticks, scale_of
 from gui import texts
@@ -91,6 +91,8 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
         self._difference_bar: pg.ColorBarItem | None = None  # made for the first comparison
         self.uniform_text = "dashed: uniform, 1/{n}"
         self._scales_shown: tuple = ()  # what the colour bars show now
+        self._bar_label = ""  # the colour bar's whole title
+        self._bar_label_shown: str | None = None
         self._cursor: tuple[int, int, int] | None = None  # panel, row, column
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -207,8 +209,8 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
             fraction = (uniform - scale.low) / ((scale.high - scale.low) or 1.0)
             self._uniform.setValue(bottom + fraction * (top - bottom))
             label += " · " + self.uniform_text.format(n=round(1 / uniform))
-        size = f"{10 * self.font_scale:.1f}pt"
-        self._bar.getAxis("right").setLabel(label, color=self.ink, **{"font-size": size})
+        self._bar_label = label
+        self._fit_bar_label()
         font = tick_font(9 * self.font_scale)
         # Room for the widest tick ("−0.25") at this size: pyqtgraph would only widen the
         # axis after painting, with the label drawn over the ticks meanwhile.
@@ -217,6 +219,17 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
             axis = bar.getAxis("right")
             axis.setTickFont(font)
             axis.setWidth(int(room))
+
+    def _fit_bar_label(self) -> None:
+        """The colour bar's title, elided to the bar's height (never cut at both ends)."""
+        size = f"{10 * self.font_scale:.1f}pt"
+        font = QFont(self.font())
+        font.setPointSizeF(10 * self.font_scale)
+        room = max(self._bar.height(), 40.0)
+        label = QFontMetricsF(font).elidedText(self._bar_label, Qt.TextElideMode.ElideRight, room)
+        if label != self._bar_label_shown:
+            self._bar_label_shown = label
+            self._bar.getAxis("right").setLabel(label, color=self.ink, **{"font-size": size})
 
     def _bars(self) -> list[pg.ColorBarItem]:
         return [bar for bar in (self._bar, self._difference_bar) if bar is not None]
@@ -305,4 +318,6 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if getattr(self, "_bar_label", ""):  # (Qt resizes the canvas while it is being made)
+            QTimer.singleShot(0, self, self._fit_bar_label)  # once the bar has its height
         self.resized.emit()

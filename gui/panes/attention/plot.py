@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from figures.heatmap import ColourScale, Panel, tick_step
@@ -101,6 +101,12 @@ class MatrixPlot:
         if self.panel is not None:
             self._set_title(self.panel.title, ink)
 
+    def _title_font(self) -> QFont:
+        """The axis titles' font, at their size ("11pt" …)."""
+        font = QFont(self._font)
+        font.setPointSizeF(float(self._title_size.removesuffix("pt")))
+        return font
+
     def _set_title(self, title: str, ink) -> None:
         """The panel's title, which never widens the panel: a long sentence's title would
         push the colour bar off the canvas (its whole text is the panel's tooltip)."""
@@ -176,6 +182,10 @@ class MatrixPlot:
             left = f"{left} · {self._every.format(n=row_step)}"
         if column_step > 1:
             below = f"{below} · {self._every.format(n=column_step)}"
+        # A title longer than its side elides rather than running off the canvas.
+        title_metrics = QFontMetricsF(self._title_font())
+        left = title_metrics.elidedText(left, Qt.TextElideMode.ElideRight, rect.height())
+        below = title_metrics.elidedText(below, Qt.TextElideMode.ElideRight, rect.width())
         if (left, below) != self._titles:
             self._titles = (left, below)
             self.plot.setLabel("left", left, color=self.ink, **{"font-size": self._title_size})
