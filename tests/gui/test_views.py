@@ -369,3 +369,16 @@ def test_the_colour_bar_stays_on_the_canvas_and_reads_the_models_scale(qtbot, op
     shown = bar.getAxis("right")._tickLevels[0]
     assert [label for _value, label in shown] == [label for _v, label in bar_ticks(scale)]
     assert [label for _value, label in shown][-1] == "1.0"
+
+
+def test_heads_sit_side_by_side_on_a_wide_canvas_and_stacked_on_a_tall_one(qtbot):
+    """The grid gives each panel the largest square it can: a wide, short heatmap (the class
+    layout on a large screen) once stacked two heads as flat strips."""
+    from gui.panes.attention.canvas import MIN_PANEL, HeatmapCanvas
+
+    canvas = HeatmapCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(5 * MIN_PANEL, int(2.2 * MIN_PANEL))
+    assert canvas.columns(2) == 2
+    canvas.resize(int(1.5 * MIN_PANEL), 5 * MIN_PANEL)
+    assert canvas.columns(2) == 1

@@ -111,8 +111,14 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
         fit = max(1, width // MIN_PANEL)
         if comparison:
             return min(count, fit)  # A, B and B − A in one row when they fit
-        rows_fit = max(1, self.height() // MIN_PANEL)
-        return max(1, min(count, fit, math.ceil(count / rows_fit)))
+        # The grid whose panels are largest (their smaller side): two heads side by side on
+        # a wide, short canvas, one above the other on a tall, narrow one.
+        height = max(1, self.height())
+
+        def side(columns: int) -> float:
+            return min(width / columns, height / math.ceil(count / columns))
+
+        return max(range(1, max(1, min(count, fit)) + 1), key=side)
 
     def draw(self, description: HeatmapDescription, compact_title: bool) -> None:
         """Show every panel of ``description`` (one page of them)."""
