@@ -117,9 +117,25 @@ def make_controller():
         controller.shutdown()
 
 
+def fitted(window, size: tuple[int, int]) -> tuple[int, int]:
+    """``size``, or less where the screen has less room, as a window manager would allow
+    (the offscreen screen is 1920×1200; an X server at 1024×768 has less)."""
+    room = window.screen().availableGeometry()
+    return min(size[0], room.width()), min(size[1], room.height())
+
+
+def activate(qtbot, window) -> None:
+    """Make ``window`` the active one, as a desktop does with a window it opens (a bare X
+    server has no window manager to do it, and the keyboard goes nowhere until it is)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+
+
 @pytest.fixture
 def open_window(qtbot, make_controller):
-    """Opens main windows offscreen and waits for their first result."""
+    """Opens main windows (at ``size`` whatever the screen, for layouts that do not depend
+    on it; None for the size the window chose itself), makes each the active window and
+    waits for its first result."""
     from gui.window.main_window import MainWindow
 
     def open_(text=NOTEBOOK_SENTENCES, config=None, size=(1600, 1000), view=None):
@@ -130,8 +146,10 @@ def open_window(qtbot, make_controller):
         controller = make_controller(text, config, view or ViewSettings(padding=True))
         window = MainWindow(controller)
         qtbot.addWidget(window)
-        window.resize(*size)
+        if size is not None:  # None: the size the window chose (restored, fitted)
+            window.resize(*size)
         window.show()
+        activate(qtbot, window)
         wait_for_result(qtbot, controller, controller.start)
         window.finish_rendering()  # the first result's pipeline panels come a turn later
         return window

@@ -29,7 +29,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from conftest import NOTEBOOK_SENTENCES, WAIT_MS
+from conftest import NOTEBOOK_SENTENCES, WAIT_MS, fitted
 from figures.heatmap import panel_keys
 from gui.controller import Controller
 from gui.panes.sentences.view import MAX_UNDO_STEPS
@@ -56,7 +56,7 @@ class ControllerMachine(RuleBasedStateMachine):
         super().__init__()
         self.controller = Controller(Session(NOTEBOOK_SENTENCES))
         self.window = MainWindow(self.controller, remember=False)
-        self.window.resize(1600, 1000)
+        self.window.resize(*fitted(self.window, (1600, 1000)))
         self.window.show()
         self.failures: list[str] = []  # the File menu's warnings, by their message
         self.count = 0
