@@ -382,3 +382,25 @@ def test_heads_sit_side_by_side_on_a_wide_canvas_and_stacked_on_a_tall_one(qtbot
     assert canvas.columns(2) == 2
     canvas.resize(int(1.5 * MIN_PANEL), 5 * MIN_PANEL)
     assert canvas.columns(2) == 1
+
+
+def test_axis_titles_stay_centred_on_their_side_when_their_text_changes(qtbot, open_window):
+    """A title that gains "· labels every 2" as the panel narrows (or loses it) once kept the
+    place its old text had: it ran under the next head or into the colour bar."""
+    text = "elefantes cinzentos atravessam devagar savanas africanas enormes hoje"
+    window = open_window(text, ModelConfig(attention="multihead"), size=(1600, 1000))
+    canvas, titles = window.heatmap.canvas, set()
+    for width in (800, 1600, 900):
+        window.resize(width, 1000)
+        qtbot.waitUntil(lambda: canvas.width() < width)  # noqa: B023 (waited on at once)
+        window.finish_rendering()
+        for plot in window.heatmap.current_plots():
+            box = plot.plot.vb.sceneBoundingRect()
+            label = plot.plot.getAxis("bottom").label
+            centre = label.mapToScene(label.boundingRect().center())
+            assert abs(centre.x() - box.center().x()) < 0.1 * box.width()
+            label = plot.plot.getAxis("left").label
+            centre = label.mapToScene(label.boundingRect().center())
+            assert abs(centre.y() - box.center().y()) < 0.1 * box.height()
+            titles.add(plot.plot.getAxis("bottom").labelText)
+    assert len(titles) > 1  # the title changed on the way

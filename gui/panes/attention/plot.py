@@ -190,3 +190,5 @@ class MatrixPlot:
             self._titles = (left, below)
             self.plot.setLabel("left", left, color=self.ink, **{"font-size": self._title_size})
             self.plot.setLabel("bottom", below, color=self.ink, **{"font-size": self._title_size})
+            for side in ("left", "bottom"):  # pyqtgraph centres a title only when resized
+                self.plot.getAxis(side).resizeEvent()
