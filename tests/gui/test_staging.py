@@ -80,3 +80,41 @@ def test_the_lesson_opens_in_the_class_layout_on_a_small_screen_and_gives_it_bac
     turn(window, window.end_lesson)
     assert window.staging.mode is None
     assert {key for key, dock in window.docks.items() if dock.isVisible()} == shown
+
+
+def test_a_restart_after_presenting_teaching_and_comparing_shows_the_users_own_layout(
+    qtbot, open_window
+):
+    """F11 and Esc, the class layout on and off, a comparison pinned and stopped, then a
+    restart: once the Pipeline pane came back a sliver ("1. Id…") and the tab bars kept the
+    presentation's type."""
+    from conftest import wait_for_result
+
+    def layout(window):
+        window.finish_rendering()
+        QCoreApplication.processEvents()
+        shown = {key for key, dock in window.docks.items() if dock.isVisible()}
+        widths = {key: window.docks[key].width() for key in ("sentences", "pipeline")}
+        return shown, widths
+
+    first = open_window()
+    qtbot.waitUntil(lambda: first.docks["pipeline"].width() > 200)
+    own_shown, own_widths = layout(first)
+    menu = first.view_menu
+    for toggle in (menu.toggle_presentation, menu.toggle_class_layout):
+        turn(first, toggle)
+        turn(first, toggle)
+    controller = first.controller
+    controller.pin()
+    wait_for_result(qtbot, controller, lambda: controller.update_config(seed=3))
+    assert controller.comparison is not None
+    controller.unpin()
+    assert controller.comparison is None
+    first.close()
+
+    second = open_window(size=None)  # as the app starts: the layout it restores
+    shown, widths = layout(second)
+    assert shown == own_shown
+    for key, width in own_widths.items():
+        assert abs(widths[key] - width) <= 0.1 * width, (key, widths[key], width)
+    assert tab_bar_sizes(second) == {QApplication.font().pointSizeF()}
