@@ -92,7 +92,7 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
         self.uniform_text = "dashed: uniform, 1/{n}"
         self._scales_shown: tuple = ()  # what the colour bars show now
         self._bar_label = ""  # the colour bar's whole title
-        self._bar_label_shown: str | None = None
+        self._bar_label_shown: tuple[str, str] | None = None  # (text, type size)
         self._cursor: tuple[int, int, int] | None = None  # panel, row, column
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -233,8 +233,8 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
         font.setPointSizeF(10 * self.font_scale)
         room = max(self._bar.height(), 40.0)
         label = QFontMetricsF(font).elidedText(self._bar_label, Qt.TextElideMode.ElideRight, room)
-        if label != self._bar_label_shown:
-            self._bar_label_shown = label
+        if (label, size) != self._bar_label_shown:  # zoomed, the same words grow
+            self._bar_label_shown = (label, size)
             self._bar.getAxis("right").setLabel(label, color=self.ink, **{"font-size": size})
 
     def _bars(self) -> list[pg.ColorBarItem]:
