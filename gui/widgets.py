@@ -5,10 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGraphicsColorizeEffect,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +63,37 @@ class ElidedLabel(QFrame):
         text = self._text if len(self._text) <= 2000 else self._text[:2000]
         shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect, self._alignment, shown)
+
+
+class ElidedComboBox(QComboBox):
+    """A combo box that asks for ``characters`` of room and shows what does not fit as "…"
+    (Qt's cuts a choice mid-word in a narrow pane); its list shows every choice whole."""
+
+    def __init__(self, characters: int = 6, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(characters)
+
+    def _option(self) -> QStyleOptionComboBox:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return option
+
+    def shown_text(self) -> str:
+        """The current choice as drawn: whole, or elided to the box's text field."""
+        option = self._option()
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        text = option.currentText[:2000]
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, field.width() - 2)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QStylePainter(self)
+        option = self._option()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def glow(widget: QWidget, milliseconds: int = 1400) -> None:

@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QTableView
 
 from conftest import ROOT, WAIT_MS, wait_for_result
 from figures.heatmap import TITLE_CHARS, describe_heatmap
@@ -219,6 +219,11 @@ def test_nothing_is_clipped_at_projector_sizes(qtbot, qapp, open_window, size, l
         scrollable = inspector.verticalScrollBar().maximum() > 0
         content = inspector.widget()
         assert scrollable or content.height() <= inspector.viewport().height()
+        for combo in window.findChildren(QComboBox):  # "Multi-cabeça (queries, keys, val"
+            if combo.isVisible():
+                shown = combo.shown_text()  # what it draws: the whole choice, or one with "…"
+                assert shown == combo.currentText() or shown.endswith("…"), shown
+                assert combo.fontMetrics().horizontalAdvance(shown) <= combo.width(), shown
     finally:
         install_translation(qapp, "en")
 

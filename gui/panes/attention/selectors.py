@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from figures.heatmap import HeatmapDescription, elide_words
+from gui.widgets import ElidedComboBox
 
 
 def _tr(text: str) -> str:
@@ -22,9 +23,7 @@ def _tr(text: str) -> str:
 
 
 def _combo(tip: str, characters: int) -> QComboBox:
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(characters)
+    combo = ElidedComboBox(characters)
     combo.setToolTip(tip)
     return combo
 

@@ -9,9 +9,10 @@ when the class arrives at the step.  The words are in ``resources/lessons/<langu
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui import texts
+from gui.widgets import ElidedComboBox
 from resources import catalog
 
 
@@ -35,7 +36,7 @@ class LessonPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._steps = lesson(texts.language())["steps"]
-        self.steps = QComboBox()
+        self.steps = ElidedComboBox(12)
         self.steps.addItems([step["title"] for step in self._steps])
         self.steps.setToolTip(self.tr("Start from any step"))
         self.steps.currentIndexChanged.connect(self._show)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
+from gui.widgets import ElidedComboBox
 from model.config import ModelConfig
 from model.options import MODEL_OPTIONS, Option
 
@@ -149,12 +150,9 @@ def option_control(option: Option) -> QWidget:
     if option.control == "check":
         widget = QCheckBox(words["label"])
     elif option.control == "choice":
-        widget = QComboBox()
+        widget = ElidedComboBox(6)  # narrow panels: what fits, and its list shows everything
         for value in option.choices:
             widget.addItem(words["choices"][value], value)
-        # Narrow panels: a combo box shows what fits and its list shows everything.
-        widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        widget.setMinimumContentsLength(6)
     elif option.control == "spin":
         widget = QSpinBox()
         widget.setRange(option.low, option.high)

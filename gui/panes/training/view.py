@@ -12,7 +12,6 @@ from typing import NamedTuple
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QComboBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from gui import texts
 from gui.jobs.training import PLAYING
 from gui.panes.training.narrow import ElidingButton, WrappingLabel
+from gui.widgets import ElidedComboBox
 from model.training.settings import LEARNING_RATES, TASKS
 
 SPEEDS = (1, 5, 20, 50)  # optimizer steps per frame
@@ -57,23 +57,18 @@ class TrainingPanel(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.task = QComboBox()
+        self.task = ElidedComboBox(5)  # the pane stays narrow; each list shows all
         for task in TASKS:
             self.task.addItem(texts.task_name(task), task)
         self.task.setToolTip(self.tr("What the model is trained to do with your words"))
-        self.rate = QComboBox()
+        self.rate = ElidedComboBox(5)
         for rate in LEARNING_RATES:
             self.rate.addItem(texts.number(rate), rate)
         self.rate.setToolTip(self.tr("How big each step is; changing it never restarts"))
-        self.speed = QComboBox()
+        self.speed = ElidedComboBox(5)
         for speed in SPEEDS:
             self.speed.addItem(self.tr("{n} per frame").format(n=speed), speed)
         self.speed.setCurrentIndex(1)
-        for combo in (self.task, self.rate, self.speed):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(5)  # and elides the rest: the pane stays narrow
         self.speed.setToolTip(self.tr("Optimizer steps between two pictures"))
         self.play = ElidingButton(self.tr("▶ Play"))
         self.play.setToolTip(self.tr("Train, and watch the heatmap change (Space on the heatmap)"))
