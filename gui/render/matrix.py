@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from figures.heatmap import ColourScale, Panel, values_fit
 from gui import texts
@@ -80,6 +80,17 @@ def printed_cells(panel: Panel) -> list[tuple[int, int]]:
     the mask, later keys hidden by the causal mask), whose weight is exactly 0 by design."""
     rows, columns = np.nonzero(~np.isin(panel.states, (MASKED, CAUSAL)))
     return list(zip(rows.tolist(), columns.tolist(), strict=True))
+
+
+def value_pixels(printed: list[str], cw: float, ch: float) -> int:
+    """The type size of the printed values: the widest fills most of a cell's width (large
+    enough for the back of a room), within a share of its height and a ceiling."""
+    if not printed:
+        return 1
+    font = QFont()
+    font.setPixelSize(100)
+    widest = max(QFontMetricsF(font).horizontalAdvance(text) for text in set(printed))
+    return max(1, int(min(100 * 0.78 * cw / max(widest, 1.0), ch * 0.42, MAX_VALUE_PIXELS)))
 
 
 class MatrixPainter:
@@ -193,11 +204,13 @@ class MatrixPainter:
 
     def _paint_values(self, painter: QPainter, cell, cw: float, ch: float) -> None:
         panel, scale = self._panel, self._scale
+        cells = printed_cells(panel)
+        values = [float(panel.values[i, j]) for i, j in cells]
+        printed = [texts.marks(f"{value:.2f}") for value in values]
         font = QFont()
-        font.setPixelSize(max(1, int(min(cw * 0.28, ch * 0.42, MAX_VALUE_PIXELS))))
+        font.setPixelSize(value_pixels(printed, cw, ch))
         painter.setFont(font)
         text_colours = colours.text_colours(scale.colour_map)
-        for i, j in printed_cells(panel):
-            value = float(panel.values[i, j])
+        for (i, j), value, text in zip(cells, values, printed, strict=True):
             painter.setPen(text_colours[colours.level(value, scale.low, scale.high)])
-            painter.drawText(cell(i, j), Qt.AlignmentFlag.AlignCenter, texts.marks(f"{value:.2f}"))
+            painter.drawText(cell(i, j), Qt.AlignmentFlag.AlignCenter, text)

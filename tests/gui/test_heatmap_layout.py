@@ -68,3 +68,20 @@ def test_the_colour_bar_title_grows_with_the_type_like_its_ticks(qtbot, window):
         assert axis.labelText  # still says what the colours are
     finally:
         window.view_menu.set_zoom(1.0)
+
+
+def test_printed_values_fill_most_of_their_cells_width(qtbot):
+    """On a projector, "0,12" in a cell 50 px wide was printed 14 px high: the values now
+    take most of the cell, the widest of them ("−0,25" of B − A) still inside it."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from gui.render.matrix import MAX_VALUE_PIXELS, value_pixels
+
+    printed = ["0,12", "−0,25", "1,00"]
+    for cell_width in (30.0, 50.0, 70.0):
+        font = QFont()
+        font.setPixelSize(value_pixels(printed, cell_width, 200.0))
+        widest = max(QFontMetricsF(font).horizontalAdvance(text) for text in printed)
+        assert widest <= cell_width
+        assert widest >= 0.6 * cell_width or font.pixelSize() == int(MAX_VALUE_PIXELS)
+    assert value_pixels(printed, 400.0, 40.0) <= 0.42 * 40  # a flat cell: its height rules
