@@ -97,7 +97,7 @@ def test_a_restart_after_presenting_teaching_and_comparing_shows_the_users_own_l
         widths = {key: window.docks[key].width() for key in ("sentences", "pipeline")}
         return shown, widths
 
-    first = open_window()
+    first = open_window(size=None)  # its own size, fitted to the screen as a restart fits it
     qtbot.waitUntil(lambda: first.docks["pipeline"].width() > 200)
     own_shown, own_widths = layout(first)
     menu = first.view_menu
