@@ -350,3 +350,22 @@ def test_a_sentence_shown_alone_has_its_own_length_until_padding_is_shown(qtbot,
     assert window.heatmap.description.panels[0].values.shape == (20, 20)
     window.controller.update_view(sentence=-1)  # together, sentences keep one length
     assert {p.values.shape for p in window.heatmap.description.panels} == {(20, 20)}
+
+
+def test_pipeline_values_stay_whole_in_larger_type(qtbot, window):
+    """Zoomed in (or on a system with large type), the tables kept columns 64 px wide and
+    read "0,7…" instead of "0,7917"."""
+    from PySide6.QtCore import Qt
+
+    try:
+        for zoom in (1.0, 1.6):
+            window.view_menu.set_zoom(zoom)
+            window.finish_rendering()
+            table = window.inspector.panel("inputs").table
+            model, metrics = table.model(), table.fontMetrics()
+            for column in range(3):
+                text = model.data(model.index(0, column), Qt.ItemDataRole.DisplayRole)
+                assert metrics.horizontalAdvance(text) < table.columnWidth(column), (zoom, text)
+            assert table.rowHeight(0) > metrics.height()
+    finally:
+        window.view_menu.set_zoom(1.0)

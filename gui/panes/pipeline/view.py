@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,18 +32,37 @@ MAX_VISIBLE_ROWS = 6
 SLICE_SECONDS = 0.008  # GUI time for panels in one turn of the event loop: half a frame
 
 
-def value_table(model) -> QTableView:
-    """A read-only table that Tab leaves (arrows move inside it)."""
-    table = QTableView()
-    table.setModel(model)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    table.horizontalHeader().setDefaultSectionSize(64)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.verticalHeader().setMaximumWidth(220)
-    return table
+class ValueTable(QTableView):
+    """A read-only table that Tab leaves (arrows move inside it).  Its columns are as wide as
+    ``sample`` and its rows as tall as a line, in its own type: zoomed, or on a system with
+    large type, "0,7917" stays whole instead of "0,7…"."""
+
+    def __init__(self, model, sample: str = "−0,0000") -> None:
+        super().__init__()
+        self.setModel(model)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().setMaximumWidth(220)
+        self._sample = sample
+        self._fit_sections()
+
+    def set_sample(self, sample: str) -> None:
+        """Make the columns as wide as ``sample`` (the widest thing they usually hold)."""
+        self._sample = sample
+        self._fit_sections()
+
+    def _fit_sections(self) -> None:
+        metrics = self.fontMetrics()
+        width = metrics.horizontalAdvance(self._sample) + 2 * metrics.averageCharWidth() + 4
+        self.horizontalHeader().setDefaultSectionSize(min(12 * metrics.height(), width))
+        self.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_sections()
 
 
 def wrapping_label(font: QFont | None = None) -> QLabel:
@@ -107,7 +126,7 @@ class StagePanel(QFrame):
         self.slice = ElidedLabel()
 
         self.model = ArrayTableModel(self)
-        self.table = value_table(self.model)
+        self.table = ValueTable(self.model)
         self.table.setMouseTracking(True)
         self._dims: tuple[str, str] = ("", "")
         self._rows_fitted = -1

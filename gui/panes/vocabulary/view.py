@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import texts
 from gui.panes.pipeline.table_model import CELL_CHARS, IdsModel, VocabularyModel
-from gui.panes.pipeline.view import value_table, wrapping_label
+from gui.panes.pipeline.view import ValueTable, wrapping_label
 
 
 class VocabularyView(QWidget):
@@ -20,11 +20,10 @@ class VocabularyView(QWidget):
         self.ids_model = IdsModel(self)
         self._vocabulary_title = wrapping_label()
         self._ids_title = wrapping_label()
-        self.vocabulary_table = value_table(self.vocabulary_model)
+        self.vocabulary_table = ValueTable(self.vocabulary_model)
         self.vocabulary_table.verticalHeader().hide()
         self.vocabulary_table.horizontalHeader().setStretchLastSection(True)
-        self.ids_table = value_table(self.ids_model)
-        self.ids_table.horizontalHeader().setDefaultSectionSize(88)
+        self.ids_table = ValueTable(self.ids_model, sample="00  batata")
         self._tokens = None
         self._ids = None
 
@@ -55,8 +54,7 @@ class VocabularyView(QWidget):
         if vocabulary.tokens is not self._tokens:  # column width: once per vocabulary
             self._tokens = vocabulary.tokens
             longest = max(vocabulary.tokens, key=len)[:CELL_CHARS]
-            width = self.ids_table.fontMetrics().horizontalAdvance(f"{vocabulary.size}  {longest}")
-            self.ids_table.horizontalHeader().setDefaultSectionSize(min(180, max(56, width + 16)))
+            self.ids_table.set_sample(f"{vocabulary.size}  {longest}")
 
     def highlight(self, cell) -> None:
         """Mark the hovered cell's two tokens in the vocabulary and their places in the ids."""
