@@ -6,8 +6,8 @@ in quotation marks (a control, a button, a task, a sentence) on screen, and the 
 speaks of side by side.  Going back shows the step before again; ending the lesson gives
 the teacher's own session back, and the autosave keeps that session while the lesson runs.
 
-The walk also photographs every step at 1024×768 in both languages (set LESSON_SHOTS to a
-folder to keep the PNGs for a look by eye; otherwise they go to the test's temporary folder).
+The walk also photographs every step at 1024×768 in both languages (into
+``$ATTENTION_STUDY_SHOTS`` when set, to look at; else a temporary folder).
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def photograph(window, folder: Path, name: str) -> None:
 
 
 def test_every_step_shows_what_its_text_names(qtbot, open_window, language, tmp_path):
-    shots = Path(os.environ.get("LESSON_SHOTS") or tmp_path)
+    shots = Path(os.environ.get("ATTENTION_STUDY_SHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     window = open_window(size=(1024, 768))
     window.show_lesson()
