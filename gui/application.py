@@ -37,6 +37,9 @@ def system_language() -> str:
     return resources.system_language()
 
 
+ROOM_POINTS = 10.5
+
+
 def application(language: str, widgets: bool = True) -> QGuiApplication:
     """The application, created once, with the interface language installed.
 
@@ -54,11 +57,16 @@ def application(language: str, widgets: bool = True) -> QGuiApplication:
         app.setApplicationName(APP_NAME)
         app.setOrganizationName(APP_NAME)
         app.setDesktopFileName("attention-study")
-        font = QFont(app.font())
-        font.setPointSizeF(max(font.pointSizeF(), 10.5))  # readable from the back of a room
-        app.setFont(font)
+        readable_type(app)
     install_translation(app, language)
     return app
+
+
+def readable_type(app: QGuiApplication) -> None:
+    """Type readable from the back of a room: the desktop's, at least ``ROOM_POINTS``."""
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), ROOM_POINTS))
+    app.setFont(font)
 
 
 def install_translation(app: QGuiApplication, language: str) -> None:

@@ -23,6 +23,16 @@ settings.load_profile("default")
 NOTEBOOK_SENTENCES = "o mikas ta ali\neu gosto de batata frita\nexistem elefantes"
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application with the app's own type: the layouts tests check are the
+    ones a class sees (the app's type is larger than the desktop's usual 9 pt)."""
+    from gui.application import readable_type
+
+    readable_type(qapp)
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _private_user_dirs(tmp_path_factory, monkeypatch):
     """Settings and data of every test (and its subprocesses) live in a temporary folder."""
