@@ -19,6 +19,9 @@ from PySide6.QtWidgets import QTabBar
 
 PRESENTATION_ZOOM = 1.5
 CLASS_ZOOM = 1.25
+# The step's pane beside the heatmap, as a share of the window's width: at 1024 px, two
+# heads still sit side by side (see HeatmapCanvas.per_page), and the pane wraps its text.
+PANE_SHARE = 0.3
 SMALL_SCREEN = (1366, 768)  # at most this, the lesson opens in the class layout
 
 
@@ -106,7 +109,7 @@ class Staging(QObject):
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.show()
             dock.raise_()
-            width = int(window.width() * 0.34)
+            width = int(window.width() * PANE_SHARE)
             window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
         lesson = window.docks["lesson"]
         window.resizeDocks([lesson], [int(window.height() * 0.24)], Qt.Orientation.Vertical)

@@ -124,10 +124,12 @@ def photograph(window, folder: Path, name: str) -> None:
     assert len(samples) > 3, f"{name}: the heatmap is blank"
 
 
-def test_every_step_shows_what_its_text_names(qtbot, open_window, language, tmp_path):
+# The projector, and the projector less a window frame and a desktop's panel.
+@pytest.mark.parametrize("size", [(1024, 768), (1000, 740)])
+def test_every_step_shows_what_its_text_names(qtbot, open_window, language, size, tmp_path):
     shots = Path(os.environ.get("ATTENTION_STUDY_SHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
-    window = open_window(size=(1024, 768))
+    window = open_window(size=size)
     window.show_lesson()
     if window.staging.mode != "class":  # on by itself on a small screen
         window.view_menu.class_layout.trigger()  # as on a 1024×768 projector
@@ -160,7 +162,7 @@ def test_every_step_shows_what_its_text_names(qtbot, open_window, language, tmp_
         readable = on_screen(window)
         for name in re.findall(r"“([^”]+)”", step["text"]):
             assert any(name in text for text in readable), f"{where}: “{name}” is not on screen"
-        photograph(window, shots, f"lesson-{language}-{index:02d}")
+        photograph(window, shots, f"lesson-{language}-{size[0]}-{index:02d}")
 
 
 def test_going_back_shows_the_step_before_and_ending_gives_the_teachers_work_back(
