@@ -9,6 +9,7 @@ from model.options import (  # noqa: F401 (the limits are read from here too)
     ATTENTIONS,
     CELLS,
     MAX_HEADS,
+    MAX_LAYERS,
     MAX_SEED,
     MAX_SIZE,
     MAX_TEMPERATURE,
@@ -25,6 +26,12 @@ MAX_STAGE_ELEMENTS = 512 * 256 * 1024
 # A word: far beyond any word or web address.  Every view shows each token and the window
 # measures it; one 60 MB word froze the window for half a minute a keystroke.
 MAX_TOKEN_CHARS = 1024
+# The transformer's limits: its blocks keep ten stages per layer, four times d wide in the
+# feed-forward layer, so it takes fewer tokens and a narrower stream (see the README).
+MAX_TRANSFORMER_WIDTH = 256
+MAX_TRANSFORMER_HEADS = 16
+MAX_TRANSFORMER_TOKENS = 16_384  # B × L
+MAX_TRANSFORMER_LENGTH = 256
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class ModelConfig:
     nonlinearity: str = "tanh"  # used by the plain RNN cell; GRU and LSTM have fixed ones
     attention: str = "linear"
     heads: int = 2
+    layers: int = 2  # transformer blocks; used by the transformer only
     mask_padding: bool = False
     causal: bool = False
     temperature: float = 1.0
@@ -50,7 +58,19 @@ class ModelConfig:
     def __post_init__(self) -> None:
         for option in MODEL_OPTIONS:  # each setting as model/options.py declares it
             object.__setattr__(self, option.name, option.check(getattr(self, option.name)))
-        if self.attention == "multihead" and self.width % self.heads:
+        if self.attention == "transformer":
+            if self.width > MAX_TRANSFORMER_WIDTH:
+                raise InputError(
+                    "transformer_too_wide",
+                    width=self.width,
+                    limit=MAX_TRANSFORMER_WIDTH,
+                    size="E" if self.cell == "none" else "H",
+                )
+            if self.heads > MAX_TRANSFORMER_HEADS:
+                raise InputError(
+                    "transformer_too_many_heads", heads=self.heads, limit=MAX_TRANSFORMER_HEADS
+                )
+        if self.attention in ("multihead", "transformer") and self.width % self.heads:
             raise InputError(
                 "heads_do_not_divide",
                 heads=self.heads,
@@ -64,9 +84,19 @@ class ModelConfig:
         return self.embedding_size if self.cell == "none" else self.hidden_size
 
     @property
+    def layer_count(self) -> int:
+        """Attention layers: ``layers`` transformer blocks, else 1."""
+        return self.layers if self.attention == "transformer" else 1
+
+    @property
+    def heads_per_layer(self) -> int:
+        """Heads in each attention layer: ``heads`` with queries and keys, else 1."""
+        return self.heads if self.attention in ("multihead", "transformer") else 1
+
+    @property
     def head_count(self) -> int:
-        """Attention maps per sentence: ``heads`` in multi-head mode, else 1."""
-        return self.heads if self.attention == "multihead" else 1
+        """Attention maps per sentence: every head of every layer (1 in the notebook's modes)."""
+        return self.layer_count * self.heads_per_layer
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -89,6 +119,19 @@ def check_input_size(batch: int, length: int, config: ModelConfig) -> None:
         raise InputError("too_many_sentences", count=batch, limit=MAX_SENTENCES)
     if length > MAX_SENTENCE_LENGTH:
         raise InputError("sentence_too_long", length=length, limit=MAX_SENTENCE_LENGTH)
+    if config.attention == "transformer":
+        if length > MAX_TRANSFORMER_LENGTH:
+            raise InputError(
+                "transformer_sentence_too_long", length=length, limit=MAX_TRANSFORMER_LENGTH
+            )
+        if batch * length > MAX_TRANSFORMER_TOKENS:
+            raise InputError(
+                "transformer_too_many_tokens",
+                batch=batch,
+                length=length,
+                tokens=batch * length,
+                limit=MAX_TRANSFORMER_TOKENS,
+            )
     width = max(config.embedding_size, config.hidden_size, length * config.head_count)
     elements = batch * length * width
     if elements > MAX_STAGE_ELEMENTS:

@@ -23,10 +23,11 @@ from resources import catalog
 
 CELLS = ("rnn", "gru", "lstm", "none")  # "none": no recurrence, inputs + positions
 NONLINEARITIES = ("tanh", "relu")
-ATTENTIONS = ("linear", "dot", "multihead")
+ATTENTIONS = ("linear", "dot", "multihead", "transformer")
 MAX_SEED = 2**31 - 1  # fits numpy's RandomState, torch and a Qt spin box (a C int)
 MAX_SIZE = 1024  # embedding and hidden size
 MAX_HEADS = 64
+MAX_LAYERS = 6  # transformer blocks
 MIN_TEMPERATURE, MAX_TEMPERATURE = 1e-3, 1e3
 
 CONTROLS = ("spin", "decimal", "choice", "check", None)  # None: the window has no control
@@ -107,10 +108,12 @@ MODEL_OPTIONS = (
            choices=NONLINEARITIES, control="choice", shown="never"),
     _model("attention", str, "linear", "--attention",
            "scores from a Linear layer (the notebook), scaled dot products, or multi-head "
-           "attention with queries, keys and values", choices=ATTENTIONS, control="choice",
-           shown="always"),
+           "attention with queries, keys and values, or transformer blocks with a next-word "
+           "head (a tiny GPT)", choices=ATTENTIONS, control="choice", shown="always"),
     _model("heads", int, 2, "--heads", "heads of multi-head attention, a divisor of d", 1,
            MAX_HEADS, metavar="N", control="choice", shown="never"),
+    _model("layers", int, 2, "--layers", "transformer blocks (transformer only)", 1,
+           MAX_LAYERS, metavar="N", control="spin", shown="never"),
     _model("mask_padding", bool, False, "--mask-padding", "give <pad> positions no attention",
            control="check", shown="on"),
     _model("causal", bool, False, "--causal", "hide every later key from a query",

@@ -59,6 +59,11 @@ class Stage:
     def per_head(self) -> bool:
         return "head" in self.dims
 
+    @property
+    def per_layer(self) -> bool:
+        """A transformer block's stage: one slice per layer, after the sentence."""
+        return "layer" in self.dims
+
 
 @dataclass(frozen=True)
 class TrainingRecord:
@@ -120,9 +125,32 @@ class PipelineResult:
 
     @cached_property
     def attention_maps(self) -> np.ndarray:
-        """``(B, heads, L, L)``: every attention map, one head or several."""
+        """``(B, maps, L, L)``: every attention map, one head or several.
+
+        With layers (the transformer) the maps of every head of every layer follow each
+        other, layer by layer: map ``m`` is head ``m % heads`` of layer ``m // heads`` (see
+        :meth:`map_of`); the views count maps as the command line's ``--head`` does.
+        """
         values = self.with_role("attention").values
+        if values.ndim == 5:
+            return values.reshape(values.shape[0], -1, *values.shape[-2:])
         return values if values.ndim == 4 else values[:, None]
+
+    @property
+    def layer_count(self) -> int:
+        return self.config.layer_count
+
+    @property
+    def heads_per_layer(self) -> int:
+        return self.config.heads_per_layer
+
+    def map_of(self, index: int) -> tuple[int, int]:
+        """``(layer, head)`` of attention map ``index`` (layer 0 when there are no layers)."""
+        return divmod(index, self.heads_per_layer)
+
+    def map_index(self, layer: int, head: int) -> int:
+        """The attention map of ``head`` in ``layer``."""
+        return layer * self.heads_per_layer + head
 
     @property
     def attention(self) -> np.ndarray:
@@ -218,13 +246,19 @@ class PipelineResult:
         """A stage as a labelled 2-D table, sliced by its dimensions.
 
         A leading ``sentence`` dimension is sliced at ``sentence`` (unless the stage is 2-D,
-        like the id matrix), a ``head`` dimension at ``head``.  Positions are labelled with
-        their tokens, token ids with the vocabulary, and padding is marked.
+        like the id matrix), a ``head`` dimension at ``head``.  With layers, ``head`` is an
+        attention map (see :meth:`map_of`): a ``layer`` dimension is sliced at its layer.
+        Positions are labelled with their tokens, token ids with the vocabulary, and padding
+        is marked.
         """
         stage = self.stage(key)
         values, dims = stage.values, list(stage.dims)
         if stage.per_sentence:
             values, dims = values[sentence], dims[1:]
+        if "layer" in dims:
+            layer, head = self.map_of(head)
+            values = np.take(values, layer, axis=dims.index("layer"))
+            dims.remove("layer")
         if "head" in dims:
             values = np.take(values, head, axis=dims.index("head"))
             dims.remove("head")

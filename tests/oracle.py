@@ -167,3 +167,79 @@ def multihead(
     out["attention"] = weights.numpy()
     out["output"] = output.detach().numpy()
     return out
+
+
+def transformer(
+    text,
+    seed=0,
+    embedding_size=10,
+    hidden_size=4,
+    cell="rnn",
+    nonlinearity="tanh",
+    heads=2,
+    layers=2,
+    mask_padding=False,
+    causal=False,
+):
+    """The tiny GPT as the design's part 3 fixes it, run by the blocks' own forward.
+
+    Each block is ``torch.nn.TransformerEncoderLayer`` called as a whole (in training mode,
+    so that its fast path is not taken; dropout is 0).  Its attention weights, per head,
+    come from its own ``self_attn`` on its own first norm; padding query rows are set to 0
+    afterwards when masking, as in every mode.
+    """
+    sentences = [line.split() for line in text.splitlines() if line.strip()]
+    vocab = {}
+    for sentence in sentences:
+        for word in sentence:
+            vocab.setdefault(word, len(vocab) + 1)
+    length = max(len(s) for s in sentences)
+    ids = torch.LongTensor([[vocab[w] for w in s] + [0] * (length - len(s)) for s in sentences])
+    embeddings = torch.Tensor(
+        np.random.RandomState(seed).random_sample((len(vocab) + 1, embedding_size))
+    )
+    inputs = embeddings[ids]
+    torch.manual_seed(seed)
+    if cell != "none":
+        kinds = {"rnn": torch.nn.RNN, "gru": torch.nn.GRU, "lstm": torch.nn.LSTM}
+        extra = {"nonlinearity": nonlinearity} if cell == "rnn" else {}
+        rnn = kinds[cell](embedding_size, hidden_size, batch_first=True, **extra)
+    d = embedding_size if cell == "none" else hidden_size
+    torch.nn.Linear(d, length, bias=False)  # drawn in every mode
+    blocks = [
+        torch.nn.TransformerEncoderLayer(
+            d, heads, 4 * d, dropout=0.0, activation="gelu", batch_first=True, norm_first=True
+        )
+        for _ in range(layers)
+    ]
+    final_norm = torch.nn.LayerNorm(d)
+    lm_head = torch.nn.Linear(d, len(vocab) + 1, bias=False)
+    x = inputs + sinusoids(length, embedding_size) if cell == "none" else rnn(inputs)[0]
+    pad = ids == 0
+    future = torch.triu(torch.ones(length, length, dtype=torch.bool), 1)
+    key_mask = pad if mask_padding else None
+    attn_mask = future if causal else None
+    out = {"normed": [], "attention": [], "block_output": []}
+    z = x
+    with torch.no_grad():
+        for block in blocks:
+            block.train()
+            normed = block.norm1(z)
+            _, weights = block.self_attn(
+                normed,
+                normed,
+                normed,
+                key_padding_mask=key_mask,
+                attn_mask=attn_mask,
+                average_attn_weights=False,
+            )
+            if mask_padding:
+                weights = weights.masked_fill(pad[:, None, :, None], 0.0)
+            z = block(z, src_mask=attn_mask, src_key_padding_mask=key_mask)
+            out["normed"].append(normed)
+            out["attention"].append(weights)
+            out["block_output"].append(z)
+        out = {key: torch.stack(values, dim=1).numpy() for key, values in out.items()}
+        out["final_norm"] = final_norm(z).numpy()
+        out["logits"] = lm_head(final_norm(z)).numpy()
+    return out

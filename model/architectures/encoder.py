@@ -48,7 +48,10 @@ class Encoder(torch.nn.Module):
         self, inputs: torch.Tensor, checkpoint: Callable[[], None] = lambda: None
     ) -> dict[str, torch.Tensor]:
         if self.rnn is None:
-            return {"positions": self.positions, "encoded": inputs + self.positions}
+            table = self.positions
+            if inputs.shape[1] != table.shape[0]:  # a generated text grows past L
+                table = positions(inputs.shape[1], self.config.embedding_size)
+            return {"positions": table, "encoded": inputs + table}
         batch, length = inputs.shape[:2]
         width = max(self.config.embedding_size, self.config.hidden_size)
         chunk = max(1, _CHUNK_ELEMENTS // (length * width))

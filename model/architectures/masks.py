@@ -17,8 +17,16 @@ def future_mask(length: int) -> torch.Tensor:
     return torch.triu(torch.ones(length, length, dtype=torch.bool), 1)
 
 
-def attend(scores: torch.Tensor, token_ids: torch.Tensor, config: ModelConfig) -> torch.Tensor:
-    """Softmax over the keys of ``scores`` (``(B, L, L)`` or ``(B, h, L, L)``), masked."""
+def attend(
+    scores: torch.Tensor,
+    token_ids: torch.Tensor,
+    config: ModelConfig,
+    zero_padding_rows: bool = True,
+) -> torch.Tensor:
+    """Softmax over the keys of ``scores`` (``(B, L, L)`` or ``(B, h, L, L)``), masked.
+
+    ``zero_padding_rows=False`` leaves padding query rows as the softmax made them (a
+    transformer block reads them; see :func:`zero_padded_queries`)."""
     logits = scores if config.temperature == 1.0 else scores / config.temperature
     heads = scores.dim() == 4
     pad = token_ids == 0
@@ -28,14 +36,27 @@ def attend(scores: torch.Tensor, token_ids: torch.Tensor, config: ModelConfig) -
     if config.causal:
         logits = logits.masked_fill(future_mask(scores.shape[-1]), float("-inf"))
     attention = torch.softmax(logits, dim=-1)
-    if config.mask_padding:
-        queries = pad[:, None, :, None] if heads else pad[:, :, None]
-        attention = attention.masked_fill(queries, 0.0)
-    return attention
+    if not zero_padding_rows:
+        return attention
+    return zero_padded_queries(attention, token_ids, config)
 
 
-def attend_code(config: ModelConfig, length: int, heads: bool) -> str:
-    """The code of :func:`attend` for this configuration, as the stage shows it."""
+def zero_padded_queries(
+    attention: torch.Tensor, token_ids: torch.Tensor, config: ModelConfig
+) -> torch.Tensor:
+    """With padding masked, a padding query's row set to 0: it asks nothing."""
+    if not config.mask_padding:
+        return attention
+    pad = token_ids == 0
+    queries = pad[:, None, :, None] if attention.dim() == 4 else pad[:, :, None]
+    return attention.masked_fill(queries, 0.0)
+
+
+def attend_code(config: ModelConfig, length: int, heads: bool, weights: str = "attention") -> str:
+    """The code of :func:`attend` for this configuration, as the stage shows it.
+
+    ``weights``: the name of the softmax's output when padding rows are zeroed after it
+    (a transformer block goes on with ``weights``, the views show ``attention``)."""
     logits = "scores" if config.temperature == 1.0 else f"scores / {number(config.temperature)}"
     if not config.mask_padding and not config.causal:
         return f"attention = torch.softmax({logits}, dim=-1)"
@@ -48,10 +69,10 @@ def attend_code(config: ModelConfig, length: int, heads: bool) -> str:
             f"future = torch.triu(torch.ones({length}, {length}, dtype=torch.bool), 1)",
             "logits = logits.masked_fill(future, float('-inf'))",
         ]
-    lines.append("attention = torch.softmax(logits, dim=-1)")
+    lines.append(f"{weights} = torch.softmax(logits, dim=-1)")
     if config.mask_padding:
         queries = "pad[:, None, :, None]" if heads else "pad[:, :, None]"
-        lines.append(f"attention = attention.masked_fill({queries}, 0.0)")
+        lines.append(f"attention = {weights}.masked_fill({queries}, 0.0)")
     return "\n".join(lines)
 
 

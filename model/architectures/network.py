@@ -2,8 +2,9 @@
 
 Seeding follows the design's parity contract: the embeddings come from
 ``np.random.RandomState(seed)``; then, after ``torch.manual_seed(seed)``, the recurrent cell
-(if any), the Linear layer (always) and the multi-head module (in that mode) are built in
-that order.  The caller's global RNG state is left as it was.
+(if any), the Linear layer (always) and the multi-head module or the transformer's blocks,
+final norm and head (in those modes) are built in that order.  The caller's global RNG state
+is left as it was.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from model.architectures.encoder import Encoder, encoder_specs
 from model.architectures.multihead import MultiHeadAttention, multihead_specs
 from model.architectures.notebook import NotebookAttention, notebook_specs
 from model.architectures.spec import Sizes, StageSpec
+from model.architectures.transformer import Transformer, transformer_specs
 from model.config import ModelConfig
 
 # torch's layers draw their initial weights from the global generator, which every thread
@@ -54,8 +56,12 @@ class AttentionNetwork(torch.nn.Module):
         self.embeddings = torch.nn.Parameter(torch.Tensor(table))
         with seeded(config.seed):
             self.encoder = Encoder(config, length)
-            family = MultiHeadAttention if config.attention == "multihead" else NotebookAttention
-            self.attention = family(config, length)
+            if config.attention == "transformer":
+                self.attention = Transformer(config, length, vocab_size)
+            elif config.attention == "multihead":
+                self.attention = MultiHeadAttention(config, length)
+            else:
+                self.attention = NotebookAttention(config, length)
 
     def forward(
         self, token_ids: torch.Tensor, cancelled: Callable[[], bool] | None = None
@@ -109,5 +115,7 @@ def stage_specs(config: ModelConfig, sizes: Sizes) -> list[StageSpec]:
     ]
     specs += encoder_specs(config, sizes)
     x = specs[-1].key
-    family = multihead_specs if config.attention == "multihead" else notebook_specs
+    family = {"multihead": multihead_specs, "transformer": transformer_specs}.get(
+        config.attention, notebook_specs
+    )
     return specs + family(config, sizes, x)

@@ -91,7 +91,7 @@ def test_each_offered_option_has_a_label_a_tip_and_words_for_its_choices(languag
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_model_option_changes_the_settings_line_and_is_in_the_notebook_header(language):
-    base = ModelConfig(attention="multihead")  # so that the heads are said
+    base = ModelConfig(attention="transformer")  # so that the heads and layers are said
     line = settings_parts(base, language)
     for option in MODEL_OPTIONS:
         changed = dataclasses.replace(base, **{option.name: _other(option)})
