@@ -41,7 +41,8 @@ def tensor_arrays(result: PipelineResult) -> dict[str, np.ndarray]:
     if result.training is not None:
         arrays["train_loss"] = result.training.loss
         arrays["train_accuracy"] = result.training.accuracy
-        arrays["train_expected_weight"] = result.training.expected_weight
+        if result.training.task != "next":  # it has no expected key (see training/tasks.py)
+            arrays["train_expected_weight"] = result.training.expected_weight
     return arrays
 
 

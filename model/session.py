@@ -12,7 +12,14 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from model.config import MAX_HEADS, MAX_SENTENCES, ModelConfig, check_tokens
+from model.config import (
+    MAX_HEADS,
+    MAX_LAYERS,
+    MAX_SENTENCES,
+    MAX_TRANSFORMER_HEADS,
+    ModelConfig,
+    check_tokens,
+)
 from model.errors import InputError
 from model.files import MAX_TEXT_BYTES, read_bytes, write_text
 from model.tokenizer import normalize_lines
@@ -20,8 +27,8 @@ from model.training.settings import TrainSettings
 from model.validate import check_bool, check_choice, check_float, check_int, shown
 
 FORMAT = "attention-study-session"
-VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+VERSION = 4  # 4: the transformer (attention "transformer", "layers")
+READABLE_VERSIONS = (1, 2, 3, 4)
 MAX_SESSION_BYTES = 64 * 2**20  # JSON escapes can make its text six times its size
 MAX_NUMBER_DIGITS = 32  # no setting needs more; a 5,000-digit number is not a setting
 SCALES = (1, 2, 4)
@@ -34,6 +41,7 @@ KINDS = ("heatmap", "lines")
 COLOUR_MAPS = ("cividis", "viridis", "magma", "greys")
 COLOUR_SCALES = ("fixed", "data")  # 0 to 1, or the weights' own range
 MAX_TOP_K = 64
+MAX_MAPS = max(MAX_HEADS, MAX_LAYERS * MAX_TRANSFORMER_HEADS)  # attention maps of a model
 MAX_PAGE = MAX_SENTENCES  # pages of the all-sentences view: never more than sentences
 
 
@@ -49,7 +57,7 @@ class ViewSettings:
     """
 
     sentence: int = 0
-    head: int = -1
+    head: int = -1  # the attention map: with layers, layer × heads + head
     figure_scale: int = 2
     kind: str = "heatmap"
     colour_map: str = "cividis"
@@ -61,7 +69,7 @@ class ViewSettings:
 
     def __post_init__(self) -> None:
         check_int("view.sentence", self.sentence, -1, MAX_SENTENCES - 1)
-        check_int("view.head", self.head, -1, MAX_HEADS - 1)
+        check_int("view.head", self.head, -1, MAX_MAPS - 1)
         check_choice("view.figure_scale", self.figure_scale, SCALES)
         check_choice("view.kind", self.kind, KINDS)
         check_choice("view.colour_map", self.colour_map, COLOUR_MAPS)

@@ -54,3 +54,11 @@ def system_language() -> str:
         if value:
             return "pt" if value.lower().startswith("pt") else "en"
     return "en"
+
+
+CLASS_PRESET = "sala-de-aula"  # twenty sentences of a classroom, a tiny GPT to train on them
+
+
+def example_session_path(name: str = CLASS_PRESET) -> Path:
+    """An example session shipped with the program (``resources/examples/<name>.json``)."""
+    return path("examples", f"{name}.json")

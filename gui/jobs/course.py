@@ -113,7 +113,9 @@ class TrainingCourse(QObject):
         if self._retrain is not None:
             target, self._retrain = self._retrain.steps, None
             self._ensure(target)
-        elif control.active and not fits(control.job, config, result.vocabulary, result.max_length):
+        elif control.active and not fits(
+            control.job, config, result.vocabulary, result.max_length, result.token_ids
+        ):
             self.reset(Notice("training_reset_vocabulary"))
         elif self._taken_back(result):
             _key, settings = self._trained_before
@@ -173,12 +175,16 @@ class TrainingCourse(QObject):
             return False
         self._clear_failure()
         config = controller.config
-        if fits(self.control.job, config, result.vocabulary, result.max_length):
+        if fits(self.control.job, config, result.vocabulary, result.max_length, result.token_ids):
             return True
         settings = self.settings()
         if not target:  # a new run: nothing of an earlier one to replay
             settings = replace(settings, learning_rate=settings.current_rate, rate_changes=())
-        self.control.start(TrainJob(config, settings, result.vocabulary, result.lengths, target))
+        self.control.start(
+            TrainJob(
+                config, settings, result.vocabulary, result.lengths, target, ids=result.token_ids
+            )
+        )
         return True
 
     def _note(self, steps: int) -> None:

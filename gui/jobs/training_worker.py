@@ -42,7 +42,8 @@ def saved_steps(step: int) -> bool:
 
 @dataclass(frozen=True)
 class TrainJob:
-    """What to train: the settings, the vocabulary and lengths of the user's sentences."""
+    """What to train: the settings, the vocabulary and lengths of the user's sentences (and
+    their ids, which the ``next`` task trains on)."""
 
     config: object
     settings: object
@@ -50,6 +51,7 @@ class TrainJob:
     lengths: object
     target: int = 0  # steps to reach at once (a session opened at step N), 0 = none
     id: int = 0  # given by the training control; every signal about the job carries it
+    ids: object = field(default=None, compare=False, repr=False)  # (B, L) for ``next``
     cancel: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
     """Set by the GUI thread: the worker stops this job after the step in progress."""
 
@@ -122,7 +124,7 @@ class TrainingWorker(QObject):
         from model.training.loop import Trainer
 
         try:
-            self._trainer = Trainer(job.config, job.vocabulary, job.lengths, job.settings)
+            self._trainer = Trainer(job.config, job.vocabulary, job.lengths, job.settings, job.ids)
         except (ValueError, MemoryError) as exc:
             self.failed.emit(job.id, exc)
             return

@@ -11,15 +11,21 @@ from __future__ import annotations
 import numpy as np
 
 
-def fits(job, config, vocabulary, length: int) -> bool:
-    """Whether a training job's weights apply to sentences with this vocabulary and length."""
+def fits(job, config, vocabulary, length: int, ids=None) -> bool:
+    """Whether a training job's weights apply to sentences with this vocabulary and length.
+
+    The ``next`` task trains on the sentences themselves: its weights apply to those ``ids``
+    only (an edit is new training data, and training starts again)."""
     if job is None:
         return False
-    return (
+    same = (
         job.config == config
         and job.vocabulary.tokens == vocabulary.tokens
         and int(np.max(job.lengths)) == length
     )
+    if same and job.settings.task == "next":
+        return job.ids is not None and ids is not None and np.array_equal(job.ids, ids)
+    return same
 
 
 def trained_result(run_pipeline, text: str, config, published, cancelled):
@@ -35,7 +41,7 @@ def trained_result(run_pipeline, text: str, config, published, cancelled):
     check_input_size(len(sentences), max(map(len, sentences)), config)
     vocabulary, ids = encode(sentences)
     job = published.job if published is not None else None
-    if not fits(job, config, vocabulary, ids.shape[1]):
+    if not fits(job, config, vocabulary, ids.shape[1], ids):
         return run_pipeline(text, config, cancelled=cancelled)
     history = published.history
     lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))

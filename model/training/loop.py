@@ -15,6 +15,10 @@ and is trained with everything else:
 - ``multihead``: ``log_softmax(readout(output))``, after the module's own values and
   ``out_proj``, as a transformer would.  A recurrent cell leaves earlier tokens in every
   value: see :func:`tasks.shortcut`.
+- ``transformer``: its own next-word head is the readout, ``log_softmax(logits)``, for
+  every task.  The ``next`` task trains it on the user's own sentences (see
+  :func:`tasks.sentence_batch`); the others on random ones, as above.  Its expected weight is
+  that of the head that does the task best (the largest mean over all layers' heads).
 
 Each step draws a fresh batch (:func:`tasks.sample_batch`), so ``step()`` is the whole state
 machine: pausing is not calling it, resuming is calling it again, and any split of N steps
@@ -103,6 +107,7 @@ class Trainer:
         vocabulary: Vocabulary,
         lengths: np.ndarray | list[int],
         settings: TrainSettings | None = None,
+        ids: np.ndarray | None = None,
     ) -> None:
         self.config = config
         self.settings = settings or TrainSettings()
@@ -113,10 +118,18 @@ class Trainer:
         task = self.settings.task
         if self.length < tasks.MIN_LENGTH[task]:
             raise InputError("task_needs_longer_sentence", task=task, length=tasks.MIN_LENGTH[task])
+        if task == tasks.LANGUAGE_MODELLING:
+            check_language_modelling(config)
+            if ids is None:
+                raise ValueError("the next task trains on the user's sentences: give their ids")
+        self.ids = None if ids is None else np.asarray(ids, dtype=np.int64)
         check_training_size(config, self.length, self.vocab_size)  # see training/limits.py
         self.network = AttentionNetwork(config, self.vocab_size, self.length)
-        width = config.width if config.attention == "multihead" else config.embedding_size
-        self.readout = _seeded_linear(width, self.vocab_size, config.seed)
+        if config.attention == "transformer":
+            self.readout = torch.nn.Identity()  # the network's own next-word head reads out
+        else:
+            width = config.width if config.attention == "multihead" else config.embedding_size
+            self.readout = _seeded_linear(width, self.vocab_size, config.seed)
         self.optimizer = Adam(
             [*self.network.parameters(), *self.readout.parameters()],
             lr=self.settings.learning_rate,
@@ -138,11 +151,15 @@ class Trainer:
 
     def step(self) -> StepRecord:
         """Draw this step's batch, take one Adam step on it, and record how it went."""
-        ids, lengths = tasks.sample_batch(
-            self.config.seed, self.steps_done, self.vocab_size, self.lengths, BATCH_SIZE
-        )
-        keys = self.expected_keys(ids, lengths)
-        target = torch.from_numpy(tasks.targets(ids, keys))
+        seed, step = self.config.seed, self.steps_done
+        if self.settings.task == tasks.LANGUAGE_MODELLING:
+            ids, lengths = tasks.sentence_batch(seed, step, self.ids, self.lengths, BATCH_SIZE)
+            keys = self.expected_keys(ids, lengths)
+            target = torch.from_numpy(tasks.next_targets(ids, lengths))
+        else:
+            ids, lengths = tasks.sample_batch(seed, step, self.vocab_size, self.lengths, BATCH_SIZE)
+            keys = self.expected_keys(ids, lengths)
+            target = torch.from_numpy(tasks.targets(ids, keys))
         for start, value in self.settings.rate_changes:  # a replayed run's changes of rate
             if start == self.steps_done:
                 self.set_learning_rate(value)
@@ -169,6 +186,8 @@ class Trainer:
         """The attention maps and the log-probabilities ``(B, L, V)`` of each query's token."""
         stages = self.network(token_ids)
         attention = stages["attention"]
+        if self.config.attention == "transformer":
+            return attention, torch.log_softmax(stages["logits"], dim=-1)
         if self.config.attention == "multihead":
             return attention, torch.log_softmax(self.readout(stages["output"]), dim=-1)
         votes = torch.softmax(self.readout(stages["inputs"]), dim=-1)
@@ -296,17 +315,34 @@ def _loss(log_prediction: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     return total / max(int((target >= 0).sum()), 1)
 
 
+def check_language_modelling(config: ModelConfig) -> None:
+    """The ``next`` task needs a next-word head (the transformer) and the causal mask (else
+    each word would see the word it is to predict)."""
+    if config.attention != "transformer":
+        raise InputError("next_needs_transformer")
+    if not config.causal:
+        raise InputError("next_needs_causal")
+
+
 def _measures(attention, log_prediction, keys: np.ndarray, target) -> tuple[float, float]:
-    """Accuracy over queries with a target; mean weight on the expected key over them."""
+    """Accuracy over queries with a target; mean weight on the expected key over them (over
+    the heads of one layer; with layers, the best head's), NaN when no query has a key."""
     scored = target >= 0
     right = (log_prediction.argmax(-1) == target)[scored]
     accuracy = right.float().mean().item() if right.numel() else 0.0
+    layered = attention.dim() == 5
+    if layered:
+        attention = attention.reshape(attention.shape[0], -1, *attention.shape[-2:])
     maps = attention if attention.dim() == 4 else attention[:, None]
+    has_key = torch.from_numpy(keys >= 0)[:, None, :].expand(*maps.shape[:3])
+    if not has_key.any():
+        return accuracy, float("nan")
     index = torch.from_numpy(np.maximum(keys, 0))[:, None, :, None]
-    on_key = maps.gather(-1, index.expand(*maps.shape[:3], 1))[..., 0]  # (B, heads, L)
-    has_key = torch.from_numpy(keys >= 0)[:, None, :].expand_as(on_key)
-    weight = on_key[has_key].mean().item() if has_key.any() else 0.0
-    return accuracy, weight
+    on_key = maps.gather(-1, index.expand(*maps.shape[:3], 1))[..., 0]  # (B, maps, L)
+    if layered:
+        per_map = (on_key * has_key).sum((0, 2)) / has_key.sum((0, 2))
+        return accuracy, per_map.max().item()
+    return accuracy, on_key[has_key].mean().item()
 
 
 def _clone(state: dict) -> dict:
@@ -320,7 +356,17 @@ def train(
     cancelled: Callable[[], bool] | None = None,
 ) -> PipelineResult:
     """Train on ``text``'s vocabulary and lengths for ``settings.steps`` steps, and return the
-    pipeline's stages on ``text`` with the trained weights (the command line's path).
+    pipeline's stages on ``text`` with the trained weights (the command line's path)."""
+    return train_network(text, config, settings, cancelled)[1]
+
+
+def train_network(
+    text: str,
+    config: ModelConfig,
+    settings: TrainSettings,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[AttentionNetwork, PipelineResult]:
+    """:func:`train`'s trained network (to generate from, say) and its result.
 
     Raises :class:`InputError` as :func:`~model.pipeline.run_pipeline` does, and
     :class:`Cancelled` if ``cancelled()`` turns true between steps.
@@ -330,10 +376,11 @@ def train(
     check_input_size(len(sentences), int(lengths.max()), config)
     check_training_size(config, int(lengths.max()))  # before numbering the words
     vocabulary, ids = encode(sentences)
-    trainer = Trainer(config, vocabulary, lengths, settings)
+    trainer = Trainer(config, vocabulary, lengths, settings, ids)
     for _ in trainer.run(settings.steps):
         if cancelled is not None and cancelled():
             raise Cancelled
-    return run_network(
+    result = run_network(
         trainer.network, sentences, vocabulary, ids, cancelled, trainer.record(ids, lengths)
     )
+    return trainer.network, result

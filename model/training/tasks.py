@@ -10,10 +10,14 @@ token at that key: a model solves the task by attending there and reading out wh
   first among the tokens the query can see).  No position holds it in general: the model
   must find it by content, with query and key projections (multi-head attention), or with a
   recurrent cell that has read it (see :func:`obstacle`).
+- ``next``: language modelling on the user's own sentences (the transformer only, with the
+  causal mask): each word predicts the word after it, the last one ``<pad>``, which ends a
+  generated text.  No key is expected: the word that follows is not in the sentence yet.
 
-Batches are fresh random sequences over the user's vocabulary, with lengths drawn from the
-user's sentence lengths, reproducible from ``(seed, step)`` alone, so training that is paused
-and resumed draws exactly the batches of an uninterrupted run.  numpy only: no torch here.
+Except for ``next``, batches are fresh random sequences over the user's vocabulary, with
+lengths drawn from the user's sentence lengths, reproducible from ``(seed, step)`` alone, so
+training that is paused and resumed draws exactly the batches of an uninterrupted run.
+numpy only: no torch here.
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ import numpy as np
 
 from model.config import ModelConfig
 
-TASKS = ("previous", "copy", "first", "alphabetical")
+TASKS = ("previous", "copy", "first", "alphabetical", "next")
+LANGUAGE_MODELLING = "next"  # the task that trains on the user's sentences, not random ones
 NONE = -1  # no expected key, no target: the query is left out of loss and measures
 
 # The shortest sentence with at least one query that has an expected key.
-MIN_LENGTH = {"previous": 2, "copy": 1, "first": 1, "alphabetical": 1}
+MIN_LENGTH = {"previous": 2, "copy": 1, "first": 1, "alphabetical": 1, "next": 1}
 
 
 def alphabetical_ranks(tokens: tuple[str, ...]) -> np.ndarray:
@@ -66,6 +71,8 @@ def expected_keys(
         keys = np.zeros((batch, length), dtype=np.int64)
     elif task == "alphabetical":
         keys = _alphabetical_keys(ids, real, ranks, causal)
+    elif task == LANGUAGE_MODELLING:
+        keys = np.full((batch, length), NONE, dtype=np.int64)
     else:
         raise ValueError(f"unknown task {task!r}")
     return np.where(real, keys, NONE).astype(np.int64)
@@ -86,6 +93,27 @@ def targets(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """``(B, L)`` int64: the token at each query's expected key, ``NONE`` where there is none."""
     found = np.take_along_axis(np.asarray(ids), np.maximum(keys, 0), axis=1)
     return np.where(keys >= 0, found, NONE).astype(np.int64)
+
+
+def next_targets(ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``(B, L)`` int64: the word after each real position (``<pad>``, 0, after the last),
+    ``NONE`` at padding."""
+    ids = np.asarray(ids)
+    following = np.concatenate([ids[:, 1:], np.zeros((ids.shape[0], 1), ids.dtype)], axis=1)
+    real = np.arange(ids.shape[1])[None, :] < np.asarray(lengths)[:, None]
+    return np.where(real, following, NONE).astype(np.int64)
+
+
+def sentence_batch(
+    seed: int, step: int, ids: np.ndarray, lengths: np.ndarray, size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``next`` task's batch of ``step``: the user's own sentences, all of them when
+    they are at most ``size``, else ``size`` of them drawn from ``(seed, step)`` alone."""
+    ids, lengths = np.asarray(ids), np.asarray(lengths, dtype=np.int64)
+    if len(ids) <= size:
+        return ids, lengths
+    chosen = np.sort(np.random.default_rng([seed, step]).choice(len(ids), size, replace=False))
+    return ids[chosen], lengths[chosen]
 
 
 def sample_batch(
@@ -117,7 +145,11 @@ def shortcut(task: str, config: ModelConfig) -> str | None:
     mask: the first so far) or in the last one (``alphabetical``), and need not look at the
     expected key.  ``copy`` is a query's own token: there is no other route to take.
     """
-    if config.attention == "multihead" and config.cell != "none" and task != "copy":
+    if (
+        config.attention in ("multihead", "transformer")
+        and config.cell != "none"
+        and task not in ("copy", LANGUAGE_MODELLING)
+    ):
         return "shortcut_recurrent_values"
     return None
 
