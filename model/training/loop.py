@@ -122,7 +122,7 @@ class Trainer:
             check_language_modelling(config)
             if ids is None:
                 raise ValueError("the next task trains on the user's sentences: give their ids")
-        self.ids = None if ids is None else np.asarray(ids, dtype=np.int64)
+        self.ids = None if ids is None else np.array(ids, dtype=np.int64)  # its own, writable
         check_training_size(config, self.length, self.vocab_size)  # see training/limits.py
         self.network = AttentionNetwork(config, self.vocab_size, self.length)
         if config.attention == "transformer":

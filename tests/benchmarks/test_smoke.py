@@ -18,6 +18,8 @@ FIGURES = {
     "gui_block_max_512x256_ms",
     "gui_block_max_training_ms",
     "train_steps_per_s",
+    "train_steps_per_s_transformer",
+    "gui_block_max_training_transformer_ms",
     "train_fps",
     "window_shown_s",
     "first_heatmap_s",
