@@ -3,9 +3,12 @@
 :func:`explain` reads a result's stages and stored parameters and rebuilds the weight at
 (sentence, query i, key j, head): the score as a sum of products, term by term; the division
 by √d (dot and multi-head modes) and by the temperature; the masks; then the row's softmax
-with every term; in multi-head mode, how the context row is formed from the values.  The
-numbers are recomputed in float64 from the float32 tensors the views show, so the final
-value equals the heatmap's to float32 precision (a test checks it).
+with every term; in multi-head mode, how the context row is formed from the values.  In a
+transformer the head is a map of one layer (:meth:`~model.stages.PipelineResult.map_of`):
+its query and key are computed again from that block's normalised input and its stored
+``in_proj`` weight and bias.  The numbers are recomputed in float64 from the float32 tensors
+the views show, so the final value equals the heatmap's to float32 precision (a test checks
+it).
 
 :func:`explanation_lines` writes it out in English or Portuguese, the same for the window
 and the command line (``--explain``).
@@ -19,7 +22,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from model import explanations
+from model.config import ModelConfig
 from model.errors import InputError
+from model.maps import map_name, map_words
 from model.numbers import format_number
 from model.stages import CAUSAL, PipelineResult
 from resources import catalog
@@ -42,9 +47,9 @@ class RowEntry:
 
 @dataclass(frozen=True)
 class Explanation:
-    mode: str  # "linear", "dot" or "multihead"
+    mode: str  # "linear", "dot", "multihead" or "transformer"
     sentence: int
-    head: int
+    head: int  # the attention map, as every view counts it
     query: int
     key: int
     query_token: str
@@ -66,6 +71,9 @@ class Explanation:
     trained: str  # "" or the task it was trained on
     context: np.ndarray | None  # multi-head: this head's context row
     values: np.ndarray | None  # multi-head: (L, d/h) value rows of this head
+    config: ModelConfig | None = None  # the settings (which name the map)
+    named: bool = False  # a map of several: its name is said
+    layer: int | None = None  # the transformer's block of this head
 
 
 def explain(
@@ -82,9 +90,15 @@ def explain(
         raise InputError("no_such_head", head=head, last=result.head_count - 1)
     config = result.config
     mode = config.attention
-    if mode == "multihead":
+    layer = None
+    if mode == "transformer":
+        layer, layer_head = result.map_of(head)
+        q, k, v = _projections(result, sentence, layer, layer_head)
+    elif mode == "multihead":
         q = result.stage("queries").values[sentence, head].astype(np.float64)
         k = result.stage("keys").values[sentence, head].astype(np.float64)
+        v = result.stage("values").values[sentence, head].astype(np.float64)
+    if mode in ("multihead", "transformer"):
         left, right = q[query], k[key]
         keys = k
         dh = q.shape[1]
@@ -131,9 +145,11 @@ def explain(
         for j in range(length)
     )
     context = values = None
-    if mode == "multihead":
-        values = result.stage("values").values[sentence, head].astype(np.float64)
+    if mode in ("multihead", "transformer"):
+        values = v
         weights = np.array([entry.weight for entry in row])
+        if mode == "transformer":  # a padding query's row is zeroed for the views only
+            weights = np.array([exps.get(j, 0.0) / total for j in range(length)])
         context = weights @ values
     training = result.training
     return Explanation(
@@ -161,7 +177,24 @@ def explain(
         trained=training.task if training is not None else "",
         context=context,
         values=values,
+        config=config,
+        named=result.head_count > 1 or layer is not None,
+        layer=layer,
     )
+
+
+def _projections(result: PipelineResult, sentence: int, layer: int, head: int):
+    """``(L, d/h)`` queries, keys and values of ``head`` in block ``layer``: the block's
+    normalised input (stage "normed") times its ``in_proj`` weight, plus its bias, the d/h
+    rows of that head from each third (W_q, W_k, W_v)."""
+    normed = result.stage("normed").values[sentence, layer].astype(np.float64)
+    prefix = f"attention.blocks.{layer}.self_attn.in_proj_"
+    weight = np.asarray(result.parameters[prefix + "weight"], dtype=np.float64)
+    bias = np.asarray(result.parameters[prefix + "bias"], dtype=np.float64)
+    d = normed.shape[1]
+    dh = d // result.heads_per_layer
+    rows = [part * d + head * dh + np.arange(dh) for part in range(3)]
+    return tuple(normed @ weight[r].T + bias[r] for r in rows)
 
 
 def _masked_key(result: PipelineResult, sentence: int, query: int, key: int) -> bool:
@@ -182,13 +215,22 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
     # In linear mode a key is an output slot of the Linear layer, not a word.
     title = words["title.linear" if e.mode == "linear" else "title"]
     lines = [title.format(s=e.sentence, i=e.query, qi=e.query_token, j=e.key, kj=e.key_token)]
-    if e.mode == "multihead":
-        lines[0] += " · " + words["head"].format(h=e.head)
+    name = ""
+    if e.named:  # which map: "head 1", or "layer 1 · head 0" in a transformer
+        name = map_name(e.config, e.head, **map_words(language))
+        lines[0] += " · " + name
     if e.trained:
         task = explanations.entry(f"task.{e.trained}", language)["title"]
         lines.append(words["trained"].format(task=task))
     steps = iter(range(1, 10))
     lines.append("")
+    if e.layer is not None:  # the query and key, from the block's normalised input
+        d = e.config.width
+        head = e.head % e.config.heads_per_layer
+        project = words["project"].format(layer=e.layer, head=head, dh=len(e.left), d=d)
+        lines.append(f"{next(steps)}. {project}")
+        lines.append(f"  q_i = [{_vector(e.left, number)}]")
+        lines.append(f"  k_j = [{_vector(e.right, number)}]")
     lines.append(
         f"{next(steps)}. " + words[f"score.{e.mode}"].format(left=e.left_name, right=e.right_name)
     )
@@ -249,7 +291,7 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
     lines.append(words["shown"].format(shown=number(e.shown)))
     if e.context is not None:
         lines.append("")
-        lines.append(f"{next(steps)}. " + words["context"].format(h=e.head))
+        lines.append(f"{next(steps)}. " + words["context"].format(name=name))
         for entry in e.row:
             if entry.weight:
                 vector = ", ".join(number(v) for v in e.values[entry.key][:6])
@@ -262,3 +304,9 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
 
 def _short(token: str, limit: int = 24) -> str:
     return token if len(token) <= limit else token[: limit - 1] + "…"
+
+
+def _vector(values: np.ndarray, number, shown: int = 6) -> str:
+    """The first ``shown`` numbers of a vector, "…" after them when there are more."""
+    more = ", …" if values.size > shown else ""
+    return ", ".join(number(v) for v in values[:shown]) + more

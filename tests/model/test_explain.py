@@ -85,3 +85,50 @@ def test_b_minus_a_is_the_difference_of_the_two_results():
         compare(a, run_pipeline("outras frases aqui"))
     with pytest.raises(InputError, match="heads"):
         compare(a, run_pipeline(TEXT, ModelConfig(attention="multihead")))
+
+
+@pytest.mark.parametrize(
+    "mask, causal", [(False, False), (True, False), (False, True), (True, True)]
+)
+def test_a_transformer_weight_is_explained_for_any_layer_and_head(mask, causal):
+    config = ModelConfig(
+        attention="transformer",
+        cell="none",
+        embedding_size=8,
+        heads=2,
+        layers=3,
+        mask_padding=mask,
+        causal=causal,
+        temperature=0.7,
+    )
+    result = run_pipeline(TEXT, config)
+    rng = random.Random(7)
+    for m in range(result.head_count):  # every (layer, head) map
+        for _ in range(4):
+            b, i, j = rng.randrange(3), rng.randrange(5), rng.randrange(5)
+            e = explain(result, b, i, j, m)
+            layer, head = result.map_of(m)
+            assert e.layer == layer
+            assert e.weight == pytest.approx(float(result.attention_maps[b, m, i, j]), abs=2e-6)
+            score = result.stage("scores").values[b, layer, head, i, j]
+            assert e.row[j].score == pytest.approx(float(score), abs=2e-5)  # q · k / √(d/h)
+            queries = result.stage("queries").values[b, layer, head]
+            np.testing.assert_allclose(e.left, queries[i], atol=2e-5)  # from normed and W_q
+            dh = queries.shape[-1]
+            context = result.stage("context").values[b, layer, i, head * dh : (head + 1) * dh]
+            np.testing.assert_allclose(e.context, context, atol=2e-5)
+
+
+def test_the_walk_through_names_the_layer_and_head_in_either_language():
+    config = ModelConfig(attention="transformer", cell="none", embedding_size=8, layers=2)
+    result = run_pipeline(TEXT, config)
+    e = explain(result, 0, 2, 1, head=result.map_index(1, 0))
+    english, portuguese = explanation_lines(e, "en"), explanation_lines(e, "pt")
+    assert english[0].endswith("· layer 1 · head 0")
+    assert portuguese[0].endswith("· camada 1 · cabeça 0")
+    assert any(line.startswith("1. Layer 1's query and key for head 0") for line in english)
+    assert any("Context of layer 1 · head 0" in line for line in english)
+    assert any("Contexto da camada 1 · cabeça 0" in line for line in portuguese)
+    multihead = explain(run_pipeline(TEXT, ModelConfig(attention="multihead")), 0, 2, 1, 1)
+    assert explanation_lines(multihead, "en")[0].endswith("· head 1")  # as it always read
+    assert explanation_lines(multihead, "pt")[0].endswith("· cabeça 1")
