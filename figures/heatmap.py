@@ -2,8 +2,10 @@
 
 A :class:`HeatmapDescription` holds the panels (one per sentence and head shown), their
 values, what every cell is (real, padding, masked, causal), their labels, the titles and
-the colour scale.  The live pyqtgraph view and the QPainter figure both draw one; neither
-decides anything about content.  No Qt here: translated words come in as :class:`Words`.
+the colour scale.  A transformer's heads of one sentence, all shown, make a grid of one row
+per layer and one column per head (BertViz's "model view"): the description says so.  The
+live pyqtgraph view and the QPainter figure both draw one; neither decides anything about
+content.  No Qt here: translated words come in as :class:`Words`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from model.maps import HEAD, LAYER, LAYER_HEAD, has_layers, map_name
 from model.stages import PipelineResult
 
 DIVERGING_MAP = "CET-D1"  # blue – white – red, centred on 0: for B − A
@@ -28,7 +31,9 @@ class Words:
 
     sentence_title: str = "Sentence {n}: “{text}”"
     panel_title: str = "{n}: {text}"
-    head: str = "head {n}"
+    head: str = HEAD  # a map's name (model.maps): "head {head}"
+    layer: str = LAYER
+    layer_head: str = LAYER_HEAD  # a transformer's: "layer {layer} · head {head}"
     all_sentences: str = "All sentences, on one colour scale"
     query_title: str = "query i (the token attending)"
     query_short: str = "query i"
@@ -86,10 +91,29 @@ class HeatmapDescription:
     page: int = 0
     pages: int = 1
     total: int = 1  # panels in all pages
+    grid: tuple[int, int] | None = None  # (layers, heads): the panels, row by row, one page
 
     @property
     def single(self) -> bool:
         return self.total == 1
+
+    @property
+    def columns(self) -> int | None:
+        """The grid's columns (heads per layer), or None when the renderer chooses them."""
+        return None if self.grid is None else self.grid[1]
+
+
+def grid_of(result: PipelineResult, sentence: int, head: int) -> tuple[int, int] | None:
+    """``(layers, heads)`` when the view shows a transformer's every map of one sentence:
+    one row per layer and one column per head, all on one page (None otherwise)."""
+    if has_layers(result.config) and sentence >= 0 and head < 0 and result.head_count > 1:
+        return result.layer_count, result.heads_per_layer
+    return None
+
+
+def name_of_map(result: PipelineResult, index: int, words: Words) -> str:
+    """Map ``index``'s name in ``words`` (see :func:`model.maps.map_name`)."""
+    return map_name(result.config, index, words.head, words.layer, words.layer_head)
 
 
 def elide(text: str, limit: int) -> str:
@@ -130,23 +154,29 @@ def describe_heatmap(
     """The heatmap of ``sentence`` (-1 = all) and ``head`` (-1 = all), one page of it.
 
     ``per_page`` panels fit on a page (None = all); ``page`` is clamped to the pages there are.
+    A transformer's grid of layers × heads (:func:`grid_of`) is one page, whatever fits.
     Without ``padding`` a sentence shown alone is cut to its own length (every sentence
     shown together keeps the batch's length, so that they line up).
     """
     keys = panel_keys(result, sentence, head)
+    grid = grid_of(result, sentence, head)
+    if grid is not None:
+        per_page = None
     per_page = len(keys) if not per_page else max(1, per_page)
     pages = math.ceil(len(keys) / per_page)
     page = min(max(page, 0), pages - 1)
     shown = keys[page * per_page : (page + 1) * per_page]
     multiple = len(keys) > 1
     own = not padding and sentence >= 0
-    panels = tuple(_panel(result, b, h, words, multiple, own) for b, h in shown)
+    panels = tuple(_panel(result, b, h, words, multiple, own, grid is not None) for b, h in shown)
     if sentence >= 0:
         title = words.sentence_title.format(
             n=sentence, text=elide_words(result.sentences[sentence], TITLE_CHARS)
         )
     else:
         title = words.all_sentences
+    if head >= 0 and result.head_count > 1:  # one map of several: which
+        title += " · " + name_of_map(result, head, words)
     linear = result.key_axis == "position"
     return HeatmapDescription(
         title=title,
@@ -160,6 +190,7 @@ def describe_heatmap(
         page=page,
         pages=pages,
         total=len(keys),
+        grid=grid,
     )
 
 
@@ -199,7 +230,7 @@ def describe_comparison(
     )
     return replace(
         base,
-        title=words.compare_title.format(title=base.title),
+        title=words.compare_title.format(title=base.title),  # (it names the map compared)
         panels=panels,
         scale=scale,
         difference_scale=ColourScale(DIVERGING_MAP, -reach, reach, "data", None, words.difference),
@@ -239,9 +270,17 @@ def uniform_level(result: PipelineResult, keys) -> float | None:
 
 
 def _panel(
-    result: PipelineResult, b: int, h: int, words: Words, multiple: bool, own: bool = False
+    result: PipelineResult,
+    b: int,
+    h: int,
+    words: Words,
+    multiple: bool,
+    own: bool = False,
+    in_grid: bool = False,
 ) -> Panel:
-    """Sentence ``b``'s matrix at head ``h``; ``own``: cut to the sentence's own length."""
+    """Sentence ``b``'s matrix at head ``h``; ``own``: cut to the sentence's own length.
+    ``in_grid``: a panel of the layers × heads grid, titled by its map alone (the sentence
+    is the description's title)."""
     length = int(result.lengths[b])
     size = length if own else result.max_length
     labels = result.position_labels(b)[:size]
@@ -253,11 +292,13 @@ def _panel(
             f"{i}\n{elide(token, COLUMN_LABEL_CHARS)}" for i, token in enumerate(labels)
         )
     title = ""
-    if multiple:
+    if in_grid:
+        title = name_of_map(result, h, words)
+    elif multiple:
         text = elide_words(result.sentences[b], PANEL_TITLE_CHARS)
         title = words.panel_title.format(n=b, text=text)
         if result.head_count > 1:
-            title += " · " + words.head.format(n=h)
+            title += " · " + name_of_map(result, h, words)
     expected = None
     if result.training is not None:
         expected = result.training.expected_keys[b][:size]

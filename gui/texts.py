@@ -13,6 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from figures.heatmap import Words, elide_words
 from model import explanations, numbers
 from model.errors import describe
+from model.maps import map_name as _map_name
+from model.maps import map_words
+from model.maps import slice_name as _slice_name
 from model.options import Option, settings_parts, words
 
 translate = QCoreApplication.translate
@@ -121,7 +124,7 @@ def heatmap_words() -> Words:
     return Words(
         sentence_title=translate("texts", "Sentence {n}: “{text}”"),
         panel_title=translate("texts", "{n}: {text}"),
-        head=translate("texts", "head {n}"),
+        **map_words(language()),
         all_sentences=translate("texts", "All sentences, on one colour scale"),
         query_title=translate("texts", "query i (the token attending)"),
         query_short=translate("texts", "query i"),
@@ -158,13 +161,28 @@ def sentence_label(index: int) -> str:
     return translate("texts", "sentence {n}").format(n=index)
 
 
-def values_caption(sentence: int, words, head: int | None = None) -> str:
+def map_name(config, index: int, capital: bool = False) -> str:
+    """Attention map ``index`` of a result of ``config``: "head 1", or "layer 1 · head 0"
+    in a transformer (:func:`model.maps.map_name`, every view's one helper); ``capital``
+    for a list item ("Head 1", "Layer 1 · head 0")."""
+    return _map_name(config, index, **map_words(language(), capital))
+
+
+def values_caption(sentence: int, words, part: str | None = None) -> str:
+    """The pipeline's slice caption: the sentence, and ``part`` (the layer and head shown,
+    see :func:`slice_caption_part`) when the stage has several."""
     caption = translate("texts", "Values for sentence {n}: “{text}”").format(
         n=sentence, text=elide_words(words, 60)
     )
-    if head is not None:
-        caption += " · " + translate("texts", "head {n}").format(n=head)
+    if part is not None:
+        caption += " · " + part
     return caption
+
+
+def slice_caption_part(config, stage, index: int) -> str | None:
+    """Which slice of ``stage`` map ``index`` shows: "head 1", "layer 1 · head 0", "layer 1",
+    or None when the stage has one slice per sentence only."""
+    return _slice_name(config, index, stage.per_head, stage.per_layer, **map_words(language()))
 
 
 def stage_code(stage) -> str:

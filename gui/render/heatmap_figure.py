@@ -1,7 +1,9 @@
 """Heatmap figures: a heatmap description laid out for print (see :mod:`gui.render.drawing`).
 
 The matrix is drawn through the same :class:`MatrixPainter` as the live view; titles, ticks
-and colour bars are laid out here, in the figure's own fixed coordinates.
+and colour bars are laid out here, in the figure's own fixed coordinates.  A transformer's
+grid (a row per layer, a column per head) keeps its shape; with many heads its panels are
+smaller, and below :data:`THUMBNAIL` show their title and matrix only.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ MAX_FIGURE_PANELS = 36  # more would make an unreadable poster: the title says w
 HEADER = 96
 SETTINGS_LINE = 20  # each further line of a settings line too long for one
 BAR_ROOM = 110
+GRID_WIDTH = 4 * MULTIPLE_SIZE  # a grid's panels share this width, down to MIN_GRID_PANEL
+MIN_GRID_PANEL = 150
+THUMBNAIL = 250  # a panel narrower than this has no ticks nor axis titles
 
 
 def wrap_parts(text: str, width: float, font) -> list[str]:
@@ -59,15 +64,20 @@ class HeatmapFigure(Figure):
         self.title = description.title
         self.settings = settings
         panels = description.panels
+        side = MULTIPLE_SIZE
         if len(panels) == 1:
             columns = rows = 1
             width = SINGLE_SIZE[0]
         else:
-            columns = (
-                3 if description.difference_scale is not None else math.ceil(math.sqrt(len(panels)))
-            )
+            if description.columns is not None:  # layers × heads
+                columns = description.columns
+                side = max(MIN_GRID_PANEL, min(MULTIPLE_SIZE, GRID_WIDTH // columns))
+            elif description.difference_scale is not None:
+                columns = 3
+            else:
+                columns = math.ceil(math.sqrt(len(panels)))
             rows = math.ceil(len(panels) / columns)
-            width = columns * MULTIPLE_SIZE + 2 * MARGIN + BAR_ROOM
+            width = columns * side + 2 * MARGIN + BAR_ROOM
         if description.difference_scale is not None:
             width += BAR_ROOM  # a second colour bar, for B − A
         # The settings line wraps between its parts rather than being cut at both ends.
@@ -81,13 +91,13 @@ class HeatmapFigure(Figure):
                 )
             ]
         else:
-            height = rows * MULTIPLE_SIZE + header + MARGIN
+            height = rows * side + header + MARGIN
             self._cells = [
                 QRectF(
-                    MARGIN + (k % columns) * MULTIPLE_SIZE,
-                    header + (k // columns) * MULTIPLE_SIZE,
-                    MULTIPLE_SIZE - 12,
-                    MULTIPLE_SIZE - 12,
+                    MARGIN + (k % columns) * side,
+                    header + (k // columns) * side,
+                    side - 12,
+                    side - 12,
                 )
                 for k in range(len(panels))
             ]
@@ -134,6 +144,9 @@ class HeatmapFigure(Figure):
     def _paint_panel(self, painter: QPainter, panel, area: QRectF, vector: bool) -> None:
         description = self.description
         compact = len(description.panels) > 1
+        if compact and area.width() < THUMBNAIL:
+            self._paint_thumbnail(painter, panel, area, vector)
+            return
         size = panel.values.shape[0]
         tick_font = pixel_font(11 if compact else 16)
         title_font = pixel_font(13 if compact else 17)
@@ -220,6 +233,24 @@ class HeatmapFigure(Figure):
             row_title,
         )
         painter.restore()
+
+    def _paint_thumbnail(self, painter: QPainter, panel, area: QRectF, vector: bool) -> None:
+        """A small panel of a grid: its title ("layer 1 · head 0") over its matrix."""
+        title_font = pixel_font(13)
+        painter.setPen(QColor(colours.INK))
+        painter.setFont(title_font)
+        painter.drawText(
+            QRectF(area.left(), area.top(), area.width(), 20),
+            Qt.AlignmentFlag.AlignCenter,
+            QFontMetricsF(title_font).elidedText(
+                panel.title, Qt.TextElideMode.ElideRight, area.width()
+            ),
+        )
+        side = max(10.0, min(area.width(), area.height() - 24))
+        grid = QRectF(area.center().x() - side / 2, area.top() + 24, side, side)
+        matrix = MatrixPainter()
+        matrix.set_panel(panel, scale_of(self.description, panel))
+        matrix.paint(painter, grid, vector=vector)
 
     def _paint_colour_bar(self, painter: QPainter) -> None:
         self._paint_bar(painter, self._bar, self.description.scale)

@@ -171,6 +171,8 @@ def lines_figure(
     title = texts.heatmap_words().sentence_title.format(
         n=shown, text=_both_ends(result.sentences[shown])
     )
+    if head >= 0 and result.head_count > 1:  # one map of several: which
+        title += " · " + texts.map_name(result.config, head)
     description = describe_lines(
         result, shown, head, threshold, top_k, title=title, limit=MAX_FIGURE_WORDS
     )

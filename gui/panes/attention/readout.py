@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from figures.heatmap import elide
-from gui.texts import marks
+from gui.texts import map_name, marks
 from model.stages import CAUSAL, MASKED, PADDING
 
 READOUT_TOKEN_CHARS = 40
@@ -89,7 +89,7 @@ def cell_text(result, b: int, h: int, row: int, column: int, comparison=None) ->
     value = float(result.attention_maps[b, h, row, column])
     where = translate("AttentionView", "sentence {b}").format(b=b)
     if result.head_count > 1:
-        where += " · " + translate("AttentionView", "head {h}").format(h=h)
+        where += " · " + map_name(result.config, h)
     if result.key_axis == "position":  # a slot of the Linear layer, not a word
         pair = translate("AttentionView", "query {i} “{qi}” → output slot {j}")
     else:

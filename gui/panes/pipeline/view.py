@@ -169,9 +169,9 @@ class StagePanel(QFrame):
         b, h = max(sentence, 0), max(head, 0)
         table = result.stage_table(self.key, b, h)
         sliced = stage.per_sentence or stage.per_head
-        if sliced:
-            words = result.sentences[b]
-            self.slice.setText(texts.values_caption(b, words, h if stage.per_head else None))
+        if sliced:  # the sentence, and the layer and head when the stage has several
+            part = texts.slice_caption_part(result.config, stage, h)
+            self.slice.setText(texts.values_caption(b, result.sentences[b], part))
         self.slice.setVisible(sliced)
         rows = table.rows
         if table.dims[0] == "sentence":
