@@ -1,6 +1,9 @@
 """The heatmap's canvas: a page of matrix plots and their colour bars, built once, updated in place.
 
-Small multiples come in pages of as many panels as fit at a readable size.  The keyboard
+Small multiples come in pages of as many panels as fit at a readable size; a transformer's
+heads of one sentence come as one grid, a row per layer and a column per head, its panels
+shrunk to thumbnails (matrix and title only) when they must be, as in BertViz's "model
+view": a click on one opens it (the view above says how).  The keyboard
 moves a cursor over the cells (arrows, Home, End), Enter picks a cell, Page Up and Page Down
 turn pages; the mouse hovers and clicks.  The canvas reports the cell the user points at and
 the cell they pick; the view around it says what that cell holds.
@@ -24,6 +27,7 @@ from gui.render.matrix import Highlight
 
 MIN_PANEL = 290  # pixels a small multiple needs, axes included, to stay readable
 MIN_SINGLE = 200
+THUMBNAIL = 170  # a grid's panel smaller than this shows its matrix and title, no axes
 BAR_ROOM = 90  # the colour bar beside the plots
 
 
@@ -81,7 +85,7 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
         self._single: MatrixPlot | None = None
         self._small: list[MatrixPlot] = []
         self.plots: list[MatrixPlot] = []
-        self._grid_shape = (0, 0, False)
+        self._grid_shape = (0, 0, False, False)
         self._bar = _bar("cividis", 0.0, 1.0)
         self._uniform = pg.InfiniteLine(
             angle=0, pen=pg.mkPen(colours.INK, width=2, style=Qt.PenStyle.DashLine)
@@ -119,6 +123,27 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
             return min(width / columns, height / math.ceil(count / columns))
 
         return max(range(1, max(1, min(count, fit)) + 1), key=side)
+
+    def grid_columns(self, description: HeatmapDescription) -> int:
+        """The columns ``description``'s panels take: the grid's heads per layer, or as many
+        as :meth:`columns` chooses."""
+        if description.columns is not None:
+            return description.columns
+        return self.columns(len(description.panels), description.difference_scale is not None)
+
+    def thumbnails(self, description: HeatmapDescription) -> bool:
+        """Whether the grid's panels are too small for axes: matrix and title only."""
+        if description.grid is None:
+            return False
+        rows, columns = description.grid
+        width = max(1, self.width() - BAR_ROOM)
+        return min(width / columns, self.height() / rows) < THUMBNAIL
+
+    def needs_arranging(self, description: HeatmapDescription) -> bool:
+        """Whether the canvas's size now asks for another grid than the one it shows."""
+        count = len(description.panels)
+        shape = (count, self.grid_columns(description), count > 1, self.thumbnails(description))
+        return shape != self._grid_shape
 
     def draw(self, description: HeatmapDescription, compact_title: bool) -> None:
         """Show every panel of ``description`` (one page of them)."""
@@ -162,8 +187,11 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
     def _arrange(self, plots: list[MatrixPlot], description) -> list[MatrixPlot]:
         """Put ``plots`` in a grid that fits the canvas; only when the grid's shape changes."""
         count = len(plots)
-        columns = self.columns(count, description.difference_scale is not None)
-        shape = (count, columns, plots[0].compact)
+        columns = self.grid_columns(description)
+        thumbnails = self.thumbnails(description)
+        shape = (count, columns, plots[0].compact, thumbnails)
+        for plot in plots:
+            plot.set_thumbnail(thumbnails)
         if shape != self._grid_shape:
             self._grid.clear()
             for k, plot in enumerate(plots):

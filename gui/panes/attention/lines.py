@@ -6,6 +6,8 @@ drawing is :func:`paint_lines`, the same as the exported figure's.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from figures.lines import LinesDescription, describe_lines
-from gui.render.lines import paint_lines, token_rects
+from gui import texts
+from gui.render.lines import HEAD_COLOURS, head_colour, paint_lines, token_rects
 from model.session import MAX_TOP_K
 
 
@@ -115,9 +118,13 @@ class LinesView(QWidget):
         self.hidden_note = QLabel()  # says why each query has one line only, when none passes
         self.hidden_note.setWordWrap(True)
         self.hidden_note.hide()
+        self.key = QLabel()  # which colour is which map, when several are drawn
+        self.key.setWordWrap(True)
+        self.key.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.key)
         layout.addWidget(self.hidden_note)
         layout.addWidget(self.drawing, 1)
         self._shown = None
@@ -177,6 +184,7 @@ class LinesView(QWidget):
         )
         self.drawing.description = description
         self.drawing.update()
+        self._show_key(result, description.heads)
         # Near-uniform attention over many keys puts every weight under the threshold: each
         # query keeps its strongest line only, and the note says why.
         strongest = float(result.attention_maps[sentence].max())
@@ -188,4 +196,18 @@ class LinesView(QWidget):
                     "No weight reaches {threshold} (the strongest is {strongest}): each query "
                     "shows its strongest line only. Lower “Hide lines below” to see more."
                 ).format(threshold=f"{self.threshold.value():.2f}", strongest=f"{strongest:.3f}")
+            )
+
+    def _show_key(self, result, heads) -> None:
+        """ "■ layer 0 · head 0   ■ layer 0 · head 1 …": each map's colour, while there are
+        colours enough to tell the maps apart."""
+        shown = 1 < len(heads) <= len(HEAD_COLOURS)
+        self.key.setVisible(shown)
+        if shown:
+            self.key.setText(
+                "&nbsp;&nbsp; ".join(
+                    f'<span style="color: {head_colour(h).name()}">■</span>&nbsp;'
+                    + html.escape(texts.map_name(result.config, h))
+                    for h in heads
+                )
             )

@@ -7,6 +7,7 @@ that draws figures, so the window and exports cannot drift apart.  Ticks thin ou
 
 from __future__ import annotations
 
+import html
 import math
 
 import pyqtgraph as pg
@@ -22,6 +23,17 @@ def tick_font(points: float) -> QFont:
     font = QFont()  # the application's family: an empty family name crashes text layout
     font.setPointSizeF(points)
     return font
+
+
+def thumbnail_title(title: str, font: QFont, width: float) -> str:
+    """``title`` as a thumbnail's rich text: whole when it fits ``width``, else its parts
+    (" · ") on lines of their own, "layer 2<br>head 3", each elided at its start so that
+    its number shows ("…er 2")."""
+    metrics = QFontMetricsF(font)
+    width = max(width, 24.0)
+    lines = [title] if metrics.horizontalAdvance(title) <= width else title.split(" · ")
+    fitted = (metrics.elidedText(line, Qt.TextElideMode.ElideLeft, width) for line in lines)
+    return "<br>".join(html.escape(line) for line in fitted)
 
 
 class MatrixItem(pg.GraphicsObject):
@@ -64,6 +76,7 @@ class MatrixPlot:
 
     def __init__(self, compact: bool, font_scale: float = 1.0) -> None:
         self.compact = compact
+        self.thumbnail = False  # a small panel of a grid: no axes
         self.plot = pg.PlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
@@ -93,6 +106,18 @@ class MatrixPlot:
         if self.panel is not None:
             self._update_ticks()
 
+    def set_thumbnail(self, thumbnail: bool) -> None:
+        """Hide the axes (a thumbnail of a grid: its title names it, the readout its cells)
+        or show them again."""
+        if thumbnail != self.thumbnail:
+            self.thumbnail = thumbnail
+            for side in ("left", "bottom"):
+                self.plot.showAxis(side, not thumbnail)
+            self._titles, self._ticks = (), ()  # (a title set on an axis would show it)
+            self._update_ticks()
+            if self.panel is not None:
+                self._set_title(self.panel.title, self.ink)
+
     def set_ink(self, ink: str) -> None:
         """The colour of axes, ticks and titles (the window's theme)."""
         self.ink = ink
@@ -120,7 +145,10 @@ class MatrixPlot:
 
             label.updateMin = update_min
             label.never_wider = True
-        self.plot.setTitle(title or None, color=ink, size=self._title_size)
+        shown = title
+        if self.thumbnail and title:  # fitted to a thumbnail's width, on two lines if need be
+            shown = thumbnail_title(title, self._title_font(), self.plot.vb.width())
+        self.plot.setTitle(shown or None, color=ink, size=self._title_size)
         label.item.setToolTip(title)
 
     def show(self, panel: Panel, scale: ColourScale, titles: tuple[str, str], every: str) -> None:
@@ -156,6 +184,9 @@ class MatrixPlot:
         """Label as many rows and columns as fit; say when some are skipped."""
         panel = self.panel
         if panel is None:
+            return
+        if self.thumbnail:  # no axes: only the title follows the width
+            self._set_title(panel.title, self.ink)
             return
         size = panel.values.shape[0]
         rect = self.plot.vb.rect()

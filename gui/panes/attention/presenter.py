@@ -78,11 +78,13 @@ class AttentionPresenter(PanePresenter):
 
     def _on_cell_chosen(self, cell) -> None:
         """A picked cell is explained; the view moves to the cell's sentence and head if it
-        showed another one (the explanation pane comes forward by itself)."""
+        showed another one (the explanation pane comes forward by itself).  A click on a
+        panel of a transformer's grid opens that map: the heatmap, the lines and the
+        explanation follow it."""
         view, changes = self.controller.view, {}
         if view.sentence >= 0 and cell[0] != view.sentence:
             changes["sentence"] = cell[0]
-        if view.head >= 0 and cell[1] != view.head:
+        if (view.head >= 0 or self.view.grid_shown) and cell[1] != view.head:
             changes["head"] = cell[1]
         if changes:
             self.controller.update_view(**changes)

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from figures.heatmap import HeatmapDescription, elide_words
+from gui import texts
 from gui.widgets import ElidedComboBox
+from model.maps import has_layers
 
 
 def _tr(text: str) -> str:
@@ -65,13 +67,36 @@ class Selectors:
         self.layout.addWidget(kind_label, 0, 2)
         self.layout.addWidget(self.kind, 0, 3)
         self.layout.addWidget(self.head_label, 1, 0)
-        self.layout.addWidget(self.head, 1, 1)
-        pages = QHBoxLayout()
-        pages.addWidget(self.padding)
+        self._pages = QHBoxLayout()
         for widget in self.page_widgets():
-            pages.addWidget(widget)
-        self.layout.addLayout(pages, 1, 2, 1, 2)
+            self._pages.addWidget(widget)
+        self._wide_head: bool | None = None
+        self._place_head(False)
         self.layout.setColumnStretch(1, 1)
+
+    def _place_head(self, wide: bool) -> None:
+        """The head selector in the sentence selector's column, "Show <pad>" and the pages
+        beside it; ``wide`` (a transformer's "Layer 1 · head 0", whole at 1024 px): the
+        selector reaches under "Display as", "Show <pad>" beside it, the pages below."""
+        if wide == self._wide_head:
+            return
+        self._wide_head = wide
+        grid, pages = self.layout, self._pages
+        grid.removeWidget(self.head)
+        grid.removeWidget(self.padding)
+        pages.removeWidget(self.padding)
+        grid.removeItem(pages)
+        if wide:
+            grid.addWidget(self.head, 1, 1, 1, 2)
+            grid.addWidget(self.padding, 1, 3)
+            pages.insertStretch(0, 1)
+            grid.addLayout(pages, 2, 0, 1, 4)
+        else:
+            if pages.count() > len(self.page_widgets()):  # the stretch before the pages
+                pages.takeAt(0)
+            grid.addWidget(self.head, 1, 1)
+            pages.insertWidget(0, self.padding)
+            grid.addLayout(pages, 1, 2, 1, 2)
 
     def page_widgets(self) -> tuple:
         return (self.previous, self.page_label, self.next)
@@ -96,11 +121,12 @@ class Selectors:
         if items != self._sentence_items:
             self._sentence_items = items
             self.sentences.setStringList(items)
-        head = _tr("Head {n}")
-        heads = [_tr("All heads")] + [head.format(n=h) for h in range(result.head_count)]
+        names = (texts.map_name(result.config, h, capital=True) for h in range(result.head_count))
+        heads = [_tr("All heads"), *names]  # "Head 1", or "Layer 1 · head 0" in a transformer
         if heads != [self.head.itemText(i) for i in range(self.head.count())]:
             self.head.clear()
             self.head.addItems(heads)
+        self._place_head(has_layers(result.config))
         several = result.head_count > 1
         self.head.setVisible(several)
         self.head_label.setVisible(several)

@@ -236,6 +236,12 @@ class AttentionView(QWidget):
         """What the heatmap draws now (the figure draws the same kind of description)."""
         return self._description
 
+    @property
+    def grid_shown(self) -> bool:
+        """Whether the heatmap shows a transformer's grid of layers × heads."""
+        shown = self._description
+        return self.kind == "heatmap" and shown is not None and shown.grid is not None
+
     def current_plots(self):
         return list(self.canvas.plots)
 
@@ -287,6 +293,8 @@ class AttentionView(QWidget):
             title = words.sentence_title.format(
                 n=shown, text=elide_words(result.sentences[shown], 60)
             )
+            if head >= 0 and result.head_count > 1:  # one map of several: which
+                title += " · " + texts.map_name(result.config, head)
             self.lines.show_result(
                 result, shown, head, title, settings.line_threshold, settings.line_top_k
             )
@@ -311,11 +319,10 @@ class AttentionView(QWidget):
         if self._result is None or self._description is None or self.kind != "heatmap":
             return
         comparing = self._comparison is not None
-        columns = self.canvas.columns(len(self._description.panels), comparing)
+        paged = self._description.grid is None  # a grid is one page, whatever the size
         if (
-            self._last_per_page != self.canvas.per_page(comparing)
-            or columns != self.canvas._grid_shape[1]
-        ):
+            paged and self._last_per_page != self.canvas.per_page(comparing)
+        ) or self.canvas.needs_arranging(self._description):
             self._render()
 
     # --- pointing -----------------------------------------------------------------------------
