@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from psygnal import Signal, SignalGroup
 
-from model.config import ModelConfig, fitting_heads
+from model.config import MAX_TRANSFORMER_HEADS, ModelConfig, fitting_heads
 from model.session import Session, ViewSettings
 from model.training.settings import TrainSettings
 
@@ -89,12 +89,16 @@ def clamped(state: AppState, result) -> AppState:
 def configured(old: ModelConfig, changes: dict) -> ModelConfig:
     """``old`` with ``changes``, validated (a ValueError says what is wrong).  When a size
     change leaves a head count that no longer divides the encoder's width, the heads come
-    down to the nearest count that does."""
+    down to the nearest count that does (in multi-head attention and the transformer alike,
+    whose blocks take at most :data:`~model.config.MAX_TRANSFORMER_HEADS`)."""
     settings = {**old.to_dict(), **changes}
-    if "heads" not in changes and settings["attention"] == "multihead":
+    if "heads" not in changes and settings["attention"] in ("multihead", "transformer"):
         width = settings["embedding_size" if settings["cell"] == "none" else "hidden_size"]
+        heads = old.heads
+        if settings["attention"] == "transformer":  # a block takes fewer heads
+            heads = min(heads, MAX_TRANSFORMER_HEADS)
         if isinstance(width, int) and width > 0:
-            settings["heads"] = fitting_heads(width, old.heads)
+            settings["heads"] = fitting_heads(width, heads)
     return ModelConfig(**settings)
 
 

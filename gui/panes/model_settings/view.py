@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui import texts
 from gui.widgets import ElidedComboBox
-from model.config import ModelConfig
+from model.config import MAX_TRANSFORMER_HEADS, ModelConfig
 from model.options import MODEL_OPTIONS, Option
 
 OFFERED = tuple(o for o in MODEL_OPTIONS if o.control is not None)
@@ -127,14 +127,16 @@ class ControlsPanel(QWidget):
                     widget.setValue(value)
             self.nonlinearity.setEnabled(config.cell == "rnn")
             self.hidden_size.setEnabled(config.cell != "none")
-            self.heads.setEnabled(config.attention == "multihead")
+            self.heads.setEnabled(config.attention in ("multihead", "transformer"))
+            self.layers.setEnabled(config.attention == "transformer")
         finally:
             for widget, was in zip(widgets, blocked, strict=True):
                 widget.blockSignals(was)
 
     def _offer_heads(self, config: ModelConfig) -> None:
         """The heads that divide the width, and the config's own if it does not."""
-        choices = divisors(config.width)
+        limit = MAX_TRANSFORMER_HEADS if config.attention == "transformer" else 64
+        choices = divisors(config.width, limit)
         if config.heads not in choices:
             choices = sorted({*choices, config.heads})
         if [self.heads.itemData(i) for i in range(self.heads.count())] != choices:
