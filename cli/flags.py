@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
+from cli import gpt
 from model.config import ModelConfig
 from model.errors import InputError
 from model.files import read_text
@@ -21,7 +22,7 @@ OUTPUTS = tuple(KINDS)  # the output flags, as attributes of the parsed argument
 _MODEL = tuple(o for o in all_options() if o.group == "model")
 _TRAINING = tuple(o for o in all_options() if o.group == "training")
 MODEL_FLAGS = tuple(o.attribute for o in _MODEL)  # as attributes of the parsed arguments
-FIGURE_FLAGS = ("sentence_index", "head", "scale")
+FIGURE_FLAGS = ("sentence_index", "head", "layer", "scale")
 EXPORT_FLAGS = ("view", "colour_scale", "compare")  # how --export draws: only with it
 
 # A setting's name in messages → the flag that sets it, and that flag's attribute in args.
@@ -30,6 +31,7 @@ FIELD_FLAGS = {
     "view.sentence": ("--sentence-index", "sentence_index"),
     "view.head": ("--head", "head"),
     "view.figure_scale": ("--scale", "scale"),
+    **{name: ("--" + name.replace("_", "-"), name) for name in gpt.GENERATION_FLAGS},
 }
 
 
@@ -44,9 +46,13 @@ def flag_names(args: argparse.Namespace | None):
     return name
 
 
-def session_from(args: argparse.Namespace) -> Session:
-    """The input: a session file if given, then the text, model and training flags on it."""
-    base = load_session(args.session) if args.session else Session(NOTEBOOK_TEXT)
+def session_from(args: argparse.Namespace, notices: list | None = None) -> Session:
+    """The input: a session file if given, then the text, model and training flags on it.
+
+    What the flags changed on their own (the causal mask that ``--train next`` turns on) is
+    added to ``notices``, for the caller to say."""
+    notices = [] if notices is None else notices
+    base = session_file(args.session) if args.session else Session(NOTEBOOK_TEXT)
     settings = base.config.to_dict()
     settings.update(
         (o.name, getattr(args, o.attribute))
@@ -66,7 +72,9 @@ def session_from(args: argparse.Namespace) -> Session:
         sentence = index("--sentence-index", args.sentence_index)
         _check_sentence(args.sentence_index, sentence, text)
         view = replace(view, sentence=sentence, page=0)
-    if args.head is not None:
+    if args.layer is not None:
+        view = gpt.layer_view(args, config, view)
+    elif args.head is not None:
         head = index("--head", args.head)
         if head >= config.head_count:
             raise _no_such("flag_no_such_head", "--head", args.head, config.head_count)
@@ -85,6 +93,7 @@ def session_from(args: argparse.Namespace) -> Session:
         training = TrainSettings(
             **{o.name: given.get(o.name, getattr(current, o.name)) for o in _TRAINING}
         )
+    config = gpt.train_next(config, training and training.task, notices)
     session = Session(text, config, view, training, base.pinned)
     if args.explain is not None:
         _check_explain(args, session)
@@ -125,7 +134,7 @@ def figure_options(args: argparse.Namespace, session: Session) -> Session:
     """
     if args.compare is not None and args.view == "lines":
         raise InputError("compare_needs_heatmap")
-    pinned = load_session(args.compare) if args.compare is not None else session.pinned
+    pinned = session_file(args.compare) if args.compare is not None else session.pinned
     if args.compare is not None:
         if split_sentences(pinned.text) != split_sentences(session.text):
             raise InputError("cli_compare_sentences", file=args.compare)
@@ -139,6 +148,25 @@ def figure_options(args: argparse.Namespace, session: Session) -> Session:
         padding=session.view.padding if args.padding is None else args.padding == "shown",
     )
     return replace(session, view=view, pinned=pinned)
+
+
+def session_file(path: str) -> Session:
+    """A session file, loaded; a choice or setting this version does not know (a newer
+    attention family, say) is said to be one that a newer version may have written."""
+    try:
+        return load_session(path)
+    except InputError as exc:
+        detail = exc.values.get("detail") if exc.code == "in_file" else None
+        if isinstance(detail, InputError) and _from_newer(detail):
+            raise InputError("session_from_newer", file=exc.values["file"], detail=detail) from None
+        raise
+
+
+def _from_newer(error: InputError) -> bool:
+    """A setting or choice a newer version may have added."""
+    if error.code == "not_a_choice":
+        return error.values.get("field") in ("cell", "nonlinearity", "attention", "task")
+    return error.code in ("unknown_setting", "unknown_training_setting", "unknown_view_setting")
 
 
 def index(flag: str, value: str) -> int:

@@ -15,6 +15,7 @@ import os
 import sys
 from contextlib import nullcontext
 
+from cli.gpt import Generation, Request
 from model.errors import InputError
 from model.files import OutputBatch, check_writable, interrupts_deferred, write_target
 from model.outputs import KINDS
@@ -44,28 +45,44 @@ def check_outputs(outputs: dict[str, str]) -> None:
 
 def compute(session: Session):
     """The result for a session: trained first when the session asks for training."""
-    from model.pipeline import run_pipeline
+    return compute_network(session)[1]
+
+
+def compute_network(session: Session, network: bool = False):
+    """``(network, result)`` for a session, trained first when it asks for training; the
+    network (to generate from) only when asked for, else None."""
+    from model.pipeline import build_network, run_pipeline
 
     if session.training is None:
-        return run_pipeline(session.text, session.config)
-    from model.training.loop import train
+        result = run_pipeline(session.text, session.config)
+        if not network:
+            return None, result
+        untrained = build_network(session.config, result.vocabulary.size, result.max_length)
+        return untrained, result
+    from model.training.loop import train_network
 
-    return train(session.text, session.config, session.training)
+    trained, result = train_network(session.text, session.config, session.training)
+    return (trained if network else None), result
 
 
 def run(
     session: Session,
     outputs: dict[str, str],
     language: str = "en",
-    explain: tuple[int, int, int] | None = None,
+    request: Request | None = None,
 ) -> None:
     """Write ``outputs``; the figure as ``session.view`` says, comparing with
-    ``session.pinned`` when there is one; with ``explain`` (sentence, query, key), print how
-    that weight was computed (in head ``session.view.head``), once every output is written."""
+    ``session.pinned`` when there is one.  Once every output is written, print how the
+    weight ``request.explain`` was computed, then the text ``request.generation`` asks for,
+    one line."""
+    request = request or Request()
     check_outputs(outputs)
-    result = compute(session)
-    view = session.view
-    walkthrough = explanation_text(result, explain, view.head, language) if explain else None
+    network, result = compute_network(session, network=request.generation is not None)
+    said = []
+    if request.explain:
+        said.append(explanation_text(result, request.explain, request.explain_map, language))
+    if request.generation is not None:
+        said.append(generated_text(network, result, request.generation))
     comparison = _comparison(session, result) if "export" in outputs else None
     drawn = any(KINDS[name].drawn for name in outputs)
     from gui import entry  # no Qt until start_qt: writing tensors never loads it
@@ -82,11 +99,26 @@ def run(
                 with interrupts_deferred() if KINDS[name].drawn else nullcontext():  # Qt: above
                     entry.write_output(name, stream, session, result, comparison, language, svg=svg)
         batch.commit()
-    if walkthrough is not None:
+    if said:
         try:
-            print(walkthrough, flush=True)
+            print("\n".join(said), flush=True)
         except BrokenPipeError:  # "| head": the reader took what it wanted; no error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def generated_text(network, result, wanted: Generation) -> str:
+    """The prompt and what ``network`` writes after it, one line."""
+    from model.generation import generate
+
+    return generate(
+        network,
+        result.vocabulary,
+        wanted.prompt,
+        wanted.words,
+        temperature=wanted.temperature,
+        top_k=wanted.top_k,
+        seed=wanted.seed,
+    ).text
 
 
 def explanation_text(result, where: tuple[int, int, int], head: int, language: str) -> str:

@@ -10,6 +10,7 @@ import argparse
 import math
 import re
 
+from cli.gpt import DEFAULT_WORDS
 from model.errors import InputError
 from model.options import all_options
 
@@ -148,9 +149,53 @@ def build_parser() -> argparse.ArgumentParser:
         help="a Jupyter notebook that reproduces the numbers",
     )
 
+    _add_gpt(parser.add_argument_group("transformer (--attention transformer)"))
     ui = parser.add_argument_group("interface")
     ui.add_argument("--lang", choices=("en", "pt"), help="language (default: the system's)")
     return parser
+
+
+def _add_gpt(group) -> None:
+    """The transformer's flags: a layer to show, and text to write (see cli/gpt.py)."""
+    group.add_argument(
+        "--layer",
+        metavar="N|all",
+        help="which layer --export and --explain show, from 0 (all); beside it, --head H is "
+        "head H of that layer (attention map N x heads + H), which a figure of one layer "
+        "needs; --explain takes head 0 without it",
+    )
+    group.add_argument(
+        "--generate",
+        metavar="PROMPT",
+        help="continue PROMPT (words of the sentences) word by word and print it, one line; "
+        "from the trained model with --train or a trained session, else from random weights "
+        "(--train next learns the sentences, and turns --causal on)",
+    )
+    group.add_argument(
+        "--words",
+        type=_whole("--words"),
+        metavar="N",
+        help=f"words --generate writes at most; it stops early at a sentence's end "
+        f"({DEFAULT_WORDS})",
+    )
+    group.add_argument(
+        "--sample-temperature",
+        type=_number("--sample-temperature", 0.0, 10.0),  # generation.MAX_SAMPLE_TEMPERATURE
+        metavar="T",
+        help="divide the next-word logits by T and draw; 0 takes the most likely word (0)",
+    )
+    group.add_argument(
+        "--top-k",
+        type=_whole("--top-k"),
+        metavar="K",
+        help="draw among the K most likely words only; 0 keeps every word (0)",
+    )
+    group.add_argument(
+        "--sample-seed",
+        type=_whole("--sample-seed"),
+        metavar="S",
+        help="seed of the draws: the same seed writes the same words (0)",
+    )
 
 
 def _add_options(group, name: str) -> None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sys
 
-from cli import flags
+from cli import flags, gpt
 from cli.parser import parse
 from cli.signals import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, run_window, terminate_raises
-from model.errors import InputError, describe
+from model.errors import InputError, Notice, describe
 from resources import LANGUAGES, system_language
 
 EXIT_USAGE, EXIT_MISSING = 2, 3
@@ -28,28 +28,34 @@ def main(argv: list[str] | None = None) -> int:
     with terminate_raises(program):
         try:
             args = parse(argv)
-            session = flags.session_from(args)
+            notices: list[Notice] = []
+            session = flags.session_from(args, notices)
             outputs = {name: getattr(args, name) for name in flags.OUTPUTS if getattr(args, name)}
             if "export" not in outputs and any(
                 getattr(args, f) is not None for f in flags.EXPORT_FLAGS
             ):
                 raise InputError("export_flags_alone")
-            if not outputs and args.explain is None:
+            wanted = gpt.request(args, session, figure="export" in outputs)
+            if not outputs and args.explain is None and wanted.generation is None:
                 if any(getattr(args, flag) is not None for flag in flags.FIGURE_FLAGS):
                     raise InputError("figure_flags_alone")
                 explicit = args.session or args.sentences is not None or args.sentence is not None
                 given = any(getattr(args, name) is not None for name in flags.MODEL_FLAGS)
                 restore = not (explicit or given or args.train)
+                print_notices(notices, language)
                 return run_window(session, args.lang, restore=restore)
             from cli import outputs as headless
 
             if "export" in outputs:
                 session = flags.figure_options(args, session)
-            headless.run(session, outputs, language=args.lang or language, explain=args.explain)
+            headless.check_outputs(outputs)  # before anything is said or computed
+            print_notices(notices + gpt.untrained_notice(session, wanted), language)
+            headless.run(session, outputs, language=args.lang or language, request=wanted)
             return 0
         except (InputError, OSError, MemoryError) as exc:
             # A setting is named by its flag when the user gave it; not inside a session file.
-            names = None if getattr(exc, "code", None) == "in_file" else flags.flag_names(args)
+            in_file = getattr(exc, "code", None) in ("in_file", "session_from_newer")
+            names = None if in_file else flags.flag_names(args)
             print_error(describe(exc, language, names), language)
             return EXIT_USAGE
         except ModuleNotFoundError as exc:  # run outside the project's environment
@@ -67,6 +73,14 @@ def print_error(message: str, language: str) -> None:
     """One line on standard error: ``error: …`` (``erro: …`` in Portuguese)."""
     prefix = "erro" if language == "pt" else "error"
     print(f"{prefix}: {_one_line(message)}", file=sys.stderr)
+
+
+def print_notices(notices: list[Notice], language: str) -> None:
+    """What the flags changed or the run should know, a line each on standard error:
+    ``note: …`` (``nota: …`` in Portuguese)."""
+    prefix = "nota" if language == "pt" else "note"
+    for notice in notices:
+        print(f"{prefix}: {_one_line(describe(notice, language))}", file=sys.stderr)
 
 
 def language_of(argv: list[str]) -> str:

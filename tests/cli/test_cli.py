@@ -119,7 +119,10 @@ def bad_inputs(tmp_path):
             "4 heads do not divide the encoder's width d = H = 6",
         ),
         "not a cell": (["--cell", "foo"], "--cell must be one of rnn, gru, lstm, none, not 'foo'"),
-        "not a task": (["--train", "x"], "one of previous, copy, first, alphabetical, not 'x'"),
+        "not a task": (
+            ["--train", "x"],
+            "one of previous, copy, first, alphabetical, next, not 'x'",
+        ),
     }
 
 
