@@ -1,7 +1,10 @@
 """A Jupyter notebook that redoes the app's computation, step by step like the seed notebook.
 
 Its code cells are the very code each stage reports, in the result's order, so running the
-notebook top to bottom reproduces the app's tensors.  With training, the task's data and the
+notebook top to bottom reproduces the app's tensors.  A transformer's block stages report
+their lines inside the loop over blocks: one cell builds the blocks, one runs that loop,
+keeping each block's stages, and each stage's own cell then stacks its blocks along a layer
+axis (``dim=1``), as the app's tensors have it.  With training, the task's data and the
 training loop follow the untrained stages.  Written as nbformat 4.5 JSON; no Jupyter is needed.
 """
 
@@ -27,6 +30,11 @@ _TEXTS = {
         "encoder.rnn": "## Through the recurrent layer",
         "encoder.none": "## Positions instead of a recurrent layer",
         "scores": "## Attention scores",
+        "blocks": "## Transformer blocks\n\nThe cell below builds {layers} blocks, a final "
+        "norm and the next-word head; the one after it runs every block in turn on the "
+        "residual stream `z` and keeps what each stage gives in each block. The cells that "
+        "follow stack each stage's blocks along a layer axis (dim=1): (B, layers, …).",
+        "stacked": "every block's {key}, stacked: (B, layers, …)",
         "training": "## Training",
     },
     "pt": {
@@ -40,6 +48,12 @@ _TEXTS = {
         "encoder.rnn": "## Passando inputs pela camada de RNN",
         "encoder.none": "## Posições no lugar da camada recorrente",
         "scores": "## Scores de atenção",
+        "blocks": "## Blocos do transformer\n\nA célula abaixo constrói {layers} blocos, o "
+        "layer norm final e a cabeça de próxima palavra; a seguinte roda cada bloco, um após "
+        "o outro, no fluxo residual `z` e guarda o que cada estágio dá em cada bloco. As "
+        "células depois dela empilham os blocos de cada estágio num eixo de camadas (dim=1): "
+        "(B, camadas, …).",
+        "stacked": "{key} de cada bloco, empilhados: (B, camadas, …)",
         "training": "## Treino",
     },
 }
@@ -66,7 +80,14 @@ def notebook_json(result: PipelineResult, language: str = "en", training_code: s
             "ids = [[vocabulary[t] for t in s] + [0] * (longest - len(s)) for s in sentences]"
         ),
     ]
+    blocks = [stage for stage in result.stages if stage.per_layer]
     for stage in result.stages:
+        if blocks and stage is blocks[0]:
+            cells += [
+                _markdown(words["blocks"].format(layers=result.layer_count)),
+                _code(code_comments(block_build(blocks), language)),
+                _code(code_comments(block_loop(blocks, collect=BLOCKS), language)),
+            ]
         if stage.role == "encoder":
             kind = "none" if result.config.cell == "none" else "rnn"
             cells.append(_markdown(words[f"encoder.{kind}"]))
@@ -75,7 +96,10 @@ def notebook_json(result: PipelineResult, language: str = "en", training_code: s
         title, explanation = stage_title(stage, language), stage_text(stage, language)
         cells.append(_markdown(f"### {title}\n\n{explanation}"))
         show = stage.key if stage.role == "attention" else f"{stage.key}.shape"
-        cells.append(_code(f"{code_comments(stage.code, language)}\n{show}"))
+        code = stage.code
+        if stage.per_layer:
+            code = f"# {words['stacked'].format(key=stage.key)}\n{stacked(stage.key)}"
+        cells.append(_code(f"{code_comments(code, language)}\n{show}"))
     if training_code:
         cells += [_markdown(words["training"]), _code(training_code)]
     for number, cell in enumerate(cells):
@@ -90,6 +114,48 @@ def notebook_json(result: PipelineResult, language: str = "en", training_code: s
         "nbformat_minor": 5,
     }
     return json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
+
+
+# The loop over a transformer's blocks: its header in the build code of the first block stage.
+LOOP = "for b in blocks:"
+BLOCKS = "per_block"  # the notebook's lists of each block stage, one entry per block
+
+
+def block_build(blocks) -> str:
+    """The build code of a transformer (``blocks`` are its per-layer stages, in order): the
+    first block stage's, without the loop's header, which :func:`block_loop` writes."""
+    first = blocks[0]
+    build = first.code[: len(first.code) - len(first.compute)].rstrip("\n")
+    lines = build.splitlines()
+    return "\n".join(line for line in lines if not line.startswith(LOOP))
+
+
+def block_loop(blocks, collect: str | None = None, keep: str = "") -> str:
+    """The loop over blocks running every block stage's ``compute`` lines; ``collect``
+    names a dict that gets each stage's value in each block, ``keep`` is a line run at the
+    end of each block (with ``collect``, after it)."""
+    header = next((line for line in blocks[0].code.splitlines() if line.startswith(LOOP)), LOOP)
+    body = "\n".join(stage.compute for stage in blocks).splitlines()
+    keys = ", ".join(stage.key for stage in blocks)
+    lines = []
+    if collect:
+        names = ", ".join(f'"{stage.key}"' for stage in blocks)
+        lines.append(f"{collect} = {{key: [] for key in ({names})}}")
+    lines.append(header)
+    lines += ["    " + line if line else line for line in body]
+    if collect:
+        lines += [
+            f"    for key, value in zip({collect}, ({keys})):",
+            f"        {collect}[key].append(value)",
+        ]
+    if keep:
+        lines.append("    " + keep)
+    return "\n".join(lines)
+
+
+def stacked(key: str, collect: str = BLOCKS) -> str:
+    """The line that stacks a block stage's values along the layer axis, after the batch."""
+    return f'{key} = torch.stack({collect}["{key}"], dim=1)'
 
 
 def save_notebook(

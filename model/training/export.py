@@ -5,13 +5,17 @@ sentences (``token_ids``, ``embeddings``, ``rnn``, ``linear``, ``mha`` …).  Th
 trains those very layers, with a readout, on the same batches, at the same learning rate and
 for the same number of steps as the app (see :mod:`model.training.loop`), then reruns the
 stages' own ``compute`` lines on ``token_ids``: the final ``attention`` is the app's trained
-attention.  Everything is spelled out: the notebook imports nothing from this project.
+attention.  A transformer reads out with its own next-word head, runs its block stages in
+the loop over blocks (see :mod:`model.notebook`) and, in the ``next`` task, trains on the
+sentences themselves.  Everything is spelled out: the notebook imports nothing from this
+project.
 """
 
 from __future__ import annotations
 
 import re
 
+from model.notebook import BLOCKS, block_loop, stacked
 from model.stages import PipelineResult
 from model.training.loop import BATCH_SIZE, TINY
 from model.training.settings import TrainSettings
@@ -23,6 +27,7 @@ _TASKS = {
         "first": "every word learns to say the first word of its sentence (key 0)",
         "alphabetical": "every word learns to say the word of its sentence that comes first "
         "in alphabetical order",
+        "next": "every word of a sentence learns to say the word after it (the last word, <pad>)",
     },
     "pt": {
         "previous": "cada palavra aprende a dizer a palavra logo antes dela (key i - 1)",
@@ -30,6 +35,7 @@ _TASKS = {
         "first": "cada palavra aprende a dizer a primeira palavra da sua sentença (key 0)",
         "alphabetical": "cada palavra aprende a dizer a palavra da sua sentença que vem "
         "primeiro em ordem alfabética",
+        "next": "cada palavra de uma sentença aprende a dizer a palavra seguinte (a última, <pad>)",
     },
 }
 
@@ -51,6 +57,11 @@ _WORDS = {
         "report": "step {steps}: loss {loss:.4f}, expected weight {weight:.3f}",
         "trained": "the stages again, on the sentences, with the trained weights",
         "changed": "the learning rate was changed here while the app trained",
+        "head": "the layers above become trainable; the next-word head says the token",
+        "sentences": "the sentences themselves: all of them, or batch_size drawn at random",
+        "following": "each word's target: the word after it, <pad> (0) after the last",
+        "best_head": "the head that does the task best",
+        "report_next": "step {steps}: loss {loss:.4f}, accuracy {accuracy:.3f}",
     },
     "pt": {
         "task": "Tarefa",
@@ -69,6 +80,11 @@ _WORDS = {
         "report": "passo {steps}: perda {loss:.4f}, peso esperado {weight:.3f}",
         "trained": "os estágios de novo, nas sentenças, com os pesos treinados",
         "changed": "a taxa de aprendizado mudou aqui enquanto o app treinava",
+        "head": "as camadas acima passam a ser treinadas; a cabeça de próxima palavra diz o token",
+        "sentences": "as próprias sentenças: todas, ou batch_size sorteadas",
+        "following": "o alvo de cada palavra: a palavra seguinte, <pad> (0) depois da última",
+        "best_head": "a cabeça que melhor faz a tarefa",
+        "report_next": "passo {steps}: perda {loss:.4f}, acerto {accuracy:.3f}",
     },
 }
 
@@ -99,13 +115,7 @@ for step in range(steps):
     if step in rate_changes:  # {changed}
         for group in optimizer.param_groups:
             group["lr"] = rate_changes[step]
-    # {batches}
-    rng = np.random.default_rng([seed, step])
-    batch_lengths = rng.choice(lengths, size=batch_size)
-    batch = rng.integers(1, V, size=(batch_size, L))
-    batch[np.arange(L)[None, :] >= batch_lengths[:, None]] = 0
-    expected = expected_keys(batch, batch_lengths)
-    targets = np.where(expected >= 0, np.take_along_axis(batch, np.maximum(expected, 0), 1), -1)
+{batch}
     attention, log_prediction = forward(torch.from_numpy(batch))
     loss = torch.nn.functional.nll_loss(  # {loss}
         log_prediction.reshape(-1, V), torch.from_numpy(targets).reshape(-1), ignore_index=-1,
@@ -114,12 +124,45 @@ for step in range(steps):
     optimizer.zero_grad()
     loss.backward()
     optimizer.step()
-    b, q = np.nonzero(expected >= 0)
-    history.append((loss.item(), attention.detach()[{on_key}].mean().item()))
+{measure}
 if history:
-    loss, weight = history[-1]
+    loss, {measured} = history[-1]
     print(f"{report}")
 """
+
+_RANDOM_BATCH = """\
+    # {batches}
+    rng = np.random.default_rng([seed, step])
+    batch_lengths = rng.choice(lengths, size=batch_size)
+    batch = rng.integers(1, V, size=(batch_size, L))
+    batch[np.arange(L)[None, :] >= batch_lengths[:, None]] = 0
+    expected = expected_keys(batch, batch_lengths)
+    targets = np.where(expected >= 0, np.take_along_axis(batch, np.maximum(expected, 0), 1), -1)"""
+
+_SENTENCE_BATCH = """\
+    # {sentences}
+    chosen = np.arange(len(all_ids))
+    if len(all_ids) > batch_size:
+        chosen = np.sort(np.random.default_rng([seed, step]).choice(len(all_ids), batch_size,
+                                                                    replace=False))
+    batch, batch_lengths = all_ids[chosen], lengths[chosen]
+    # {following}
+    following = np.concatenate([batch[:, 1:], np.zeros((len(batch), 1), batch.dtype)], axis=1)
+    targets = np.where(np.arange(L)[None, :] < batch_lengths[:, None], following, -1)"""
+
+_ON_KEY = """\
+    b, q = np.nonzero(expected >= 0)
+    history.append((loss.item(), attention.detach()[{on_key}].mean().item()))"""
+
+_BEST_HEAD = """\
+    b, q = np.nonzero(expected >= 0)
+    on_key = attention.detach()[b, :, :, q, expected[b, q]]  # (queries, layers, heads)
+    history.append((loss.item(), on_key.mean(0).max().item()))  # {best_head}"""
+
+_ACCURACY = """\
+    scored = targets >= 0
+    guess = log_prediction.detach().argmax(-1).numpy()
+    history.append((loss.item(), float((guess[scored] == targets[scored]).mean())))"""
 
 
 def training_code(result: PipelineResult, settings: TrainSettings, language: str = "en") -> str:
@@ -129,22 +172,17 @@ def training_code(result: PipelineResult, settings: TrainSettings, language: str
     """
     words, tasks = _WORDS.get(language, _WORDS["en"]), _TASKS.get(language, _TASKS["en"])
     config = result.config
-    multihead = config.attention == "multihead"
-    width = config.width if multihead else config.embedding_size
-    # The layers the stage cells built; dot products build none of their own.
-    layers = ["rnn"] if config.cell != "none" else []
-    layers += {"linear": ["linear"], "dot": [], "multihead": ["linear", "mha"]}[config.attention]
-    parameters = ", ".join(["embeddings", *(f"*{name}.parameters()" for name in layers)])
-    computed = [stage.compute for stage in result.stages if stage.compute]
-    body = _any_batch("\n".join(computed), result.batch_size)
-    if multihead:
-        readout = ["    return attention, torch.log_softmax(readout(output), dim=-1)"]
-    else:
-        readout = [
-            f"    votes = torch.softmax(readout(inputs), dim=-1)  # {words['votes']}",
-            f"    return attention, torch.log((attention @ votes).clamp_min({TINY!r}))",
-        ]
+    transformer = config.attention == "transformer"
+    forward, trained, readout = (_transformer if transformer else _one_layer)(result, words)
     scope = words["visible"] if settings.task == "alphabetical" and config.causal else ""
+    sentences = settings.task == "next"
+    if sentences:
+        batch, measure, measured = _SENTENCE_BATCH, _ACCURACY, "accuracy"
+    else:
+        batch, measured = _RANDOM_BATCH, "weight"
+        multihead = config.attention == "multihead"
+        on_key = "b, :, q, expected[b, q]" if multihead else "b, q, expected[b, q]"
+        measure = _BEST_HEAD if transformer else _ON_KEY.format(on_key=on_key)
     lines = [
         f'# {words["task"]} "{settings.task}": {tasks[settings.task]}{scope}.',
         f"torch.set_num_threads(1)  # {words['threads']}",
@@ -153,35 +191,99 @@ def training_code(result: PipelineResult, settings: TrainSettings, language: str
         f"rate_changes = {dict(settings.rate_changes)!r}",
         "V, L = len(vocabulary) + 1, longest",
         "lengths = np.array([len(sentence) for sentence in sentences])",
+        *(["all_ids = np.array(ids, dtype=np.int64)"] if sentences else []),
         "",
+        *readout,
+        "optimizer = torch.optim.Adam(parameters, lr=learning_rate)",
+        "",
+        *([] if sentences else [_expected_keys(settings.task, config.causal, words), ""]),
+        "def forward(token_ids):",
+        f'    """{words["forward"]}"""',
+        forward,
+        "",
+        "",
+        _LOOP.format(
+            changed=words["changed"],
+            loss=words["loss"],
+            batch=batch.format(**words),
+            measure=measure.format(**words),
+            measured=measured,
+            report=words["report_next" if sentences else "report"],
+        ),
+        f"# {words['trained']}",
+        "with torch.no_grad():",
+        _indent(trained),
+        "attention",
+    ]
+    return "\n".join(lines)
+
+
+def _one_layer(result: PipelineResult, words: dict) -> tuple[str, str, list[str]]:
+    """The notebook's modes and multi-head attention: the forward function's body, the
+    stages' code for the trained weights, and the readout and parameters to train."""
+    config = result.config
+    multihead = config.attention == "multihead"
+    width = config.width if multihead else config.embedding_size
+    # The layers the stage cells built; dot products build none of their own.
+    layers = ["rnn"] if config.cell != "none" else []
+    layers += {"linear": ["linear"], "dot": [], "multihead": ["linear", "mha"]}[config.attention]
+    parameters = ", ".join(["embeddings", *(f"*{name}.parameters()" for name in layers)])
+    computed = "\n".join(stage.compute for stage in result.stages if stage.compute)
+    if multihead:
+        returned = ["    return attention, torch.log_softmax(readout(output), dim=-1)"]
+    else:
+        returned = [
+            f"    votes = torch.softmax(readout(inputs), dim=-1)  # {words['votes']}",
+            f"    return attention, torch.log((attention @ votes).clamp_min({TINY!r}))",
+        ]
+    readout = [
         f"# {words['trainable']}",
         "embeddings.requires_grad_(True)",
         "torch.manual_seed(seed)",
         f"readout = torch.nn.Linear({width}, V)",
         f"parameters = [{parameters}, *readout.parameters()]",
-        "optimizer = torch.optim.Adam(parameters, lr=learning_rate)",
-        "",
-        _expected_keys(settings.task, config.causal, words),
-        "",
-        "def forward(token_ids):",
-        f'    """{words["forward"]}"""',
-        _indent(body),
-        *readout,
-        "",
-        "",
-        _LOOP.format(
-            batches=words["batches"],
-            changed=words["changed"],
-            loss=words["loss"],
-            report=words["report"],
-            on_key="b, :, q, expected[b, q]" if multihead else "b, q, expected[b, q]",
-        ),
-        f"# {words['trained']}",
-        "with torch.no_grad():",
-        _indent("\n".join(computed)),
-        "attention",
     ]
-    return "\n".join(lines)
+    forward = "\n".join([_indent(_any_batch(computed, result.batch_size)), *returned])
+    return forward, computed, readout
+
+
+def _transformer(result: PipelineResult, words: dict) -> tuple[str, str, list[str]]:
+    """The transformer: its blocks run in the loop over blocks, and its next-word head reads
+    out (no readout of its own); see :func:`_one_layer`."""
+    config = result.config
+    blocks = [stage for stage in result.stages if stage.per_layer]
+    before = [s.compute for s in result.stages[: result.stages.index(blocks[0])] if s.compute]
+    after = [s.compute for s in result.stages[result.stages.index(blocks[-1]) + 1 :]]
+    stream = f"z = {result.with_role('encoder').key}"
+    batch = result.batch_size
+    forward = [
+        *before,
+        stream,
+        "maps = []",
+        block_loop(blocks, keep="maps.append(attention)"),
+        *after,
+    ]
+    returned = "    return torch.stack(maps, dim=1), torch.log_softmax(logits, dim=-1)"
+    trained = [
+        *before,
+        stream,
+        block_loop(blocks, collect=BLOCKS),
+        *(stacked(stage.key) for stage in blocks),
+        *after,
+    ]
+    layers = (["*rnn.parameters()"] if config.cell != "none" else []) + [
+        "*linear.parameters()",
+        "*(p for b in blocks for p in b.parameters())",
+        "*ln_f.parameters()",
+        "*lm_head.parameters()",
+    ]
+    readout = [
+        f"# {words['head']}",
+        "embeddings.requires_grad_(True)",
+        f"parameters = [embeddings, {', '.join(layers)}]",
+    ]
+    code = _indent(_any_batch("\n".join(forward), batch)) + "\n" + returned
+    return code, "\n".join(trained), readout
 
 
 def _expected_keys(task: str, causal: bool, words: dict) -> str:

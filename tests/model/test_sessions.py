@@ -127,6 +127,16 @@ CONFIGS = [
     ModelConfig(seed=4, attention="multihead", heads=2, causal=True, mask_padding=True),
     ModelConfig(seed=5, cell="none", embedding_size=8, attention="multihead", heads=4),
     ModelConfig(cell="none", attention="linear", causal=True, temperature=0.5),
+    ModelConfig(seed=6, cell="none", embedding_size=8, attention="transformer", causal=True),
+    ModelConfig(
+        cell="lstm",
+        hidden_size=8,
+        attention="transformer",
+        layers=3,
+        heads=4,
+        mask_padding=True,
+        temperature=0.8,
+    ),
 ]
 CONFIG_NAMES = [
     "notebook",
@@ -136,6 +146,8 @@ CONFIG_NAMES = [
     "multihead",
     "none-4-heads",
     "none-linear",
+    "transformer",
+    "lstm-transformer-mask",
 ]
 
 

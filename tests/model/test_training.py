@@ -257,9 +257,21 @@ def test_the_command_line_helper_returns_the_trained_stages():
             "first",
             40,
         ),
+        (
+            ModelConfig(embedding_size=8, cell="none", attention="transformer", causal=True),
+            "next",
+            40,
+        ),
+        (
+            ModelConfig(hidden_size=8, cell="gru", attention="transformer", layers=3, heads=4,
+                        mask_padding=True),
+            "previous",
+            30,
+        ),
     ],
-    ids=["notebook", "gru-dot-mask", "heads-causal", "rnn-heads-mask"],
-)
+    ids=["notebook", "gru-dot-mask", "heads-causal", "rnn-heads-mask", "gpt-next",
+         "gru-gpt-previous"],
+)  # fmt: skip
 def test_the_exported_notebook_reproduces_the_trained_attention(tmp_path, config, task, steps):
     text = "o mikas ta ali\neu gosto de 'batata' \"frita\"\nexistem elefantes\nação é 日本"
     settings = TrainSettings(task, steps)
