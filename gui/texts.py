@@ -97,6 +97,11 @@ def dimension_name(key: str, count: int) -> str:
         "feature": (translate("texts", "feature"), translate("texts", "features")),
         "hidden_unit": (translate("texts", "hidden unit"), translate("texts", "hidden units")),
         "head": (translate("texts", "head"), translate("texts", "heads")),
+        "layer": (translate("texts", "layer"), translate("texts", "layers")),
+        "ff_unit": (
+            translate("texts", "feed-forward unit"),
+            translate("texts", "feed-forward units"),
+        ),
         "head_feature": (
             translate("texts", "feature of the head"),
             translate("texts", "features of the head"),

@@ -27,7 +27,11 @@ def legend(result, kind: str, sentence: int, show_padding: bool = True) -> str:
     padding = result.padding_mask if sentence < 0 else result.padding_mask[sentence]
     padded, masked = bool(padding.any()), result.config.mask_padding
     causal = result.config.causal and result.max_length > 1
-    parts = [translate("AttentionView", "Sentences, queries, keys and heads count from 0.")]
+    parts = [
+        translate("AttentionView", "Sentences, queries, keys, layers and heads count from 0.")
+        if result.layer_count > 1
+        else translate("AttentionView", "Sentences, queries, keys and heads count from 0.")
+    ]
     if kind == "lines":
         parts.append(
             translate(
