@@ -2,7 +2,7 @@
 
 Any two results over the same sentences compare, whatever else differs: seed against seed,
 masked against unmasked, linear against dot, untrained against trained.  Different
-sentences, or a different number of heads, cannot be subtracted and say so.
+sentences, or different heads (or layers of them), cannot be subtracted and say so.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ def compare(a: PipelineResult, b: PipelineResult) -> Comparison:
         raise InputError("compare_sentences")
     if a.head_count != b.head_count:
         raise InputError("compare_heads", a=a.head_count, b=b.head_count)
+    if a.layer_count != b.layer_count:  # as many maps, laid out otherwise (2 × 2, 1 × 4)
+        raise InputError("compare_layers", a=a.layer_count, b=b.layer_count)
     difference = (b.attention_maps - a.attention_maps).astype(np.float32)
     difference.flags.writeable = False
     return Comparison(a, b, difference)

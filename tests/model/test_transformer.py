@@ -106,3 +106,18 @@ def test_input_beyond_the_transformers_limits_is_refused_clearly():
     with pytest.raises(InputError) as raised:
         run_pipeline("\n".join([" ".join(["a"] * 100)] * 200), config)
     assert raised.value.code == "transformer_too_many_tokens"
+
+
+def test_maps_laid_out_in_other_layers_are_not_subtracted():
+    from model.compare import compare
+
+    two_by_two = ModelConfig(cell="none", embedding_size=8, attention="transformer", layers=2)
+    one_by_four = ModelConfig(
+        cell="none", embedding_size=8, attention="transformer", layers=1, heads=4
+    )
+    a, b = run_pipeline(PADDED, two_by_two), run_pipeline(PADDED, one_by_four)
+    assert a.head_count == b.head_count == 4
+    with pytest.raises(InputError) as raised:
+        compare(a, b)
+    assert raised.value.code == "compare_layers"
+    assert "2" in str(raised.value) and "1" in str(raised.value)
