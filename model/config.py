@@ -145,6 +145,21 @@ def check_input_size(batch: int, length: int, config: ModelConfig) -> None:
         )
 
 
+def check_vocabulary_size(batch: int, length: int, vocab_size: int, config: ModelConfig) -> None:
+    """Raise :class:`InputError` when the transformer's next-word stages, ``(B, L, V)``,
+    would pass the element budget of a stage (every token a different word, say)."""
+    elements = batch * length * vocab_size
+    if config.attention == "transformer" and elements > MAX_STAGE_ELEMENTS:
+        raise InputError(
+            "transformer_vocabulary_too_large",
+            batch=batch,
+            length=length,
+            vocab=vocab_size,
+            elements=elements,
+            limit=MAX_STAGE_ELEMENTS,
+        )
+
+
 def check_tokens(sentences: list[list[str]]) -> None:
     """Raise :class:`InputError` when a token is longer than :data:`MAX_TOKEN_CHARS`.
 

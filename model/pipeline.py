@@ -15,7 +15,7 @@ import numpy as np
 import torch
 
 from model.architectures import AttentionNetwork, Cancelled, Sizes
-from model.config import ModelConfig, check_input_size
+from model.config import ModelConfig, check_input_size, check_vocabulary_size
 from model.stages import PipelineResult, Stage, TrainingRecord
 from model.tokenizer import encode, split_sentences
 
@@ -75,6 +75,7 @@ def run_network(network, sentences, vocabulary, ids, cancelled=None, training=No
     """The stages of ``network`` on already-encoded sentences, as a :class:`PipelineResult`."""
     config = network.config
     sizes = Sizes(batch=ids.shape[0], length=ids.shape[1], vocab=vocabulary.size)
+    check_vocabulary_size(sizes.batch, sizes.length, sizes.vocab, config)
     # A trained network goes on changing its weights: its result gets copies.  An untrained
     # one never changes, so its result shares the weights' memory (read-only).
     copy = training is not None

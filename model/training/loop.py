@@ -36,7 +36,7 @@ import numpy as np
 import torch
 
 from model.architectures import AttentionNetwork, Cancelled, seeded
-from model.config import ModelConfig, check_input_size
+from model.config import ModelConfig, check_input_size, check_vocabulary_size
 from model.errors import InputError
 from model.pipeline import run_network
 from model.stages import PipelineResult, TrainingRecord
@@ -376,6 +376,7 @@ def train_network(
     check_input_size(len(sentences), int(lengths.max()), config)
     check_training_size(config, int(lengths.max()))  # before numbering the words
     vocabulary, ids = encode(sentences)
+    check_vocabulary_size(*ids.shape, vocabulary.size, config)  # before training, not after
     trainer = Trainer(config, vocabulary, lengths, settings, ids)
     for _ in trainer.run(settings.steps):
         if cancelled is not None and cancelled():

@@ -121,3 +121,12 @@ def test_maps_laid_out_in_other_layers_are_not_subtracted():
         compare(a, b)
     assert raised.value.code == "compare_layers"
     assert "2" in str(raised.value) and "1" in str(raised.value)
+
+
+def test_a_vocabulary_too_large_for_the_next_word_stages_is_refused_clearly():
+    config = ModelConfig(cell="none", embedding_size=8, attention="transformer", layers=1)
+    words = iter(range(10**6))
+    text = "\n".join(" ".join(f"w{next(words)}" for _ in range(256)) for _ in range(64))
+    with pytest.raises(InputError) as raised:  # 16,384 tokens, each a word of its own
+        run_pipeline(text, config)
+    assert raised.value.code == "transformer_vocabulary_too_large"
