@@ -57,12 +57,13 @@ def train_next(config: ModelConfig, task: str | None, notices: list) -> ModelCon
 
 
 def layer_view(args: argparse.Namespace, config: ModelConfig, view: ViewSettings):
-    """``view`` with the map that ``--layer N|all`` and ``--head H|all`` pick: map N × h + H,
-    or every map (``--layer N`` alone picks a layer for ``--explain``: see :func:`request`)."""
+    """``view`` with the maps that ``--layer N|all`` and ``--head H|all`` pick: map N × h + H,
+    layer N's heads, or every map (for ``--explain``, ``--layer N`` alone is its head 0: see
+    :func:`request`)."""
     layer = layer_of(args, config)
     head = _head_in_layer(args, config)
     if head is None:
-        return replace(view, head=-1, page=0)
+        return replace(view, head=-1, layer=layer, page=0)
     if layer < 0:
         raise InputError("layer_all_one_head", value=args.head)
     return replace(view, head=layer * config.heads + head, page=0)
@@ -109,12 +110,6 @@ def request(args: argparse.Namespace, session: Session, figure: bool = False) ->
     explain_map = max(session.view.head, 0)
     if args.layer is not None:
         layer, head = layer_of(args, config), _head_in_layer(args, config)
-        if figure and layer >= 0 and head is None:
-            # A figure names its maps by their place among every layer's: it shows one map,
-            # or all of them (one row per layer), not one layer's row alone.
-            raise InputError(
-                "layer_figure_needs_head", layer=layer, count=config.heads, last=config.heads - 1
-            )
         if args.explain is not None:
             if layer < 0:
                 raise InputError(

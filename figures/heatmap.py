@@ -133,10 +133,15 @@ def elide_words(words, limit: int) -> str:
     return elide(" ".join(shown), limit)
 
 
-def panel_keys(result: PipelineResult, sentence: int, head: int) -> list[tuple[int, int]]:
-    """Every (sentence, head) the view shows: one, a sentence's heads, or all of them."""
+def panel_keys(
+    result: PipelineResult, sentence: int, head: int, layer: int = -1
+) -> list[tuple[int, int]]:
+    """Every (sentence, head) the view shows: one, a sentence's heads (of every layer, or of
+    ``layer``), or all of them."""
     sentences = range(result.batch_size) if sentence < 0 else [sentence]
     heads = range(result.head_count) if head < 0 else [head]
+    if head < 0 and 0 <= layer < result.layer_count:
+        heads = [result.map_index(layer, h) for h in range(result.heads_per_layer)]
     return [(b, h) for b in sentences for h in heads]
 
 
@@ -150,16 +155,21 @@ def describe_heatmap(
     page: int = 0,
     per_page: int | None = None,
     padding: bool = True,
+    layer: int = -1,
 ) -> HeatmapDescription:
-    """The heatmap of ``sentence`` (-1 = all) and ``head`` (-1 = all), one page of it.
+    """The heatmap of ``sentence`` (-1 = all) and ``head`` (-1 = all), one page of it; with
+    layers, every head shown may be those of ``layer`` alone (-1: every layer's).
 
     ``per_page`` panels fit on a page (None = all); ``page`` is clamped to the pages there are.
     A transformer's grid of layers × heads (:func:`grid_of`) is one page, whatever fits.
     Without ``padding`` a sentence shown alone is cut to its own length (every sentence
     shown together keeps the batch's length, so that they line up).
     """
-    keys = panel_keys(result, sentence, head)
+    one_layer = head < 0 and 0 <= layer < result.layer_count and result.layer_count > 1
+    keys = panel_keys(result, sentence, head, layer if one_layer else -1)
     grid = grid_of(result, sentence, head)
+    if grid is not None and one_layer:
+        grid = (1, result.heads_per_layer)
     if grid is not None:
         per_page = None
     per_page = len(keys) if not per_page else max(1, per_page)
@@ -177,6 +187,8 @@ def describe_heatmap(
         title = words.all_sentences
     if head >= 0 and result.head_count > 1:  # one map of several: which
         title += " · " + name_of_map(result, head, words)
+    elif one_layer:
+        title += " · " + words.layer.format(layer=layer)
     linear = result.key_axis == "position"
     return HeatmapDescription(
         title=title,

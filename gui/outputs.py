@@ -71,7 +71,7 @@ def figure_of(result, view, comparison=None):
     }
     if comparison is not None:
         return comparison_figure(comparison, view.sentence, view.head, **options)
-    return figure_for(result, view.sentence, view.head, **options)
+    return figure_for(result, view.sentence, view.head, layer=view.layer, **options)
 
 
 def png_bytes(image) -> bytes:

@@ -66,6 +66,7 @@ class ViewSettings:
     line_top_k: int = 0
     page: int = 0
     padding: bool = False  # a sentence shown alone keeps its <pad> positions
+    layer: int = -1  # with every head shown (head -1): one layer's heads, or -1 every layer
 
     def __post_init__(self) -> None:
         check_int("view.sentence", self.sentence, -1, MAX_SENTENCES - 1)
@@ -79,6 +80,7 @@ class ViewSettings:
         check_int("view.line_top_k", self.line_top_k, 0, MAX_TOP_K)
         check_int("view.page", self.page, 0, MAX_PAGE)
         check_bool("view.padding", self.padding)
+        check_int("view.layer", self.layer, -1, MAX_LAYERS - 1)
 
     def to_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -307,8 +307,10 @@ def figure_for(
     colour_map: str = "cividis",
     colour_scale: str = "fixed",
     padding: bool = True,
+    layer: int = -1,
 ) -> HeatmapFigure:
-    """The figure of ``sentence`` (-1 = all) and ``head`` (-1 = all) of ``result``."""
+    """The figure of ``sentence`` (-1 = all) and ``head`` (-1 = all) of ``result``; every
+    head shown may be one ``layer``'s."""
     if not -1 <= sentence < result.batch_size:
         raise InputError("no_such_sentence", sentence=sentence, last=result.batch_size - 1)
     if not -1 <= head < result.head_count:
@@ -322,6 +324,7 @@ def figure_for(
         colour_scale=colour_scale,
         per_page=MAX_FIGURE_PANELS,
         padding=padding,
+        layer=layer,
     )
     return HeatmapFigure(description, texts.settings_line(result.config, result.training))
 

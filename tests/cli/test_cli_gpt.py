@@ -109,6 +109,17 @@ def test_layer_and_head_pick_one_map_for_the_figure_and_the_explanation(tmp_path
     assert (tmp_path / "all.png").stat().st_size > 0
 
 
+def test_layer_alone_draws_that_layers_heads_in_a_row(tmp_path):
+    flags = (*GPT, "--layers", "3", "--heads", "2", "--causal", "--sentence-index", "0")
+    session = tmp_path / "s.json"
+    ok(run_cli(*flags, "--layer", "1", "--export", tmp_path / "f.svg", "--save-session", session))
+    drawing = (tmp_path / "f.svg").read_text(encoding="utf-8")
+    assert "layer 1 · head 0" in drawing and "layer 1 · head 1" in drawing
+    assert "layer 0 · head" not in drawing and "layer 2 · head" not in drawing
+    view = json.loads(session.read_text(encoding="utf-8"))["view"]
+    assert (view["head"], view["layer"]) == (-1, 1)  # the session opens on the same maps
+
+
 def test_a_stage_of_a_layer_is_exported_as_csv_for_the_map_on_view():
     from model.config import ModelConfig
     from model.outputs import stage_csv

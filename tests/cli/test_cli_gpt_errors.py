@@ -90,11 +90,6 @@ CASES = {
         "--layer all shows every head of every layer: to see head 1 alone, give --layer N",
         "--layer all mostra todas as cabeças de todas as camadas",
     ),
-    "one layer's row of a figure": (
-        [*GPT, "--layer", "1", "--export", "f.png"],
-        "--layer 1 picks a layer: give --head H (0 to 1) beside it for a figure of that map",
-        "--layer 1 escolhe uma camada: dê --head H (de 0 a 1) junto",
-    ),
     "explain every layer": (
         [*GPT, "--layer", "all", "--explain", "0,1,1", *OUT],
         "--explain explains one weight of one head: give --layer N (0 to 1), not all",

@@ -285,6 +285,7 @@ class AttentionView(QWidget):
                 words,
                 page=self._page,
                 per_page=self._last_per_page,
+                layer=settings.layer,
                 **options,
             )
         self._description, self._page = description, description.page
