@@ -65,7 +65,7 @@ class AttentionPresenter(PanePresenter):
         self.controller.update_view(sentence=sentence)
 
     def _on_head_chosen(self, head: int) -> None:
-        self.controller.update_view(head=head)
+        self.controller.update_view(head=head, layer=-1)  # a map, or every layer's
 
     def _on_kind_chosen(self, kind: str) -> None:
         self.controller.update_view(kind=kind)
