@@ -715,6 +715,10 @@
         <source>step {n}</source>
         <translation>passo {n}</translation>
     </message>
+    <message>
+        <source>next-word accuracy</source>
+        <translation>acurácia da próxima palavra</translation>
+    </message>
 </context>
 <context>
     <name>ViewMenu</name>
@@ -1266,6 +1270,13 @@
     <message>
         <source>computing…</source>
         <translation>calculando…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPresenter</name>
+    <message>
+        <source>The task “{task}” needs a next-word head, which only the transformer has: choose the transformer blocks under Attention in the Model pane.</source>
+        <translation>A tarefa “{task}” precisa de uma cabeça de próxima palavra, que só o transformer tem: escolha os blocos transformer em Atenção, no painel Modelo.</translation>
     </message>
 </context>
 </TS>

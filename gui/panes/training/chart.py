@@ -1,4 +1,5 @@
-"""The training chart: loss, accuracy and the weight on the expected key, step by step."""
+"""The training chart: loss, accuracy and the weight on the expected key, step by step (the
+task "next" has no expected key, and no such curve)."""
 
 from __future__ import annotations
 
@@ -63,10 +64,15 @@ class TrainingChart(pg.PlotWidget):
     def _fit_loss_box(self) -> None:
         self._loss_box.setGeometry(self.getPlotItem().vb.sceneBoundingRect())
 
-    def show_history(self, history, viewing: int | None) -> None:
+    def show_history(self, history, viewing: int | None, expected: bool = True) -> None:
+        """``expected``: the task expects keys, and the weight on them is drawn (the task
+        "next" expects none: its weights are NaN, and no curve is drawn)."""
         steps = np.arange(1, len(history.loss) + 1)
         self.accuracy.setData(steps, history.accuracy)
-        self.weight.setData(steps, history.expected_weight)
+        if expected:
+            self.weight.setData(steps, history.expected_weight)
+        else:
+            self.weight.setData([], [])
         self.loss.setData(steps, history.loss)
         self._fit_ranges(len(steps), float(np.max(history.loss)) if len(steps) else 1.0)
         self.cursor.setVisible(viewing is not None)

@@ -12,13 +12,14 @@ from gui import state as aspects
 from gui import texts
 from gui.panes.training.view import TrainedView
 from model.errors import Notice
+from model.training.tasks import LANGUAGE_MODELLING
 
 
 class TrainingPresenter(QObject):
     def __init__(self, controller, panel) -> None:
         super().__init__(panel)
         self.controller, self.panel = controller, panel
-        panel.task_chosen.connect(lambda task: controller.set_train_settings(task=task))
+        panel.task_chosen.connect(self._on_task_chosen)
         panel.rate_chosen.connect(lambda rate: controller.set_train_settings(learning_rate=rate))
         panel.speed_chosen.connect(controller.training.set_speed)
         panel.play_pressed.connect(controller.toggle_training)
@@ -32,7 +33,21 @@ class TrainingPresenter(QObject):
         controller.training.status_changed.connect(self._on_status)
         controller.training.progress_changed.connect(self.show)
         controller.changed.connect(self._on_changed)
+        self._causal_turned_on = False  # the task "next" turned the causal mask on: say so
         panel.show_settings(controller.train_settings(), controller.config.causal)
+        self.show()
+
+    def _on_task_chosen(self, task: str) -> None:
+        """A new task.  The task "next" needs the causal mask (a word must not see the word
+        it is to predict): on a transformer without it, it is turned on, and said so."""
+        controller = self.controller
+        controller.set_train_settings(task=task)
+        config = controller.config
+        turn_on = task == LANGUAGE_MODELLING and config.attention == "transformer"
+        self._causal_turned_on = turn_on and not config.causal
+        if self._causal_turned_on:
+            controller.update_config(causal=True)  # in the state: a session saves it on
+            controller.notice.emit(Notice("next_turns_causal_on"))
         self.show()
 
     def _on_status(self, _status: str) -> None:
@@ -80,8 +95,23 @@ class TrainingPresenter(QObject):
             )
             return texts.error_text(solved)
         task, config = controller.train_settings().task, controller.config
+        if task == LANGUAGE_MODELLING:
+            return self._next_note(config)
         code = tasks.obstacle(task, config) or tasks.shortcut(task, config)
         return texts.error_text(Notice(code)) if code else ""
+
+    def _next_note(self, config) -> str:
+        """Why the task "next" cannot train here, or that the causal mask was turned on."""
+        if config.attention != "transformer":
+            return self.tr(
+                "The task “{task}” needs a next-word head, which only the transformer has: "
+                "choose the transformer blocks under Attention in the Model pane."
+            ).format(task=texts.task_name(LANGUAGE_MODELLING))
+        if not config.causal:
+            return texts.error_text(Notice("next_needs_causal"))
+        if self._causal_turned_on and not self.controller.training.active:  # until it trains
+            return texts.error_text(Notice("next_turns_causal_on"))
+        return ""
 
     def _on_step_viewed(self, step: int) -> None:
         training = self.controller.training

@@ -98,6 +98,8 @@ class TrainingPanel(QWidget):
         self._chart_place.setMinimumHeight(150)
         QVBoxLayout(self._chart_place).setContentsMargins(0, 0, 0, 0)
         self._chart_data = None  # (history, viewing) to draw, or None for none
+        self._legend = None  # the chart's legend, made with it
+        self._task = TASKS[0]  # the task the chart's curves are named for
         self.timeline = QSlider(Qt.Orientation.Horizontal)
         self.timeline.setToolTip(self.tr("Go back through the saved steps (0, 10, 20 …)"))
         self.timeline.setEnabled(False)
@@ -180,6 +182,9 @@ class TrainingPanel(QWidget):
             rates.append(rate)
         self.rate.setCurrentIndex(rates.index(rate))
         self.about.setText(texts.task_text(settings.task, causal))
+        if settings.task != self._task:
+            self._task = settings.task
+            self._draw_chart()
 
     def show_state(
         self,
@@ -206,6 +211,7 @@ class TrainingPanel(QWidget):
         else:
             step = shown.viewing if shown.viewing is not None else shown.step
             task = texts.task_name(shown.task)
+            self._task = shown.task
             if retraining is None:
                 trained = self.tr("Trained: step {n}, task {task}")
                 self.status.setText(trained.format(n=step, task=task))
@@ -229,27 +235,34 @@ class TrainingPanel(QWidget):
     def _draw_chart(self) -> None:
         if not self.isVisible():
             return  # drawn when shown
-        if self.chart is None:
-            from gui.panes.training.chart import TrainingChart, legend_html
+        from gui.panes.training.chart import TrainingChart, legend_html
 
+        if self.chart is None:
             self.chart = TrainingChart()
             self.chart.set_names(self.tr("loss"), self.tr("step"))
-            legend = QLabel(
-                legend_html(
-                    {
-                        "accuracy": self.tr("accuracy"),
-                        "expected_weight": self.tr("weight on the expected key"),
-                        "loss": self.tr("loss (right axis)"),
-                    }
-                )
-            )
-            legend.setWordWrap(True)
-            self._chart_place.layout().addWidget(legend)
+            self._legend = QLabel()
+            self._legend.setWordWrap(True)
+            self._chart_place.layout().addWidget(self._legend)
             self._chart_place.layout().addWidget(self.chart, 1)
+        self._legend.setText(legend_html(self._curve_names()))
         if self._chart_data is None:
             self.chart.clear_history()
         else:
-            self.chart.show_history(*self._chart_data)
+            self.chart.show_history(*self._chart_data, expected=self._task != "next")
+
+    def _curve_names(self) -> dict[str, str]:
+        """The curves the task has: "next" expects no key, and its accuracy is the share
+        of next words guessed right."""
+        if self._task == "next":
+            return {
+                "accuracy": self.tr("next-word accuracy"),
+                "loss": self.tr("loss (right axis)"),
+            }
+        return {
+            "accuracy": self.tr("accuracy"),
+            "expected_weight": self.tr("weight on the expected key"),
+            "loss": self.tr("loss (right axis)"),
+        }
 
     def _on_timeline(self, position: int) -> None:
         if 0 <= position < len(self._saved):
