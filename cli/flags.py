@@ -52,7 +52,7 @@ def session_from(args: argparse.Namespace, notices: list | None = None) -> Sessi
     What the flags changed on their own (the causal mask that ``--train next`` turns on) is
     added to ``notices``, for the caller to say."""
     notices = [] if notices is None else notices
-    base = session_file(args.session) if args.session else Session(NOTEBOOK_TEXT)
+    base = load_session(args.session) if args.session else Session(NOTEBOOK_TEXT)
     settings = base.config.to_dict()
     settings.update(
         (o.name, getattr(args, o.attribute))
@@ -134,7 +134,7 @@ def figure_options(args: argparse.Namespace, session: Session) -> Session:
     """
     if args.compare is not None and args.view == "lines":
         raise InputError("compare_needs_heatmap")
-    pinned = session_file(args.compare) if args.compare is not None else session.pinned
+    pinned = load_session(args.compare) if args.compare is not None else session.pinned
     if args.compare is not None:
         if split_sentences(pinned.text) != split_sentences(session.text):
             raise InputError("cli_compare_sentences", file=args.compare)
@@ -148,25 +148,6 @@ def figure_options(args: argparse.Namespace, session: Session) -> Session:
         padding=session.view.padding if args.padding is None else args.padding == "shown",
     )
     return replace(session, view=view, pinned=pinned)
-
-
-def session_file(path: str) -> Session:
-    """A session file, loaded; a choice or setting this version does not know (a newer
-    attention family, say) is said to be one that a newer version may have written."""
-    try:
-        return load_session(path)
-    except InputError as exc:
-        detail = exc.values.get("detail") if exc.code == "in_file" else None
-        if isinstance(detail, InputError) and _from_newer(detail):
-            raise InputError("session_from_newer", file=exc.values["file"], detail=detail) from None
-        raise
-
-
-def _from_newer(error: InputError) -> bool:
-    """A setting or choice a newer version may have added."""
-    if error.code == "not_a_choice":
-        return error.values.get("field") in ("cell", "nonlinearity", "attention", "task")
-    return error.code in ("unknown_setting", "unknown_training_setting", "unknown_view_setting")
 
 
 def index(flag: str, value: str) -> int:

@@ -213,7 +213,17 @@ def load_session(path: str | os.PathLike) -> Session:
     try:
         return Session.from_json(text)
     except InputError as exc:
+        if from_newer(exc):
+            raise InputError("session_from_newer", file=name, detail=exc) from None
         raise InputError("in_file", file=name, detail=exc) from None
+
+
+def from_newer(error: InputError) -> bool:
+    """Whether a session's ``error`` names a setting or a choice that a newer version may
+    have added (a new attention family, say): the window and the command line say so."""
+    if error.code == "not_a_choice":
+        return error.values.get("field") in ("cell", "nonlinearity", "attention", "task")
+    return error.code in ("unknown_setting", "unknown_training_setting", "unknown_view_setting")
 
 
 def _parse(source: str):

@@ -56,6 +56,10 @@ class FileActions(QObject):
         self.open_session = action(
             self.tr("&Open session…"), self._on_open_session, QKeySequence.StandardKey.Open
         )
+        self.open_example = action(self.tr("Open the classroom &example"), self._on_open_example)
+        self.open_example.setStatusTip(
+            self.tr("Twenty sentences, and a tiny GPT that learns to write them")
+        )
         self.save_session = action(
             self.tr("&Save session…"), self._on_save_session, QKeySequence.StandardKey.Save
         )
@@ -76,6 +80,7 @@ class FileActions(QObject):
     def fill_menu(self, menu) -> None:
         menu.addAction(self.new_session)
         menu.addAction(self.open_session)
+        menu.addAction(self.open_example)
         menu.addAction(self.save_session)
         self.recover_menu = menu.addMenu(self.tr("&Recover autosaved work"))
         self.recover_menu.aboutToShow.connect(self._fill_recover_menu)
@@ -126,8 +131,17 @@ class FileActions(QObject):
 
     def _on_open_session(self) -> None:
         path = self._ask_open(self.tr("Open session"), self.tr("Sessions (*.json)"))
-        if not path:
-            return
+        if path:
+            self.open_path(path)
+
+    def _on_open_example(self) -> None:
+        """The classroom example, opened as any session is (unsaved work is asked about)."""
+        from resources import example_session_path
+
+        self.open_path(str(example_session_path()))
+
+    def open_path(self, path: str) -> None:
+        """Open the session at ``path``, asking first before unsaved work is replaced."""
         from model.session import load_session
 
         try:

@@ -244,3 +244,14 @@ def test_a_broken_pinned_session_is_refused_with_its_reason(pinned, code):
     with pytest.raises(InputError) as refused:
         Session.from_json(source + f'"pinned": {pinned}}}')
     assert refused.value.code == code
+
+
+def test_a_session_from_a_newer_version_says_so(tmp_path):
+    data = json.loads(Session("a b").to_json())
+    data["model"]["attention"] = "mamba"
+    path = tmp_path / "newer.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_session(path)
+    assert raised.value.code == "session_from_newer"
+    assert "mamba" in str(raised.value) and "newer version" in str(raised.value)
