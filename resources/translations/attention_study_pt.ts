@@ -210,6 +210,14 @@
         <source>The file was not written</source>
         <translation>O arquivo não foi gravado</translation>
     </message>
+    <message>
+        <source>Open the classroom &amp;example</source>
+        <translation>Abrir o exemplo da sala de a&amp;ula</translation>
+    </message>
+    <message>
+        <source>Twenty sentences, and a tiny GPT that learns to write them</source>
+        <translation>Vinte sentenças e um GPT mínimo que aprende a escrevê-las</translation>
+    </message>
 </context>
 <context>
     <name>AttentionView</name>
