@@ -18,6 +18,7 @@ def shortcuts_html() -> str:
                 "Go to the sentences, model, heatmap, pipeline, vocabulary, explanation, training",
             ),
         ),
+        ("Ctrl+8, Ctrl+9", translate("help", "Go to the next word, to generate")),
         (
             "Ctrl+P, Ctrl+Shift+P",
             translate("help", "Pin the result as A to compare; stop comparing"),

@@ -3,7 +3,7 @@
 The window builds the panes, their docks and the menus, and nothing else: each pane's
 presenter (``gui/panes/<pane>/presenter.py``) renders it from the controller's state and
 result and sends the user's edits back.  Docks can be moved, tabbed, closed and brought back
-from the View menu, and reached from the keyboard (Ctrl+1 … Ctrl+7, or F6 to go round them).
+from the View menu, and reached from the keyboard (Ctrl+1 … Ctrl+9, or F6 to go round them).
 """
 
 from __future__ import annotations
@@ -24,9 +24,13 @@ from gui.panes.attention.presenter import AttentionPresenter
 from gui.panes.attention.view import AttentionView
 from gui.panes.explanation.presenter import ExplanationPresenter
 from gui.panes.explanation.view import ExplainPanel
+from gui.panes.generation.presenter import GenerationPresenter
+from gui.panes.generation.view import GenerationPanel
 from gui.panes.lesson.view import LessonPanel
 from gui.panes.model_settings.presenter import ModelSettingsPresenter
 from gui.panes.model_settings.view import ControlsPanel
+from gui.panes.next_word.presenter import NextWordPresenter
+from gui.panes.next_word.view import NextWordPanel
 from gui.panes.pipeline.presenter import PipelinePresenter
 from gui.panes.pipeline.view import PipelineView
 from gui.panes.presenter import PanePresenter, RenderClock
@@ -75,6 +79,8 @@ class MainWindow(QMainWindow):
         self.explain = ExplainPanel()
         self.lesson = LessonPanel()
         self.training = TrainingPanel()
+        self.next_word = NextWordPanel()
+        self.generation = GenerationPanel()
         self.setCentralWidget(self.heatmap)
 
         editor_label = QLabel(self.tr("One sentence per &line:"))
@@ -91,6 +97,12 @@ class MainWindow(QMainWindow):
             "training": self._dock(
                 "training", self.tr("Training"), scrolling(self.training, sideways=False)
             ),
+            "next_word": self._dock(
+                "next_word", self.tr("Next word"), scrolling(self.next_word, sideways=False)
+            ),
+            "generation": self._dock(
+                "generation", self.tr("Generate"), scrolling(self.generation, sideways=False)
+            ),
         }
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.addDockWidget(left, self.docks["sentences"])
@@ -98,12 +110,20 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["model"], self.docks["training"])
         self.docks["model"].raise_()
         self.addDockWidget(right, self.docks["pipeline"])
+        # The transformer's panes under the pipeline's: beside the heatmap, never a tab
+        # behind the explanation (a picked cell brings that forward).  Split before the
+        # pipeline has tabs: a tabbed pane is split by adding a tab.
+        self.splitDockWidget(
+            self.docks["pipeline"], self.docks["next_word"], Qt.Orientation.Vertical
+        )
         self.tabifyDockWidget(self.docks["pipeline"], self.docks["vocabulary"])
         self.tabifyDockWidget(self.docks["pipeline"], self.docks["explain"])
         self.docks["pipeline"].raise_()
+        self.tabifyDockWidget(self.docks["next_word"], self.docks["generation"])
+        self.docks["next_word"].raise_()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.docks["lesson"])
         self.docks["lesson"].hide()  # Help → Lesson (F1) brings it
-        # Where the keyboard lands in each pane (Ctrl+1 … Ctrl+7, F6): the pipeline's first
+        # Where the keyboard lands in each pane (Ctrl+1 … Ctrl+9, F6): the pipeline's first
         # panel is rebuilt with the stages, so targets are looked up when needed.
         self._focus_targets = [
             lambda: self.editor,
@@ -113,6 +133,8 @@ class MainWindow(QMainWindow):
             lambda: self.vocabulary.vocabulary_table,
             lambda: self.explain.text,
             lambda: self.training.play,
+            lambda: self.next_word.focus_target() or self.docks["next_word"].widget(),
+            lambda: self.generation.prompt,
         ]
 
         self.status = StatusPresenter(controller, self)
@@ -134,6 +156,8 @@ class MainWindow(QMainWindow):
             "vocabulary": VocabularyPresenter(controller, self.vocabulary, docks["vocabulary"]),
             "explain": ExplanationPresenter(controller, self.explain, docks["explain"]),
             "training": TrainingPresenter(controller, self.training),
+            "next_word": NextWordPresenter(controller, self.next_word, docks["next_word"]),
+            "generation": GenerationPresenter(controller, self.generation, docks["generation"]),
         }
         self.inspector.rebuilt.connect(self._zoom_new_panels)
         self.lesson_course = LessonCourse(self)
@@ -164,10 +188,20 @@ class MainWindow(QMainWindow):
         self.view_menu = ViewMenu(self)
         view = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.fill(view)
+        self._add_focus_actions(view)
         view.addSeparator()
         # In both languages: whoever cannot read the one shown still finds it.
         self.language_group = language_menu.fill(view.addMenu("Language · Idioma"), self)
         help_dialogs.fill_menu(self, self.menuBar().addMenu(self.tr("&Help")))
+
+    def _add_focus_actions(self, view) -> None:
+        """Ctrl+8 and Ctrl+9, for the transformer's panes, after the View menu's Ctrl+7."""
+        before = next((a for a in view.actions() if a.shortcut() == QKeySequence("F6")), None)
+        for index, title in ((7, self.tr("Go to the next word")), (8, self.tr("Go to generate"))):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, k=index: self.focus_pane(k))
+            view.insertAction(before, action)
 
     def focus_pane(self, index: int) -> None:
         """Show the pane (its dock, if tabbed away or closed) and put the keyboard in it."""
@@ -182,8 +216,8 @@ class MainWindow(QMainWindow):
             self.vocabulary,
             self.docks["explain"],
             self.docks["training"],
-        ]
-        self.focus_pane((pane_focus.holding_focus(panes) + 1) % len(self._focus_targets))
+        ]  # (the next word and generation are Ctrl+8 and Ctrl+9, and Tab)
+        self.focus_pane((pane_focus.holding_focus(panes) + 1) % len(panes))
 
     def _on_focus_changed(self, _old, new) -> None:
         if new is not None and self.isAncestorOf(new):
@@ -266,6 +300,10 @@ class MainWindow(QMainWindow):
 
     def _default_dock_sizes(self) -> None:
         window_layout.default_dock_sizes(self)
+        # The next word's ten rows and the generation's attention want the larger share.
+        docks = [self.docks["pipeline"], self.docks["next_word"]]
+        height = self.height()
+        self.resizeDocks(docks, [height * 2 // 5, height * 3 // 5], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         """Keep the user's own layout for the next window (never one borrowed for a room)."""

@@ -560,6 +560,22 @@
         <source>Loading the model (PyTorch)…</source>
         <translation>Carregando o modelo (PyTorch)…</translation>
     </message>
+    <message>
+        <source>Next word</source>
+        <translation>Próxima palavra</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Gerar</translation>
+    </message>
+    <message>
+        <source>Go to the next word</source>
+        <translation>Ir para a próxima palavra</translation>
+    </message>
+    <message>
+        <source>Go to generate</source>
+        <translation>Ir para gerar</translation>
+    </message>
 </context>
 <context>
     <name>SentenceEditor</name>
@@ -1046,6 +1062,10 @@
         <source>Class layout: the heatmap, the lesson and one pane, large</source>
         <translation>Layout de aula: o heatmap, a lição e um painel, grandes</translation>
     </message>
+    <message>
+        <source>Go to the next word, to generate</source>
+        <translation>Ir para a próxima palavra, para gerar</translation>
+    </message>
 </context>
 <context>
     <name>texts</name>
@@ -1285,6 +1305,250 @@
     <message>
         <source>The task “{task}” needs a next-word head, which only the transformer has: choose the transformer blocks under Attention in the Model pane.</source>
         <translation>A tarefa “{task}” precisa de uma cabeça de próxima palavra, que só o transformer tem: escolha os blocos transformer em Atenção, no painel Modelo.</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationPanel</name>
+    <message>
+        <source>Words of your sentences to start from; Enter continues</source>
+        <translation>Palavras das suas sentenças para começar; Enter continua</translation>
+    </message>
+    <message>
+        <source>At most this many words; &lt;pad&gt;, the end, stops sooner</source>
+        <translation>No máximo esta quantidade de palavras; &lt;pad&gt;, o fim, para antes</translation>
+    </message>
+    <message>
+        <source>0 (greedy)</source>
+        <translation>0 (gulosa)</translation>
+    </message>
+    <message>
+        <source>0: always the likeliest word; 1: drawn by the model&apos;s probabilities</source>
+        <translation>0: sempre a palavra mais provável; 1: sorteada pelas probabilidades do modelo</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <source>Draw only among the k likeliest words (0: all of them)</source>
+        <translation>Sortear só entre as k palavras mais prováveis (0: todas)</translation>
+    </message>
+    <message>
+        <source>The same seed draws the same words</source>
+        <translation>A mesma semente sorteia as mesmas palavras</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Write after the prompt (Enter)</source>
+        <translation>Escrever depois do prompt (Enter)</translation>
+    </message>
+    <message>
+        <source>Pick a written word to see what it looked at</source>
+        <translation>Escolha uma palavra escrita para ver para onde ela olhou</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>Words:</source>
+        <translation>Palavras:</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatura:</translation>
+    </message>
+    <message>
+        <source>Top-k:</source>
+        <translation>Top-k:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Semente:</translation>
+    </message>
+    <message>
+        <source>The prompt</source>
+        <translation>O prompt</translation>
+    </message>
+    <message>
+        <source>■ &lt;pad&gt;: the end</source>
+        <translation>■ &lt;pad&gt;: o fim</translation>
+    </message>
+    <message>
+        <source>The model wrote &lt;pad&gt;: it ends the text here</source>
+        <translation>O modelo escreveu &lt;pad&gt;: o texto termina aqui</translation>
+    </message>
+    <message>
+        <source>The ten words it weighed (✓ the one written):</source>
+        <translation>As dez palavras que ele pesou (✓ a escrita):</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationPresenter</name>
+    <message>
+        <source>Only the transformer writes text: choose the transformer blocks under Attention in the Model pane.</source>
+        <translation>Só o transformer escreve texto: escolha os blocos transformer em Atenção, no painel Modelo.</translation>
+    </message>
+    <message>
+        <source>Writes from random weights (untrained): the words are noise. Train the task “{task}” first (Training pane).</source>
+        <translation>Escreve com pesos aleatórios (sem treino): as palavras são ruído. Treine antes a tarefa “{task}” (painel Treino).</translation>
+    </message>
+    <message>
+        <source>Writes with the trained weights: step {n}, task “{task}”.</source>
+        <translation>Escreve com os pesos treinados: passo {n}, tarefa “{task}”.</translation>
+    </message>
+    <message>
+        <source>The text below was written with other weights: press Continue again.</source>
+        <translation>O texto abaixo foi escrito com outros pesos: aperte Continuar de novo.</translation>
+    </message>
+    <message>
+        <source>Trained on “{task}”, not “{next}”: the head says what that task asks for, so the text is not language.</source>
+        <translation>Treinado em “{task}”, não em “{next}”: a cabeça diz o que essa tarefa pede, então o texto não é linguagem.</translation>
+    </message>
+    <message>
+        <source>Greedy (temperature 0): each word is the likeliest one. Trained again and again on only {n} sentences, and never on new ones, the model has memorised them: from the first words of one it writes that very sentence.</source>
+        <translation>Gulosa (temperatura 0): cada palavra é a mais provável. Treinado várias e várias vezes em só {n} sentenças, e nunca em novas, o modelo as decorou: a partir das primeiras palavras de uma, ele escreve essa mesma sentença.</translation>
+    </message>
+    <message>
+        <source>A temperature below 1 sharpens the probabilities: mostly the likeliest words, so mostly a sentence it has memorised.</source>
+        <translation>Uma temperatura abaixo de 1 aguça as probabilidades: quase sempre as palavras mais prováveis, então quase sempre uma sentença que ele decorou.</translation>
+    </message>
+    <message>
+        <source>Sampling (temperature {t}): each word is drawn by its probability, not always the likeliest. Where sentences share words, the text can jump from one sentence into another.</source>
+        <translation>Amostragem (temperatura {t}): cada palavra é sorteada pela sua probabilidade, nem sempre a mais provável. Onde as sentenças têm palavras em comum, o texto pode pular de uma sentença para outra.</translation>
+    </message>
+    <message>
+        <source>“{word}”, for one, is in several of yours.</source>
+        <translation>“{word}”, por exemplo, está em várias das suas.</translation>
+    </message>
+    <message>
+        <source>The trained weights are still on their way: try again.</source>
+        <translation>Os pesos treinados ainda estão a caminho: tente de novo.</translation>
+    </message>
+    <message>
+        <source>“{word}”: probability {p}</source>
+        <translation>“{word}”: probabilidade {p}</translation>
+    </message>
+    <message>
+        <source>Where it looked to write it: one row per layer · head, over the {n} words it had read; each row sums to 1.</source>
+        <translation>Para onde olhou ao escrevê-la: uma linha por camada · cabeça, sobre as {n} palavras que já tinha lido; cada linha soma 1.</translation>
+    </message>
+    <message>
+        <source>&lt;pad&gt; (the end)</source>
+        <translation>&lt;pad&gt; (o fim)</translation>
+    </message>
+    <message>
+        <source>layer {layer} · head {head}</source>
+        <translation>camada {layer} · cabeça {head}</translation>
+    </message>
+</context>
+<context>
+    <name>NextWordPanel</name>
+    <message>
+        <source>The previous word (← on the bars)</source>
+        <translation>A palavra anterior (← nas barras)</translation>
+    </message>
+    <message>
+        <source>The next word (→ on the bars)</source>
+        <translation>A palavra seguinte (→ nas barras)</translation>
+    </message>
+    <message>
+        <source>← → another word of the sentence · ↑ ↓ read the rows</source>
+        <translation>← → outra palavra da sentença · ↑ ↓ lê as linhas</translation>
+    </message>
+    <message>
+        <source>Show the softmax&apos;s arithmetic</source>
+        <translation>Mostrar a aritmética do softmax</translation>
+    </message>
+    <message>
+        <source>Each probability worked out from its logit: exp(logit) ÷ Σ</source>
+        <translation>Cada probabilidade calculada a partir do seu logit: exp(logit) ÷ Σ</translation>
+    </message>
+    <message>
+        <source>word</source>
+        <translation>palavra</translation>
+    </message>
+    <message>
+        <source>logit</source>
+        <translation>logit</translation>
+    </message>
+    <message>
+        <source>exp(logit)</source>
+        <translation>exp(logit)</translation>
+    </message>
+    <message>
+        <source>÷ Σ</source>
+        <translation>÷ Σ</translation>
+    </message>
+    <message>
+        <source>&lt;pad&gt; (the end)</source>
+        <translation>&lt;pad&gt; (o fim)</translation>
+    </message>
+    <message>
+        <source>Sentence {b}, position {i}: “{word}”</source>
+        <translation>Sentença {b}, posição {i}: “{word}”</translation>
+    </message>
+    <message>
+        <source>After “{context}”, the {n} words the model finds most likely next:</source>
+        <translation>Depois de “{context}”, as {n} palavras que o modelo acha mais prováveis em seguida:</translation>
+    </message>
+    <message>
+        <source>{mark} &lt;pad&gt;: the sentence ends after “{word}”.</source>
+        <translation>{mark} &lt;pad&gt;: a sentença termina depois de “{word}”.</translation>
+    </message>
+    <message>
+        <source>{mark} the word that follows in the sentence: “{next}”.</source>
+        <translation>{mark} a palavra que vem depois na sentença: “{next}”.</translation>
+    </message>
+    <message>
+        <source>It is not among the {n}: it ranks {rank}.</source>
+        <translation>Ela não está entre as {n}: é a {rank}ª.</translation>
+    </message>
+    <message>
+        <source>Row {i} (“{word}”) of the heatmap, in every layer and head, is what this position looked at to make this guess.</source>
+        <translation>A linha {i} (“{word}”) do heatmap, em cada camada e cabeça, é para onde esta posição olhou para fazer este palpite.</translation>
+    </message>
+    <message>
+        <source>The causal mask lets it see only itself and the words before.</source>
+        <translation>A máscara causal só a deixa ver a si mesma e as palavras anteriores.</translation>
+    </message>
+    <message>
+        <source>Σ = {total}: exp(logit) summed over all {v} words of the vocabulary.</source>
+        <translation>Σ = {total}: exp(logit) somado sobre todas as {v} palavras do vocabulário.</translation>
+    </message>
+    <message>
+        <source>Each logit first less the largest, {m}, so that exp stays printable: the ratios are the same.</source>
+        <translation>Antes, cada logit menos o maior, {m}, para que exp caiba no papel: as razões são as mesmas.</translation>
+    </message>
+    <message>
+        <source>Probability = exp(logit) ÷ Σ.</source>
+        <translation>Probabilidade = exp(logit) ÷ Σ.</translation>
+    </message>
+</context>
+<context>
+    <name>NextWordPresenter</name>
+    <message>
+        <source>Only the transformer predicts next words: choose the transformer blocks under Attention in the Model pane.</source>
+        <translation>Só o transformer prevê a próxima palavra: escolha os blocos transformer em Atenção, no painel Modelo.</translation>
+    </message>
+    <message>
+        <source>Position {i} of sentence {b} is padding (&lt;pad&gt;), past the sentence&apos;s end: there is no word there to predict from. Pick a row of a word.</source>
+        <translation>A posição {i} da sentença {b} é preenchimento (&lt;pad&gt;), depois do fim da sentença: não há palavra ali de onde prever. Escolha a linha de uma palavra.</translation>
+    </message>
+    <message>
+        <source>Untrained: random weights, so these guesses are noise. Train the task “{task}” (Training pane) and watch them sharpen.</source>
+        <translation>Sem treino: pesos aleatórios, então estes palpites são ruído. Treine a tarefa “{task}” (painel Treino) e veja-os ficarem nítidos.</translation>
+    </message>
+    <message>
+        <source>Trained on the task “{task}”, not “{next}”: this head learned what that task asks for, not the next word.</source>
+        <translation>Treinado na tarefa “{task}”, não em “{next}”: esta cabeça aprendeu o que essa tarefa pede, não a próxima palavra.</translation>
+    </message>
+    <message>
+        <source>Trained: step {n} of the task “{task}”.</source>
+        <translation>Treinado: passo {n} da tarefa “{task}”.</translation>
     </message>
 </context>
 </TS>
