@@ -35,6 +35,11 @@ def trained_preset(qtbot, open_window):
     return window
 
 
+def pick(window, cell) -> None:
+    """Pick a cell of the heatmap, as a click on it does (the heatmap shows its sentence)."""
+    window.heatmap.cell_chosen.emit(cell)
+
+
 def shown_bars(window):
     return window.next_word.bars.bars()
 
@@ -43,7 +48,7 @@ def test_the_pane_shows_the_ten_likeliest_words_with_the_models_probabilities(qt
     window = trained_preset(qtbot, open_window)
     result = window.controller.result
     assert result.sentences[0] == ("o", "mikas", "ta", "ali")
-    window.controller.select_cell((0, 0, 1, 0))  # the row of "mikas"
+    pick(window, (0, 0, 1, 0))  # the row of "mikas"
     qtbot.waitUntil(lambda: window.presenters["next_word"].position == (0, 1), timeout=WAIT_MS)
     bars = shown_bars(window)
     assert len(bars) == 10
@@ -72,7 +77,7 @@ def test_the_pane_shows_the_ten_likeliest_words_with_the_models_probabilities(qt
 
 def test_after_the_last_word_the_end_is_marked(qtbot, open_window):
     window = trained_preset(qtbot, open_window)
-    window.controller.select_cell((0, 0, 3, 0))  # "ali", the last word of "o mikas ta ali"
+    pick(window, (0, 0, 3, 0))  # "ali", the last word of "o mikas ta ali"
     qtbot.waitUntil(lambda: window.presenters["next_word"].position == (0, 3), timeout=WAIT_MS)
     marked = [bar for bar in shown_bars(window) if bar.marked]
     assert len(marked) == 1 and "<pad>" in marked[0].word
@@ -83,7 +88,7 @@ def test_the_arithmetic_gives_the_models_probabilities(qtbot, open_window):
     window = trained_preset(qtbot, open_window)
     pane = window.next_word
     result = window.controller.result
-    window.controller.select_cell((3, 1, 2, 0))  # "a professora abre …", at "abre"
+    pick(window, (3, 1, 2, 0))  # "a professora abre …", at "abre"
     qtbot.waitUntil(lambda: window.presenters["next_word"].position == (3, 2), timeout=WAIT_MS)
     assert not pane.arithmetic.isVisible()
     qtbot.mouseClick(pane.show_arithmetic, Qt.MouseButton.LeftButton)  # one click away
@@ -107,9 +112,13 @@ def test_another_cell_or_an_arrow_key_moves_the_position(qtbot, open_window):
     window = trained_preset(qtbot, open_window)
     controller, presenter = window.controller, window.presenters["next_word"]
     assert presenter.position == (0, 0)  # no cell picked: the first word shown
-    controller.select_cell((4, 2, 5, 3))  # "o aluno lê a frase em voz alta", at "em"
+    pick(window, (4, 2, 5, 3))  # "o aluno lê a frase em voz alta", at "em"
     qtbot.waitUntil(lambda: presenter.position == (4, 5), timeout=WAIT_MS)
     assert [bar.word for bar in shown_bars(window) if bar.marked] == ["voz"]
+    window.controller.update_view(sentence=2)  # another sentence shown: its first word
+    qtbot.waitUntil(lambda: presenter.position == (2, 0), timeout=WAIT_MS)
+    assert [bar.word for bar in shown_bars(window) if bar.marked] == ["elefantes"]
+    pick(window, (4, 2, 5, 3))
     qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)  # to the bars
     qtbot.waitUntil(window.next_word.bars.hasFocus, timeout=WAIT_MS)
     qtbot.keyClick(window.next_word.bars, Qt.Key.Key_Right)  # the next word: "voz"

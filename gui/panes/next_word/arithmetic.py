@@ -70,7 +70,7 @@ class ArithmeticModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return word
-            return (texts.fixed(logit, 3), short(exp), texts.fixed(share, 4))[column - 1]
+            return (texts.fixed(logit, 3), short(exp), texts.fixed(share, 3))[column - 1]
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and marked:

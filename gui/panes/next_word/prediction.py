@@ -74,8 +74,9 @@ def has_next_words(result) -> bool:
 
 def position_of(result, cell, sentence_shown: int) -> tuple[int, int]:
     """The (sentence, position) to predict from: the picked cell's sentence and query row,
-    else the first position of the sentence shown (the first sentence when all are)."""
-    if cell is not None:
+    else the first position of the sentence shown (the first sentence when all are).  A cell
+    of a sentence the heatmap no longer shows does not count: the pane follows the heatmap."""
+    if cell is not None and sentence_shown in (-1, cell[0]):
         return cell[0], cell[2]
     return max(sentence_shown, 0), 0
 
