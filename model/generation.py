@@ -13,11 +13,13 @@ over the words before, in every head of every layer, and its ten most likely can
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 
+from model.architectures import Cancelled
 from model.config import MAX_TRANSFORMER_LENGTH
 from model.errors import InputError
 from model.tokenizer import PAD, Vocabulary
@@ -84,12 +86,13 @@ def generate(
     temperature: float = 0.0,
     top_k: int = 0,
     seed: int = 0,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Generation:
     """Continue ``prompt`` by up to ``words`` words with ``network`` (a transformer).
 
     ``temperature`` 0 is greedy; ``top_k`` 0 keeps every word.  Raises
     :class:`InputError` for an empty prompt, a word outside the vocabulary, or settings out
-    of range.
+    of range, and :class:`Cancelled` when ``cancelled()`` turns true between words.
     """
     if network.config.attention != "transformer":
         raise InputError("generate_needs_transformer")
@@ -106,6 +109,8 @@ def generate(
     steps, ended = [], False
     with torch.inference_mode():
         for _ in range(words):
+            if cancelled is not None and cancelled():
+                raise Cancelled
             stages = network(torch.tensor([ids]))
             logits = stages["logits"][0, -1].double()
             choice, probabilities = _choose(logits, temperature, top_k, generator)

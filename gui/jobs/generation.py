@@ -28,8 +28,12 @@ class GenerationWorker(QObject):
     def run(self, ticket: int, request) -> None:
         if ticket != self.latest:
             return  # replaced before it started
+        from model.architectures import Cancelled
+
         try:
-            outcome = request()
+            outcome = request(lambda: ticket != self.latest)
+        except Cancelled:
+            return  # replaced while it wrote: its words are never shown
         except ValueError as exc:  # InputError: the prompt or the settings, in the user's words
             self.finished.emit(ticket, None, exc)
         except Exception as exc:  # shown to the user, never raised into Qt
@@ -65,7 +69,8 @@ class GenerationJobs(QObject):
         return self._ticket != self._answered
 
     def submit(self, request) -> int:
-        """Run ``request()`` on the thread; every earlier request is dropped."""
+        """Run ``request(cancelled)`` on the thread; every earlier request is dropped (and
+        ``cancelled()`` turns true for one that is running)."""
         if not self._thread.isRunning():
             self._thread.start()
         self._ticket += 1

@@ -22,22 +22,30 @@ from gui.panes.lesson.view import scenes
 from gui.widgets import glow
 from gui.window import pane_focus
 from model.config import ModelConfig
-from model.session import Session, ViewSettings
+from model.session import Session, ViewSettings, load_session
 from model.tokenizer import NOTEBOOK_TEXT
 from model.training.settings import TrainSettings
+from resources import example_session_path
 
 
 def scene(index: int) -> dict:
     """What step ``index`` shows: its own pane, stage and control, and every setting of the
     steps up to it, later ones overriding earlier ones."""
     steps = scenes()
-    shown = {"settings": {}, "view": {}, "explain": None, "train": {}, "trained": None}
+    shown = {
+        "settings": {},
+        "view": {},
+        "explain": None,
+        "train": {},
+        "trained": None,
+        "example": None,
+    }
     for step in steps[: index + 1]:
         shown["settings"].update(step.get("settings", {}))
         shown["view"].update(step.get("view", {}))
         shown["train"].update(step.get("train", {}))
-        shown["explain"] = step.get("explain", shown["explain"])
-        shown["trained"] = step.get("trained", shown["trained"])
+        for name in ("explain", "trained", "example"):  # null in a scene takes it back
+            shown[name] = step.get(name, shown[name])
     own = steps[index]
     return {
         **shown,
@@ -60,6 +68,7 @@ class LessonCourse(QObject):
         self._teacher: Session | None = None
         self._start_text: str | None = None  # the text the first step shows
         self._waiting: dict | None = None  # a scene to bring forward once its result is in
+        self._before_example: str | None = None  # the text before a chapter's own sentences
         self._controller.changed.connect(self._on_changed)
 
     @property
@@ -74,6 +83,7 @@ class LessonCourse(QObject):
     def begin(self) -> None:
         """Keep the teacher's session and start on the notebook's sentences."""
         if self._teacher is None:
+            self._before_example = None
             self._teacher = self._controller.session()
             self.keeping.emit(self._teacher)
             self._start_text = NOTEBOOK_TEXT
@@ -93,6 +103,12 @@ class LessonCourse(QObject):
         controller = self._controller
         text, self._start_text = self._start_text or controller.text, None
         text = text if text.strip() else NOTEBOOK_TEXT
+        if shown["example"]:  # a chapter with sentences of its own (the tiny GPT's)
+            if self._before_example is None:  # arriving in it
+                self._before_example = text
+                text = load_session(example_session_path(shown["example"])).text
+        elif self._before_example is not None:  # back from it: the sentences before it
+            text, self._before_example = self._before_example, None
         trained = shown["trained"]
         session = Session(
             text,
@@ -131,14 +147,11 @@ class LessonCourse(QObject):
             # Once the layouts have run: a dock just raised has not placed its widgets yet.
             QTimer.singleShot(0, control, lambda: pane_focus.scroll_into_view(control, window))
         stage = shown["stage"]
-        if (
-            stage
-            and window.controller.result is not None
-            and stage in window.controller.result.keys
-        ):
-            target = window.inspector.panel(stage)
-            inspector = window.inspector
-            QTimer.singleShot(0, target, lambda: inspector.ensureWidgetVisible(target, 0, 40))
+        result = window.controller.result
+        if stage:
+            window.inspector.bring_into_view(stage)
+            if result is not None and stage in result.keys and stage in window.inspector.keys:
+                target = window.inspector.panel(stage)
         glow(target)
 
     def control(self, name: str | None) -> QWidget | None:
@@ -147,6 +160,7 @@ class LessonCourse(QObject):
         controls = {
             "play": lambda: window.training.play,
             "head": lambda: window.heatmap.head_selector,
+            "sample_temperature": lambda: window.generation.sample_temperature,
         }
         if name in controls:
             return controls[name]()

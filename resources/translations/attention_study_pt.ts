@@ -420,6 +420,10 @@
         <source>&lt;pad&gt; positions hidden, though they still take weight: the words' row sums fall short of 1 (“Show &lt;pad&gt;” shows them)</source>
         <translation>posições &lt;pad&gt; escondidas, embora ainda recebam peso: as somas das linhas das palavras ficam abaixo de 1 (“Mostrar &lt;pad&gt;” as mostra)</translation>
     </message>
+    <message>
+        <source>Sentences, queries, keys, layers and heads count from 0.</source>
+        <translation>Sentenças, queries, keys, camadas e cabeças contam a partir de 0.</translation>
+    </message>
 </context>
 <context>
     <name>LessonPanel</name>
@@ -1285,6 +1289,22 @@
         <source>Values for sentence {n}: “{text}”</source>
         <translation>Valores da sentença {n}: “{text}”</translation>
     </message>
+    <message>
+        <source>layer</source>
+        <translation>camada</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>camadas</translation>
+    </message>
+    <message>
+        <source>feed-forward unit</source>
+        <translation>unidade feed-forward</translation>
+    </message>
+    <message>
+        <source>feed-forward units</source>
+        <translation>unidades feed-forward</translation>
+    </message>
 </context>
 <context>
     <name>AttentionPresenter</name>
@@ -1298,13 +1318,6 @@
     <message>
         <source>computing…</source>
         <translation>calculando…</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingPresenter</name>
-    <message>
-        <source>The task “{task}” needs a next-word head, which only the transformer has: choose the transformer blocks under Attention in the Model pane.</source>
-        <translation>A tarefa “{task}” precisa de uma cabeça de próxima palavra, que só o transformer tem: escolha os blocos transformer em Atenção, no painel Modelo.</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1562,13 @@
     <message>
         <source>Trained: step {n} of the task “{task}”.</source>
         <translation>Treinado: passo {n} da tarefa “{task}”.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPresenter</name>
+    <message>
+        <source>The task “{task}” needs a next-word head, which only the transformer has: choose the transformer blocks under Attention in the Model pane.</source>
+        <translation>A tarefa “{task}” precisa de uma cabeça de próxima palavra, que só o transformer tem: escolha os blocos transformer em Atenção, no painel Modelo.</translation>
     </message>
 </context>
 </TS>

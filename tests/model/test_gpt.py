@@ -116,3 +116,19 @@ def test_the_next_task_has_no_expected_key():
     assert (result.training.expected_keys == -1).all()
     assert np.isnan(result.training.expected_weight).all()
     assert result.training.accuracy.shape == (3,)
+
+
+def test_a_generation_asked_to_stop_stops_between_words():
+    from model.architectures import Cancelled
+
+    vocabulary, ids = encode(split_sentences("a b c d"))
+    network = build_network(GPT, vocabulary.size, ids.shape[1])
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(Cancelled):
+        generate(network, vocabulary, "a", 50, temperature=1.0, cancelled=cancelled)
+    assert len(calls) == 3  # two words written, then it stopped

@@ -135,7 +135,7 @@ class GenerationPresenter(PanePresenter):
         config, vocabulary = result.config, result.vocabulary
         size, length, untrained = vocabulary.size, result.max_length, self._untrained
 
-        def request():
+        def request(cancelled):
             from model.generation import generate
             from model.pipeline import build_network
 
@@ -146,7 +146,9 @@ class GenerationPresenter(PanePresenter):
                     untrained.clear()
                     untrained[key] = build_network(config, size, length)
                 used = untrained[key]
-            return generate(used, vocabulary, prompt, words, temperature, top_k, seed)
+            return generate(
+                used, vocabulary, prompt, words, temperature, top_k, seed, cancelled=cancelled
+            )
 
         self._asked_with = (_weights_key(result), self._map_names(config))
         view.show_busy(True)

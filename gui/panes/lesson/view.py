@@ -1,9 +1,11 @@
 """Help → Lesson: the seed notebook, step by step, in the interface's language.
 
-Each step says what the notebook does there.  What the step puts on screen (the pane in
-front, its settings, the cell explained, a training run) is in ``resources/lessons/
-scenes.json``, one scene per step for both languages; the window's lesson course applies it
-when the class arrives at the step.  The words are in ``resources/lessons/<language>.json``.
+Each step says what the notebook does there; the steps after the notebook's form a chapter
+of their own, from attention to a tiny GPT (a step's "chapter" begins one).  What the step
+puts on screen (the pane in front, its settings, the cell explained, a training run) is in
+``resources/lessons/scenes.json``, one scene per step for both languages; the window's
+lesson course applies it when the class arrives at the step.  The words are in
+``resources/lessons/<language>.json``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui import texts
-from gui.widgets import ElidedComboBox
+from gui.widgets import ElidedComboBox, scrolling
 from resources import catalog
 
 
@@ -36,6 +38,8 @@ class LessonPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._steps = lesson(texts.language())["steps"]
+        self.chapter = QLabel()  # the chapter the step belongs to
+        self.chapter.setObjectName("lessonChapter")
         self.steps = ElidedComboBox(12)
         self.steps.addItems([step["title"] for step in self._steps])
         self.steps.setToolTip(self.tr("Start from any step"))
@@ -55,9 +59,12 @@ class LessonPanel(QWidget):
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next)
+        heading = QHBoxLayout()
+        heading.addWidget(self.chapter)
+        heading.addWidget(self.steps, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.steps)
-        layout.addWidget(self.text, 1)
+        layout.addLayout(heading)
+        layout.addWidget(scrolling(self.text, sideways=False), 1)  # never a line lost
         layout.addLayout(buttons)
         self._show(0)
 
@@ -80,8 +87,16 @@ class LessonPanel(QWidget):
             self._show(index)
         self.steps.setCurrentIndex(index)
 
+    def chapter_of(self, index: int) -> str:
+        """The title of the chapter step ``index`` is in: the last one begun at or before it."""
+        return next(
+            (step["chapter"] for step in reversed(self._steps[: index + 1]) if "chapter" in step),
+            "",
+        )
+
     def _show(self, index: int) -> None:
         step = self._steps[index]
+        self.chapter.setText(f"<b>{self.chapter_of(index)}</b>")
         self.text.setText(step["text"])
         self.back.setEnabled(index > 0)
         self.next.setEnabled(index < len(self._steps) - 1)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from gui import state as aspects
 from gui import texts
-from gui.panes.next_word.prediction import has_next_words, position_of, predict
 from gui.panes.presenter import PanePresenter
+from model.prediction import has_next_words, position_of, predict
 from model.training.tasks import LANGUAGE_MODELLING
 
 

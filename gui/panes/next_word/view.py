@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from gui import texts
 from gui.panes.next_word.arithmetic import ArithmeticModel, ArithmeticTable, short
 from gui.panes.next_word.bars import MARK, Bar, ProbabilityBars
-from gui.panes.next_word.prediction import Prediction
 from gui.panes.training.narrow import ElidingButton
+from model.prediction import Prediction
 from model.tokenizer import PAD
 
 

@@ -246,6 +246,7 @@ class PipelineView(QScrollArea):
         self.panels: list[StagePanel] = []
         self._keys: tuple[str, ...] = ()
         self._pending: list[tuple] = []  # (panel, result, sentence, head) still to show
+        self._wanted: str | None = None  # a stage to scroll to once its panel is there
         self._next_slice = QTimer(self)
         self._next_slice.setSingleShot(True)
         self._next_slice.setInterval(0)
@@ -259,8 +260,27 @@ class PipelineView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The stages it has panels for."""
+        return self._keys
+
     def panel(self, key: str) -> StagePanel:
         return next(panel for panel in self.panels if panel.key == key)
+
+    def bring_into_view(self, key: str) -> None:
+        """Scroll to stage ``key``'s panel, now or, when the stages are still another
+        model's (the pane renders once it is shown), as soon as its panel is laid out."""
+        self._wanted = key
+        QTimer.singleShot(0, self, self._scroll_to_wanted)
+
+    def _scroll_to_wanted(self) -> None:
+        key = self._wanted
+        if key is None or key not in self._keys or self._pending:
+            return  # kept until a result with that stage is shown, its tables and all
+        self._wanted = None
+        self._content.layout().activate()  # new panels have no place before their layout
+        self.ensureWidgetVisible(self.panel(key), 0, 40)
 
     def highlight(self, cell) -> None:
         for panel in self.panels:
@@ -291,6 +311,7 @@ class PipelineView(QScrollArea):
         while self._pending:
             panel, *arguments = self._pending.pop(0)
             panel.show_values(*arguments)
+        self._scroll_to_wanted()
 
     def _continue(self, deadline: float = 0.0) -> None:
         deadline = deadline or time.perf_counter() + SLICE_SECONDS
@@ -299,6 +320,8 @@ class PipelineView(QScrollArea):
             panel.show_values(*arguments)
         if self._pending:
             self._next_slice.start()
+        elif self._wanted is not None:  # every table has its height: the stage has its place
+            QTimer.singleShot(0, self, self._scroll_to_wanted)
 
     def _rebuild(self, keys: tuple[str, ...]) -> None:
         for panel in self.panels:

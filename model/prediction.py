@@ -1,4 +1,4 @@
-"""What the next-word pane shows, read from a result: no Qt, numbers as the model gave them.
+"""What the next-word pane shows, read from a result: numbers as the model gave them.
 
 A transformer's result holds, for every position of every sentence, the logits of the next
 word and their softmax (``logits`` and ``next_word``, both (B, L, V)).  :func:`predict` picks
