@@ -48,6 +48,7 @@ from gui.window.file_menu import FileActions
 from gui.window.lesson_course import LessonCourse
 from gui.window.staging import Staging
 from gui.window.status import StatusPresenter
+from gui.window.transformer_panes import TransformerPanes
 from gui.window.view_menu import ViewMenu
 from resources import path
 
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
             "generation": GenerationPresenter(controller, self.generation, docks["generation"]),
         }
         self.inspector.rebuilt.connect(self._zoom_new_panels)
+        self.transformer_panes = TransformerPanes(self)  # Next word and Generate
+        self.transformer_panes.follow()
         self.lesson_course = LessonCourse(self)
         self.lesson.step_shown.connect(self.lesson_course.show)
         self.lesson.close_requested.connect(self.end_lesson)

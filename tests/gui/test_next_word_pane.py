@@ -131,6 +131,7 @@ def test_another_cell_or_an_arrow_key_moves_the_position(qtbot, open_window):
 
 def test_other_attention_modes_say_only_the_transformer_predicts(qtbot, open_window):
     window = open_window(config=ModelConfig(attention="multihead"))
+    window.docks["next_word"].show()  # hidden in these modes: a user brings it back
     window.docks["next_word"].raise_()
     qtbot.waitUntil(lambda: window.next_word.message.isVisible(), timeout=WAIT_MS)
     assert "transformer" in window.next_word.message.text()

@@ -311,7 +311,8 @@ class PipelineView(QScrollArea):
         while self._pending:
             panel, *arguments = self._pending.pop(0)
             panel.show_values(*arguments)
-        self._scroll_to_wanted()
+        if self._wanted is not None:  # once the layout passes these tables ask for have run
+            QTimer.singleShot(0, self, self._scroll_to_wanted)
 
     def _continue(self, deadline: float = 0.0) -> None:
         deadline = deadline or time.perf_counter() + SLICE_SECONDS
