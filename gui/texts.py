@@ -71,20 +71,25 @@ def stage_title(stage) -> str:
 
 def stage_explanation(stage, training=None) -> str:
     """What a stage is; with ``training`` (a TrainingRecord), said first that its numbers
-    come from trained weights, not from the seed the code line shows."""
+    come from trained weights, not from the seed the code line shows (the step is the
+    Training pane's and the heatmap's to say: see :func:`trained_code_note`)."""
     text = explanations.stage_text(stage, language(), trained=training is not None)
     if training is not None and stage.role != "ids":
         trained = translate(
-            "texts", "Trained weights (task {task}, step {n}): these values are learned."
-        ).format(task=task_name(training.task), n=training.steps)
+            "texts", "Trained weights (task {task}): these values are learned."
+        ).format(task=task_name(training.task))
         text = f"{trained} {text}"
     return text
 
 
 def trained_code_note(training) -> str:
-    """A comment under a stage's code: its weights were then trained (a TrainingRecord)."""
-    return translate("texts", "# then trained: {n} Adam steps on the task {task}").format(
-        n=training.steps, task=task_name(training.task)
+    """A comment under a stage's code: its weights were then trained (a TrainingRecord).
+
+    Without the step count, which the Training pane and the heatmap's title give: a note
+    that changed at every step laid every stage's panel out again, a frame's worth of time
+    while a transformer trains."""
+    return translate("texts", "# then trained with Adam on the task {task}").format(
+        task=task_name(training.task)
     )
 
 

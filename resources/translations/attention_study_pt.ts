@@ -1241,13 +1241,13 @@
     </message>
     <message>
         <location filename="../../gui/texts.py" line="51"/>
-        <source>Trained weights (task {task}, step {n}): these values are learned.</source>
-        <translation>Pesos treinados (tarefa {task}, passo {n}): estes valores foram aprendidos.</translation>
+        <source>Trained weights (task {task}): these values are learned.</source>
+        <translation>Pesos treinados (tarefa {task}): estes valores foram aprendidos.</translation>
     </message>
     <message>
         <location filename="../../gui/texts.py" line="60"/>
-        <source># then trained: {n} Adam steps on the task {task}</source>
-        <translation># depois treinados: {n} passos de Adam na tarefa {task}</translation>
+        <source># then trained with Adam on the task {task}</source>
+        <translation># depois treinados com Adam na tarefa {task}</translation>
     </message>
     <message>
         <location filename="../../gui/texts.py" line="111"/>

@@ -247,6 +247,7 @@ class PipelineView(QScrollArea):
         self._keys: tuple[str, ...] = ()
         self._pending: list[tuple] = []  # (panel, result, sentence, head) still to show
         self._wanted: str | None = None  # a stage to scroll to once its panel is there
+        self._headings: tuple | None = None  # what the panels' headings were made from
         self._next_slice = QTimer(self)
         self._next_slice.setSingleShot(True)
         self._next_slice.setInterval(0)
@@ -293,8 +294,11 @@ class PipelineView(QScrollArea):
         results fit at once."""
         if result.keys != self._keys:
             self._rebuild(result.keys)
-        for panel in self.panels:
-            panel.show_header(result)
+        headings = _headings(result)
+        if headings != self._headings:  # a training step changes values, never headings
+            self._headings = headings
+            for panel in self.panels:
+                panel.show_header(result)
         self._pending = [(panel, result, sentence, head) for panel in self.panels]
         self._continue(deadline or time.perf_counter() + SLICE_SECONDS)
 
@@ -336,8 +340,21 @@ class PipelineView(QScrollArea):
                 lambda model_index, panel=panel: self.row_hovered.emit(panel.query_row(model_index))
             )
         self._keys = keys
+        self._headings = None
         self.rebuilt.emit()
 
     def first_focus(self):
         """Where the keyboard enters the pipeline: the first stage's fold button."""
         return self.panels[0].toggle if self.panels else None
+
+
+def _headings(result) -> tuple:
+    """What every panel's heading (title, shape, code, explanation) is made from: the
+    stages' shapes and the settings, and whether and on what the weights were trained."""
+    training = result.training
+    return (
+        tuple(stage.shape for stage in result.stages),
+        result.config,
+        None if training is None else training.task,
+        texts.language(),
+    )
