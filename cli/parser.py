@@ -160,9 +160,9 @@ def _add_gpt(group) -> None:
     group.add_argument(
         "--layer",
         metavar="N|all",
-        help="which layer --export and --explain show, from 0 (all); beside it, --head H is "
-        "head H of that layer (attention map N x heads + H), which a figure of one layer "
-        "needs; --explain takes head 0 without it",
+        help="which layer --export and --explain show, from 0 (all): a figure of its heads "
+        "in a row; beside it, --head H is head H of that layer (attention map N x heads + H); "
+        "--explain takes head 0 without it",
     )
     group.add_argument(
         "--generate",
