@@ -150,7 +150,7 @@ class StagePanel(QFrame):
         return self.shape.text()
 
     def show_header(self, result) -> None:
-        """The stage's title, shape, code and explanation: cheap, so never left stale."""
+        """The stage's title, shape, code and explanation (made again only when they change)."""
         stage = result.stage(self.key)
         title = f"{self._number}. {texts.stage_title(stage)}"
         self.title.setText(title)
@@ -246,6 +246,7 @@ class PipelineView(QScrollArea):
         self.panels: list[StagePanel] = []
         self._keys: tuple[str, ...] = ()
         self._pending: list[tuple] = []  # (panel, result, sentence, head) still to show
+        self._stale_headings: set = set()  # panels whose heading is an older result's
         self._wanted: str | None = None  # a stage to scroll to once its panel is there
         self._headings: tuple | None = None  # what the panels' headings were made from
         self._next_slice = QTimer(self)
@@ -288,18 +289,21 @@ class PipelineView(QScrollArea):
             panel.highlight(cell)
 
     def show_result(self, result, sentence: int, head: int, deadline: float = 0.0) -> None:
-        """Show ``result``: every panel's heading at once, and the tables that fit before
-        ``deadline`` (a ``perf_counter`` time); the rest on the next turns of the event loop,
-        a few milliseconds each, so that a large result never freezes the window.  Small
-        results fit at once."""
+        """Show ``result``: the panels in view first, then the others, heading and table,
+        as many as fit before ``deadline`` (a ``perf_counter`` time); the rest on the next
+        turns of the event loop, a few milliseconds each, so that a large result never
+        freezes the window.  Small results fit at once."""
         if result.keys != self._keys:
             self._rebuild(result.keys)
         headings = _headings(result)
         if headings != self._headings:  # a training step changes values, never headings
             self._headings = headings
-            for panel in self.panels:
-                panel.show_header(result)
-        self._pending = [(panel, result, sentence, head) for panel in self.panels]
+            self._stale_headings = set(self.panels)
+        in_view = [not panel.visibleRegion().isEmpty() for panel in self.panels]
+        order = [p for p, seen in zip(self.panels, in_view, strict=True) if seen] + [
+            p for p, seen in zip(self.panels, in_view, strict=True) if not seen
+        ]
+        self._pending = [(panel, result, sentence, head) for panel in order]
         self._continue(deadline or time.perf_counter() + SLICE_SECONDS)
 
     def release(self) -> None:
@@ -313,20 +317,25 @@ class PipelineView(QScrollArea):
     def flush(self) -> None:
         """Finish showing the current result now (before a screenshot, say)."""
         while self._pending:
-            panel, *arguments = self._pending.pop(0)
-            panel.show_values(*arguments)
+            self._show(*self._pending.pop(0))
         if self._wanted is not None:  # once the layout passes these tables ask for have run
             QTimer.singleShot(0, self, self._scroll_to_wanted)
 
     def _continue(self, deadline: float = 0.0) -> None:
         deadline = deadline or time.perf_counter() + SLICE_SECONDS
         while self._pending and time.perf_counter() < deadline:
-            panel, *arguments = self._pending.pop(0)
-            panel.show_values(*arguments)
+            self._show(*self._pending.pop(0))
         if self._pending:
             self._next_slice.start()
         elif self._wanted is not None:  # every table has its height: the stage has its place
             QTimer.singleShot(0, self, self._scroll_to_wanted)
+
+    def _show(self, panel: StagePanel, result, sentence: int, head: int) -> None:
+        """One panel's part of a result: its heading when that changed, then its table."""
+        if panel in self._stale_headings:
+            self._stale_headings.discard(panel)
+            panel.show_header(result)
+        panel.show_values(result, sentence, head)
 
     def _rebuild(self, keys: tuple[str, ...]) -> None:
         for panel in self.panels:
