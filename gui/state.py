@@ -65,8 +65,9 @@ class AppState:
 def clamped(state: AppState, result) -> AppState:
     """``state`` with its sentence, head and cell moved inside what ``result`` holds.
 
-    A session may name sentence 7 of a text that now has 3, or head 3 of a model with 1:
-    the view keeps the nearest one that exists.  Without a result nothing is clamped.
+    A session may name sentence 7 of a text that now has 3, or head 3 of a model with 1
+    (or layer 4 of a model with 2): the view keeps the nearest one that exists.  Without a
+    result nothing is clamped.
     """
     if result is None:
         return state
@@ -74,8 +75,9 @@ def clamped(state: AppState, result) -> AppState:
     sentence = min(max(view.sentence, -1), result.batch_size - 1)
     heads = result.head_count
     head = -1 if heads == 1 else min(max(view.head, -1), heads - 1)
-    if (sentence, head) != (view.sentence, view.head):
-        view = replace(view, sentence=sentence, head=head)
+    layer = view.layer if view.layer < result.layer_count and result.layer_count > 1 else -1
+    if (sentence, head, layer) != (view.sentence, view.head, view.layer):
+        view = replace(view, sentence=sentence, head=head, layer=layer)
     cell = state.cell
     if cell is not None:
         b, h, row, column = cell
@@ -119,6 +121,7 @@ class StateEvents(SignalGroup):
     line_top_k = Signal(int)
     page = Signal(int)
     padding = Signal(bool)
+    layer = Signal(int)
     cell = Signal(object)
     pinned = Signal(object)
     changed = Signal(object)
