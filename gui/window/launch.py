@@ -76,6 +76,7 @@ class Shown:
         new.language_chosen.connect(self.again_in)
         autosave.attach(self._saver, new, self._store)
         new.show()  # before the old one closes, or the application would end with it
+        new.show_current()
         self.window = new
         old.close()
         old.deleteLater()

@@ -283,6 +283,16 @@ class MainWindow(QMainWindow):
             self._needs_dock_sizes = False  # the first layout may have ignored them before
             self._default_dock_sizes()
 
+    def show_current(self) -> None:
+        """Draw the work already there in every pane: a window made anew on the same
+        controller (after View → Language) has had no change of it to draw on."""
+        if self.controller.result is None:
+            return  # the result on its way will be announced
+        self.status._on_changed(frozenset({aspects.RESULT, aspects.LOADED}))
+        for presenter in self.presenters.values():
+            if isinstance(presenter, PanePresenter):  # the others draw as they are made
+                presenter.refresh()
+
     def report(self, message: str, timeout_ms: int = 15_000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
 

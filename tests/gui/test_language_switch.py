@@ -50,6 +50,9 @@ def test_choosing_portuguese_makes_the_window_anew_in_it_on_the_same_work(
     assert texts.language() == "pt" and remembered_language() == "pt"
     assert new.menuBar().actions()[0].text() == "&Arquivo"
     assert new.editor.toPlainText() == "a minha frase"
+    qtbot.waitUntil(lambda: bool(new.heatmap.current_plots()), timeout=2000)  # drawn at once
+    assert new.heatmap.sentence_selector.count() > 0
+    assert "token_ids" in new.shapes_label.text()
     # Qt's own dialogs speak it too (its translations are loaded with ours).
     assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
     wait_for_result(qtbot, controller, lambda: controller.update_config(seed=4))
