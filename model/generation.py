@@ -36,7 +36,8 @@ class Step:
     """One generated word: its id, its probability, what the model looked at and weighed."""
 
     word: str
-    probability: float  # of the word drawn, after temperature and top-k
+    probability: float  # the model's own for the word drawn (softmax of the logits, as
+    # the candidates' are), whatever temperature and top-k made the draw
     attention: np.ndarray  # (maps, T): the predicting position's weights over the T words
     candidates: tuple[tuple[str, float], ...]  # the most likely words and their probability
 
@@ -113,11 +114,12 @@ def generate(
                 raise Cancelled
             stages = network(torch.tensor([ids]))
             logits = stages["logits"][0, -1].double()
-            choice, probabilities = _choose(logits, temperature, top_k, generator)
+            choice = _choose(logits, temperature, top_k, generator)
             if choice == 0:
                 ended = True
                 break
-            top = torch.topk(torch.softmax(logits, -1), min(CANDIDATES, len(logits)))
+            probabilities = torch.softmax(logits, -1)
+            top = torch.topk(probabilities, min(CANDIDATES, len(logits)))
             attention = stages["attention"][0, :, :, -1, :]  # (layers, h, T)
             steps.append(
                 Step(
@@ -134,14 +136,13 @@ def generate(
     return Generation(tuple(prompt.split()), tuple(steps), ended, temperature, top_k, seed)
 
 
-def _choose(logits, temperature, top_k, generator) -> tuple[int, torch.Tensor]:
-    """The next id, and the distribution it was drawn from (one-hot when greedy)."""
+def _choose(logits, temperature, top_k, generator) -> int:
+    """The next id: the likeliest at temperature 0, else drawn from the softmax of the
+    logits divided by the temperature, among the ``top_k`` likeliest (0: all)."""
     if temperature == 0.0:
-        choice = int(torch.argmax(logits))
-        return choice, torch.nn.functional.one_hot(torch.tensor(choice), len(logits)).double()
+        return int(torch.argmax(logits))
     scaled = logits / temperature
     if 0 < top_k < len(scaled):
         cut = torch.topk(scaled, top_k).values[-1]
         scaled = scaled.masked_fill(scaled < cut, float("-inf"))
-    probabilities = torch.softmax(scaled, -1)
-    return int(torch.multinomial(probabilities, 1, generator=generator)), probabilities
+    return int(torch.multinomial(torch.softmax(scaled, -1), 1, generator=generator))

@@ -83,6 +83,9 @@ def test_each_generated_word_keeps_the_attention_that_produced_it():
         assert [p for _, p in step.candidates] == sorted(
             (p for _, p in step.candidates), reverse=True
         )
+        shown = dict(step.candidates)
+        if step.word in shown:  # the model's probability, as its bar's, at any temperature
+            assert step.probability == pytest.approx(shown[step.word])
 
 
 @pytest.mark.parametrize(
