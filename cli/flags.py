@@ -141,6 +141,9 @@ def figure_options(args: argparse.Namespace, session: Session) -> Session:
         a, b = pinned.config.head_count, session.config.head_count
         if a != b:
             raise InputError("cli_compare_heads", file=args.compare, a=a, b=b)
+        a, b = pinned.config.layer_count, session.config.layer_count
+        if a != b:
+            raise InputError("cli_compare_layers", file=args.compare, a=a, b=b)
     view = replace(
         session.view,
         kind=args.view or session.view.kind,

@@ -27,7 +27,8 @@ MAX_TRAIN_STAGE = BATCH_SIZE * 256 * 256  # values in one stage: 64 × L × max(
 
 def stage_width(config: ModelConfig, length: int, vocab_size: int) -> tuple[int, str]:
     """The widest of a step's stages per position, and what makes it so."""
-    widths = {"E": config.embedding_size, "h × L": config.head_count * length}
+    maps = "layers × h × L" if config.layer_count > 1 else "h × L"
+    widths = {"E": config.embedding_size, maps: config.head_count * length}
     if config.cell != "none":
         widths["H"] = config.hidden_size
     widths["V"] = vocab_size

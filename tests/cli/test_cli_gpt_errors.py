@@ -175,3 +175,11 @@ def test_a_session_from_a_newer_version_says_so(cli, tmp_path, language, newer):
     assert "--attention" not in line and line.endswith(newer)
     line = cli("--session", session(tmp_path, "transformer", experts=4), *OUT, "--lang", language)
     assert "experts" in line and line.endswith(newer)
+
+
+def test_compare_with_maps_in_other_layers_names_the_layers(cli, tmp_path):
+    two_by_two = session(tmp_path, "transformer", cell="none", embedding_size=8, heads=2)
+    same_words = ["--sentence", "o gato come", "--sentence", "a vaca"]
+    one_by_four = [*same_words, *GPT[4:], "--layers", "1", "--heads", "4", "--compare", two_by_two]
+    line = cli(*one_by_four, "--sentence-index", "0", "--export", "f.png")
+    assert "--layers" in line and "2 layers" in line, line
