@@ -132,8 +132,8 @@ CASES = {
     ),
     "past the transformer's positions": (
         [*GPT, "--generate", " ".join(["o"] * 60), "--words", "200", *OUT],
-        "too long: 60 prompt words + 200 new ones pass the transformer's 256 positions",
-        "longo demais: 60 palavras do prompt + 200 novas passam das 256 posições",
+        "too long: the prompt (60) and the words to write (200) pass the transformer's 256",
+        "longo demais: o prompt (60) e as palavras a escrever (200) passam das 256 posições",
     ),
 }
 
