@@ -88,6 +88,32 @@ def sinusoids(length, size):
     return torch.tensor(np.where(i % 2 == 0, np.sin(angle), np.cos(angle)), dtype=torch.float32)
 
 
+def _seeded_start(text, seed, embedding_size, hidden_size, cell, nonlinearity):
+    """Parts 2 and 3's common beginning: ids, inputs, then (after ``torch.manual_seed``)
+    the recurrent cell (None without one) and the Linear layer drawn in every mode.
+    Returns the ids, the inputs, the cell, its width d and the vocabulary."""
+    sentences = [line.split() for line in text.splitlines() if line.strip()]
+    vocab = {}
+    for sentence in sentences:
+        for word in sentence:
+            vocab.setdefault(word, len(vocab) + 1)
+    length = max(len(s) for s in sentences)
+    ids = torch.LongTensor([[vocab[w] for w in s] + [0] * (length - len(s)) for s in sentences])
+    embeddings = torch.Tensor(
+        np.random.RandomState(seed).random_sample((len(vocab) + 1, embedding_size))
+    )
+    inputs = embeddings[ids]
+    torch.manual_seed(seed)
+    rnn = None
+    if cell != "none":
+        kinds = {"rnn": torch.nn.RNN, "gru": torch.nn.GRU, "lstm": torch.nn.LSTM}
+        extra = {"nonlinearity": nonlinearity} if cell == "rnn" else {}
+        rnn = kinds[cell](embedding_size, hidden_size, batch_first=True, **extra)
+    d = embedding_size if cell == "none" else hidden_size
+    torch.nn.Linear(d, length, bias=False)  # drawn in every mode
+    return ids, inputs, rnn, d, vocab
+
+
 def multihead(
     text,
     seed=0,
@@ -107,24 +133,10 @@ def multihead(
     ``torch.nn.MultiheadAttention``'s own forward; otherwise they are computed by hand from
     that module's weights.  Padding query rows are set to 0 afterwards when masking.
     """
-    sentences = [line.split() for line in text.splitlines() if line.strip()]
-    vocab = {}
-    for sentence in sentences:
-        for word in sentence:
-            vocab.setdefault(word, len(vocab) + 1)
-    length = max(len(s) for s in sentences)
-    ids = torch.LongTensor([[vocab[w] for w in s] + [0] * (length - len(s)) for s in sentences])
-    embeddings = torch.Tensor(
-        np.random.RandomState(seed).random_sample((len(vocab) + 1, embedding_size))
+    ids, inputs, rnn, d, vocab = _seeded_start(
+        text, seed, embedding_size, hidden_size, cell, nonlinearity
     )
-    inputs = embeddings[ids]
-    torch.manual_seed(seed)
-    if cell != "none":
-        kinds = {"rnn": torch.nn.RNN, "gru": torch.nn.GRU, "lstm": torch.nn.LSTM}
-        extra = {"nonlinearity": nonlinearity} if cell == "rnn" else {}
-        rnn = kinds[cell](embedding_size, hidden_size, batch_first=True, **extra)
-    d = embedding_size if cell == "none" else hidden_size
-    torch.nn.Linear(d, length, bias=False)  # drawn in every mode
+    length = ids.shape[1]
     mha = torch.nn.MultiheadAttention(d, heads, bias=False, batch_first=True)
     out = {"token_ids": ids.numpy(), "inputs": inputs.numpy()}
     if cell == "none":
@@ -188,24 +200,10 @@ def transformer(
     come from its own ``self_attn`` on its own first norm; padding query rows are set to 0
     afterwards when masking, as in every mode.
     """
-    sentences = [line.split() for line in text.splitlines() if line.strip()]
-    vocab = {}
-    for sentence in sentences:
-        for word in sentence:
-            vocab.setdefault(word, len(vocab) + 1)
-    length = max(len(s) for s in sentences)
-    ids = torch.LongTensor([[vocab[w] for w in s] + [0] * (length - len(s)) for s in sentences])
-    embeddings = torch.Tensor(
-        np.random.RandomState(seed).random_sample((len(vocab) + 1, embedding_size))
+    ids, inputs, rnn, d, vocab = _seeded_start(
+        text, seed, embedding_size, hidden_size, cell, nonlinearity
     )
-    inputs = embeddings[ids]
-    torch.manual_seed(seed)
-    if cell != "none":
-        kinds = {"rnn": torch.nn.RNN, "gru": torch.nn.GRU, "lstm": torch.nn.LSTM}
-        extra = {"nonlinearity": nonlinearity} if cell == "rnn" else {}
-        rnn = kinds[cell](embedding_size, hidden_size, batch_first=True, **extra)
-    d = embedding_size if cell == "none" else hidden_size
-    torch.nn.Linear(d, length, bias=False)  # drawn in every mode
+    length = ids.shape[1]
     blocks = [
         torch.nn.TransformerEncoderLayer(
             d, heads, 4 * d, dropout=0.0, activation="gelu", batch_first=True, norm_first=True

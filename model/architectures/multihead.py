@@ -69,24 +69,7 @@ def multihead_specs(config: ModelConfig, sizes: Sizes, x: str) -> list[StageSpec
         ),
         StageSpec("keys", per_head, "", f"keys = ({x} @ W_k.T){view}", "keys", facts=facts),
         StageSpec("values", per_head, "", f"values = ({x} @ W_v.T){view}", "values", facts=facts),
-        StageSpec(
-            "scores",
-            maps,
-            "",
-            f"scores = queries @ keys.transpose(-1, -2) / math.sqrt({dh})",
-            "scores.multihead",
-            "scores",
-            facts,
-        ),
-        StageSpec(
-            "attention",
-            maps,
-            "",
-            masks.attend_code(config, length, heads=True),
-            masks.explanation_key(config),
-            "attention",
-            facts,
-        ),
+        *head_maps_specs(config, length, maps, facts),
         StageSpec(
             "context",
             ("sentence", "position", "feature"),
@@ -102,5 +85,33 @@ def multihead_specs(config: ModelConfig, sizes: Sizes, x: str) -> list[StageSpec
             "output = mha.out_proj(context)",
             "output",
             facts=facts,
+        ),
+    ]
+
+
+def head_maps_specs(
+    config: ModelConfig, length: int, maps: tuple[str, ...], facts: dict, weights="attention"
+) -> list[StageSpec]:
+    """Every head's scores and attention, as multi-head attention and a transformer's
+    blocks make them (``maps``: their dims; ``weights``: see :func:`masks.attend_code`)."""
+    dh = facts["dh"]
+    return [
+        StageSpec(
+            "scores",
+            maps,
+            "",
+            f"scores = queries @ keys.transpose(-1, -2) / math.sqrt({dh})",
+            "scores.multihead",
+            "scores",
+            facts,
+        ),
+        StageSpec(
+            "attention",
+            maps,
+            "",
+            masks.attend_code(config, length, heads=True, weights=weights),
+            masks.explanation_key(config),
+            "attention",
+            facts,
         ),
     ]

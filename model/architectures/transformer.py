@@ -16,6 +16,7 @@ import math
 import torch
 
 from model.architectures import masks
+from model.architectures.multihead import head_maps_specs
 from model.architectures.spec import Sizes, StageSpec
 from model.config import ModelConfig
 
@@ -102,10 +103,6 @@ class Transformer(torch.nn.Module):
         stages.update(final_norm=final_norm, logits=logits, next_word=torch.softmax(logits, dim=-1))
         return stages
 
-    def logits(self, x: torch.Tensor, token_ids: torch.Tensor) -> torch.Tensor:
-        """``(B, L, V)``: the next-word logits alone (training and generation)."""
-        return self.forward(x, token_ids)["logits"]
-
 
 def transformer_specs(config: ModelConfig, sizes: Sizes, x: str) -> list[StageSpec]:
     """The stages after the encoder, whose output is the variable ``x`` in the code.
@@ -132,7 +129,6 @@ def transformer_specs(config: ModelConfig, sizes: Sizes, x: str) -> list[StageSp
         "for b in blocks:  # every stage below, once per block"
     )
     weights = "weights" if config.mask_padding else "attention"
-    attend = masks.attend_code(config, length, heads=True, weights=weights)
 
     def spec(key, dims, compute, explanation=None, build=""):
         return StageSpec(key, dims, build, compute, explanation or key, facts=facts)
@@ -149,16 +145,7 @@ def transformer_specs(config: ModelConfig, sizes: Sizes, x: str) -> list[StageSp
         ),
         spec("keys", per_head, f"keys = (normed @ W_k.T + b_k){view}", "keys.block"),
         spec("values", per_head, f"values = (normed @ W_v.T + b_v){view}", "values.block"),
-        StageSpec(
-            "scores",
-            maps,
-            "",
-            f"scores = queries @ keys.transpose(-1, -2) / math.sqrt({dh})",
-            "scores.multihead",
-            "scores",
-            facts,
-        ),
-        StageSpec("attention", maps, "", attend, masks.explanation_key(config), "attention", facts),
+        *head_maps_specs(config, length, maps, facts, weights),
         spec(
             "context",
             per_layer,

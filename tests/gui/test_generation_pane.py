@@ -102,7 +102,8 @@ def test_an_unknown_word_is_named_in_portuguese_and_the_prompt_stays(
     assert "zebra" in pane.error.text() and "vocabulário" in pane.error.text()
     assert pane.prompt.text() == "o zebra"  # nothing lost
     window.controller.select_cell((1, 0, 0, 0))  # a new result or view never overwrites it
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: window.controller.state.cell == (1, 0, 0, 0), timeout=WAIT_MS)
+    QApplication.processEvents()  # the panes have drawn the change
     assert pane.prompt.text() == "o zebra"
 
 
