@@ -75,10 +75,13 @@ def has_next_words(result) -> bool:
 def position_of(result, cell, sentence_shown: int) -> tuple[int, int]:
     """The (sentence, position) to predict from: the picked cell's sentence and query row,
     else the first position of the sentence shown (the first sentence when all are).  A cell
-    of a sentence the heatmap no longer shows does not count: the pane follows the heatmap."""
-    if cell is not None and sentence_shown in (-1, cell[0]):
+    of a sentence the heatmap no longer shows does not count: the pane follows the heatmap.
+    A view or cell still naming a sentence the result lacks (a session on its way) gives
+    way to the result's last sentence."""
+    last = result.batch_size - 1
+    if cell is not None and sentence_shown in (-1, cell[0]) and cell[0] <= last:
         return cell[0], cell[2]
-    return max(sentence_shown, 0), 0
+    return min(max(sentence_shown, 0), last), 0
 
 
 def predict(result, sentence: int, position: int, shown: int = SHOWN) -> Prediction | None:

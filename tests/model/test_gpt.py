@@ -135,3 +135,14 @@ def test_a_generation_asked_to_stop_stops_between_words():
     with pytest.raises(Cancelled):
         generate(network, vocabulary, "a", 50, temperature=1.0, cancelled=cancelled)
     assert len(calls) == 3  # two words written, then it stopped
+
+
+def test_the_next_word_follows_a_sentence_the_result_has():
+    from model.pipeline import run_pipeline
+    from model.prediction import position_of, predict
+
+    result = run_pipeline("a b c\nb c a", GPT)
+    assert position_of(result, None, 4) == (1, 0)  # a view still naming a later sentence
+    assert position_of(result, (7, 0, 2, 1), -1) == (0, 0)  # all shown: the first
+    assert position_of(result, (1, 0, 2, 1), -1) == (1, 2)
+    assert predict(result, *position_of(result, None, 4)).word == "b"
