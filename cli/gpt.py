@@ -15,7 +15,7 @@ from model.config import MAX_TRANSFORMER_LENGTH, ModelConfig
 from model.errors import InputError, Notice
 from model.session import Session, ViewSettings
 from model.tokenizer import encode, split_sentences
-from model.training.tasks import LANGUAGE_MODELLING
+from model.training.tasks import CAUSAL_TASKS, LANGUAGE_MODELLING
 from model.validate import check_float, check_int
 
 DEFAULT_WORDS = 10  # words --generate writes unless --words says otherwise
@@ -41,17 +41,24 @@ class Request:
     explain: tuple[int, int, int] | None = None
     explain_map: int = 0
     generation: Generation | None = None
+    head_scores: bool = False  # the head detectors' table (cli/heads.py)
+    evaluate: bool = False  # the task's loss and accuracy on its probe
+
+    @property
+    def printed(self) -> bool:
+        """Whether it asks for anything printed: then no window opens."""
+        return bool(self.explain or self.generation or self.head_scores or self.evaluate)
 
 
 def train_next(config: ModelConfig, task: str | None, notices: list) -> ModelConfig:
-    """``config`` as the ``next`` task needs it: the transformer, with the causal mask (turned
-    on, and said in ``notices``, when it was off)."""
-    if task != LANGUAGE_MODELLING:
+    """``config`` as the ``next`` and ``induction`` tasks need it: with the causal mask
+    (turned on, and said in ``notices``, when it was off); ``next`` on the transformer."""
+    if task not in CAUSAL_TASKS:
         return config
-    if config.attention != "transformer":
+    if task == LANGUAGE_MODELLING and config.attention != "transformer":
         raise InputError("next_needs_transformer")
     if not config.causal:
-        notices.append(Notice("next_turns_causal_on"))
+        notices.append(Notice(f"{task}_turns_causal_on"))
         return replace(config, causal=True)
     return config
 

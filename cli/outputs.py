@@ -15,6 +15,7 @@ import os
 import sys
 from contextlib import nullcontext
 
+from cli import heads
 from cli.gpt import Generation, Request
 from model.errors import InputError
 from model.files import OutputBatch, check_writable, interrupts_deferred, write_target
@@ -83,6 +84,10 @@ def run(
         said.append(explanation_text(result, request.explain, request.explain_map, language))
     if request.generation is not None:
         said.append(generated_text(network, result, request.generation))
+    if request.head_scores:
+        said.append(heads.scores_table(result))
+    if request.evaluate:
+        said.append(heads.evaluation_line(result))
     comparison = _comparison(session, result) if "export" in outputs else None
     drawn = any(KINDS[name].drawn for name in outputs)
     from gui import entry  # no Qt until start_qt: writing tensors never loads it

@@ -11,6 +11,7 @@ import math
 import re
 
 from cli.gpt import DEFAULT_WORDS
+from cli.heads import parse_heads
 from model.errors import InputError
 from model.options import all_options
 
@@ -22,6 +23,11 @@ class _BadValue(Exception):
     def __init__(self, error: InputError) -> None:
         super().__init__(str(error))
         self.error = error
+
+
+def bad_value(error: InputError) -> Exception:
+    """What a flag's own parser raises for a value it refuses (see :class:`_BadValue`)."""
+    return _BadValue(error)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -150,6 +156,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     _add_gpt(parser.add_argument_group("transformer (--attention transformer)"))
+    heads = parser.add_argument_group("heads (multihead and transformer)")
+    heads.add_argument(
+        "--head-scores",
+        action="store_true",
+        help="print each head's detector scores on a seeded probe of random sequences with a "
+        "repeated segment: previous, first, duplicate and induction, from 0 to 1, one "
+        "tab-separated line per head (layer and head from 0, as --ablate takes them)",
+    )
+    heads.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="print 'loss L accuracy A' of the training task on its seeded probe, after "
+        "training and with the --ablate heads off (--train-steps 0: untrained)",
+    )
     ui = parser.add_argument_group("interface")
     ui.add_argument("--lang", choices=("en", "pt"), help="language (default: the system's)")
     return parser
@@ -213,6 +233,9 @@ def _add_options(group, name: str) -> None:
         elif option.kind is float:
             number = _number(option.flag, option.low, option.high)
             group.add_argument(option.flag, type=number, metavar=option.metavar, help=help_text)
+        elif option.kind is tuple:
+            heads = parse_heads(option.flag)
+            group.add_argument(option.flag, type=heads, metavar=option.metavar, help=option.help)
         else:
             group.add_argument(
                 option.flag, choices=option.choices, metavar=option.metavar, help=help_text

@@ -8,8 +8,9 @@ traceback; 3 when a dependency is missing; 130 on Ctrl+C; 143 on SIGTERM.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
-from cli import flags, gpt
+from cli import flags, gpt, heads
 from cli.parser import parse
 from cli.signals import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, run_window, terminate_raises
 from model.errors import InputError, Notice, describe
@@ -36,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
             ):
                 raise InputError("export_flags_alone")
             wanted = gpt.request(args, session, figure="export" in outputs)
-            if not outputs and args.explain is None and wanted.generation is None:
+            head_scores, evaluate = heads.check(args, session)
+            wanted = replace(wanted, head_scores=head_scores, evaluate=evaluate)
+            if not outputs and not wanted.printed:
                 if any(getattr(args, flag) is not None for flag in flags.FIGURE_FLAGS):
                     raise InputError("figure_flags_alone")
                 explicit = args.session or args.sentences is not None or args.sentence is not None

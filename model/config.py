@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 
 from model.errors import InputError
 from model.options import (  # noqa: F401 (the limits are read from here too)
@@ -54,6 +54,7 @@ class ModelConfig:
     mask_padding: bool = False
     causal: bool = False
     temperature: float = 1.0
+    ablated: tuple[tuple[int, int], ...] = ()  # heads switched off: (layer, head) pairs
 
     def __post_init__(self) -> None:
         for option in MODEL_OPTIONS:  # each setting as model/options.py declares it
@@ -77,6 +78,29 @@ class ModelConfig:
                 width=self.width,
                 size="E" if self.cell == "none" else "H",
             )
+
+        self._check_ablated()
+
+    def _check_ablated(self) -> None:
+        """Switched-off heads must exist: a mode with heads, a layer and a head it has."""
+        if not self.ablated:
+            return
+        if self.attention not in ("multihead", "transformer"):
+            raise InputError("ablate_needs_heads", attention=self.attention)
+        for layer, head in self.ablated:
+            if layer >= self.layer_count or head >= self.heads_per_layer:
+                raise InputError(
+                    "ablate_no_such_head",
+                    layer=layer,
+                    head=head,
+                    last_layer=self.layer_count - 1,
+                    last_head=self.heads_per_layer - 1,
+                )
+
+    def with_every_head(self) -> ModelConfig:
+        """These settings with no head switched off: what training and the weights use
+        (switching a head off reads trained weights differently; it trains nothing)."""
+        return replace(self, ablated=()) if self.ablated else self
 
     @property
     def width(self) -> int:

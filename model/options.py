@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from model.numbers import in_language
-from model.validate import check_bool, check_choice, check_float, check_int
+from model.validate import check_bool, check_choice, check_float, check_heads, check_int
 from resources import catalog
 
 CELLS = ("rnn", "gru", "lstm", "none")  # "none": no recurrence, inputs + positions
@@ -85,6 +85,8 @@ class Option:
             check_int(self.name, value, self.low, self.high)
         elif self.kind is float:
             value = check_float(self.name, value, self.low, self.high)
+        elif self.kind is tuple:
+            value = check_heads(self.name, value)
         else:
             check_choice(self.name, value, self.choices)
         return value
@@ -121,6 +123,9 @@ MODEL_OPTIONS = (
     _model("temperature", float, 1.0, "--temperature",
            "divide the scores by T before the softmax", MIN_TEMPERATURE, MAX_TEMPERATURE,
            metavar="T", control="decimal"),
+    _model("ablated", tuple, (), "--ablate",
+           "switch heads off, layer.head from 0 as the readout counts them: 1.0,1.1 "
+           "(their context becomes 0; the weights stay as trained)", metavar="L.H[,L.H...]"),
 )  # fmt: skip
 
 
@@ -169,7 +174,10 @@ def settings_parts(config, language: str) -> list[str]:
 
 
 def _shown_value(value, language: str) -> str:
-    """A setting as people read it: floats short, with the language's decimal mark."""
+    """A setting as people read it: floats short, with the language's decimal mark, heads
+    as ``layer.head`` ("1.0, 1.1")."""
+    if isinstance(value, tuple):
+        return ", ".join(f"{layer}.{head}" for layer, head in value)
     return in_language(f"{value:g}", language) if isinstance(value, float) else str(value)
 
 

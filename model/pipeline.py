@@ -10,11 +10,13 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import torch
 
 from model.architectures import AttentionNetwork, Cancelled, Sizes
+from model.architectures.network import stage_specs
 from model.config import ModelConfig, check_input_size, check_vocabulary_size
 from model.stages import PipelineResult, Stage, TrainingRecord
 from model.tokenizer import encode, split_sentences
@@ -67,20 +69,21 @@ def run_pipeline(
     check_input_size(len(sentences), max(map(len, sentences)), config)
     vocabulary, ids = encode(sentences)
     if network is None:
-        network = _cached_network(config, vocabulary.size, ids.shape[1])
-    return run_network(network, sentences, vocabulary, ids, cancelled, training)
+        network = _cached_network(config.with_every_head(), vocabulary.size, ids.shape[1])
+    return run_network(network, sentences, vocabulary, ids, cancelled, training, config.ablated)
 
 
-def run_network(network, sentences, vocabulary, ids, cancelled=None, training=None):
-    """The stages of ``network`` on already-encoded sentences, as a :class:`PipelineResult`."""
-    config = network.config
+def run_network(network, sentences, vocabulary, ids, cancelled=None, training=None, ablated=()):
+    """The stages of ``network`` on already-encoded sentences, as a :class:`PipelineResult`,
+    with the heads in ``ablated`` switched off (the result's config says which)."""
+    config = replace(network.config, ablated=tuple(ablated))
     sizes = Sizes(batch=ids.shape[0], length=ids.shape[1], vocab=vocabulary.size)
     check_vocabulary_size(sizes.batch, sizes.length, sizes.vocab, config)
     # A trained network goes on changing its weights: its result gets copies.  An untrained
     # one never changes, so its result shares the weights' memory (read-only).
     copy = training is not None
     with torch.inference_mode():
-        tensors = network(torch.from_numpy(ids), cancelled)
+        tensors = network(torch.from_numpy(ids), cancelled, config.ablated)
         parameters = {name: _array(value, copy) for name, value in network.state_dict().items()}
     stages = tuple(
         Stage(
@@ -93,10 +96,21 @@ def run_network(network, sentences, vocabulary, ids, cancelled=None, training=No
             spec.facts,
             spec.compute,
         )
-        for spec in network.specs(sizes)
+        for spec in stage_specs(config, sizes)
     )
+    probe_scores = None
+    if config.attention in ("multihead", "transformer"):
+        from model.analysis.probe import probe_scores as scores
+
+        probe_scores = scores(network, vocabulary.size, sizes.length, config.ablated)
     return PipelineResult(
-        tuple(map(tuple, sentences)), vocabulary, config, stages, parameters, training
+        tuple(map(tuple, sentences)),
+        vocabulary,
+        config,
+        stages,
+        parameters,
+        training,
+        probe_scores,
     )
 
 

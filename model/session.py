@@ -27,8 +27,8 @@ from model.training.settings import TrainSettings
 from model.validate import check_bool, check_choice, check_float, check_int, shown
 
 FORMAT = "attention-study-session"
-VERSION = 4  # 4: the transformer (attention "transformer", "layers")
-READABLE_VERSIONS = (1, 2, 3, 4)
+VERSION = 5  # 4: the transformer (attention "transformer", "layers"); 5: "ablated", "induction"
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 MAX_SESSION_BYTES = 64 * 2**20  # JSON escapes can make its text six times its size
 MAX_NUMBER_DIGITS = 32  # no setting needs more; a 5,000-digit number is not a setting
 SCALES = (1, 2, 4)

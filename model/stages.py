@@ -76,6 +76,7 @@ class TrainingRecord:
     accuracy: np.ndarray
     expected_weight: np.ndarray
     expected_keys: np.ndarray  # (B, L): the key each query should attend to, -1 for none
+    evaluation: object = None  # model.training.evaluation.Evaluation on the task's probe
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class PipelineResult:
     stages: tuple[Stage, ...]
     parameters: Mapping[str, np.ndarray] = field(default_factory=dict)
     training: TrainingRecord | None = None
+    # (maps, 4): the head detectors on the seeded probe (model.analysis), None without heads
+    probe_scores: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         keys = [stage.key for stage in self.stages]
@@ -198,6 +201,16 @@ class PipelineResult:
         return maps.max(axis=-1), maps.argmax(axis=-1)
 
     # --- sentences and padding -----------------------------------------------------------
+
+    @cached_property
+    def sentence_scores(self) -> np.ndarray | None:
+        """``(maps, 4)``: the head detectors on the user's own sentences (NaN where they
+        have nothing to show: no repeated word, no duplicate score), None without heads."""
+        if self.probe_scores is None:
+            return None
+        from model.analysis.detectors import head_scores
+
+        return head_scores(self.attention_maps, self.token_ids, self.lengths)
 
     @property
     def batch_size(self) -> int:

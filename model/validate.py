@@ -48,3 +48,24 @@ def check_bool(name: str, value) -> None:
 def check_choice(name: str, value, choices: tuple) -> None:
     if isinstance(value, bool) or value not in choices or type(value) is not type(choices[0]):
         raise InputError("not_a_choice", field=name, choices=choices, value=shown(value))
+
+
+MAX_HEAD_INDEX = 10**6  # far past any model's heads: the config says which exist
+
+
+def check_heads(name: str, value) -> tuple[tuple[int, int], ...]:
+    """Heads as ``(layer, head)`` pairs of whole numbers from 0 (a list of lists, from a
+    session file, will do), each once; returned sorted, as a tuple of tuples."""
+    if not isinstance(value, (list, tuple)) or len(value) > MAX_HEAD_INDEX:
+        raise InputError("not_heads", field=name, value=shown(value))
+    pairs = []
+    for pair in value:
+        if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+            raise InputError("not_heads", field=name, value=shown(value))
+        for number in pair:
+            check_int(name, number, 0, MAX_HEAD_INDEX)
+        pairs.append((pair[0], pair[1]))
+    for pair in set(pairs):
+        if pairs.count(pair) > 1:
+            raise InputError("heads_twice", field=name, layer=pair[0], head=pair[1])
+    return tuple(sorted(pairs))

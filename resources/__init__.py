@@ -57,6 +57,7 @@ def system_language() -> str:
 
 
 CLASS_PRESET = "sala-de-aula"  # twenty sentences of a classroom, a tiny GPT to train on them
+INDUCTION_PRESET = "inducao"  # sentences with repeats; 2 layers × 2 heads to train on induction
 
 
 def example_session_path(name: str = CLASS_PRESET) -> Path:

@@ -192,8 +192,12 @@ def transformer(
     layers=2,
     mask_padding=False,
     causal=False,
+    ablated=(),
 ):
     """The tiny GPT as the design's part 3 fixes it, run by the blocks' own forward.
+
+    A head switched off (``ablated``, ``(layer, head)`` pairs) has its columns of the
+    block's output projection set to 0: what it gathered reaches nothing after it.
 
     Each block is ``torch.nn.TransformerEncoderLayer`` called as a whole (in training mode,
     so that its fast path is not taken; dropout is 0).  Its attention weights, per head,
@@ -212,6 +216,10 @@ def transformer(
     ]
     final_norm = torch.nn.LayerNorm(d)
     lm_head = torch.nn.Linear(d, len(vocab) + 1, bias=False)
+    width = d // heads
+    with torch.no_grad():
+        for layer, head in ablated:
+            blocks[layer].self_attn.out_proj.weight[:, head * width : (head + 1) * width] = 0
     x = inputs + sinusoids(length, embedding_size) if cell == "none" else rnn(inputs)[0]
     pad = ids == 0
     future = torch.triu(torch.ones(length, length, dtype=torch.bool), 1)

@@ -83,3 +83,26 @@ def explanation_key(config: ModelConfig) -> str:
         + (".masked" if config.mask_padding else "")
         + (".causal" if config.causal else "")
     )
+
+
+def kept_heads(ablated, layer: int, heads: int) -> torch.Tensor | None:
+    """``(h, 1, 1)``: 0 for each head of ``layer`` in ``ablated`` (``(layer, head)`` pairs,
+    the heads switched off), 1 for the others; None when none of that layer's is off.
+    A head's context times 0 is what switching it off means: nothing of it reaches the
+    stream, every other head and stage computes as before."""
+    off = [head for number, head in ablated if number == layer]
+    if not off:
+        return None
+    keep = torch.ones(heads, 1, 1)
+    keep[off] = 0.0
+    return keep
+
+
+def kept_heads_code(ablated, heads: int, layers: int | None = None) -> str:
+    """The code of :func:`kept_heads`: ``keep`` for one layer's heads, or with ``layers``
+    for every block at once (``keep[n]`` is block n's)."""
+    shape = f"{heads}, 1, 1" if layers is None else f"{layers}, {heads}, 1, 1"
+    lines = [f"keep = torch.ones({shape})  # 0: a head switched off"]
+    for layer, head in ablated:
+        lines.append(f"keep[{head}] = 0" if layers is None else f"keep[{layer}, {head}] = 0")
+    return "\n".join(lines)

@@ -26,7 +26,10 @@ class MultiHeadAttention(torch.nn.Module):
         self.linear = torch.nn.Linear(d, length, bias=False)  # unused: it keeps the seeding
         self.mha = torch.nn.MultiheadAttention(d, config.heads, bias=False, batch_first=True)
 
-    def forward(self, x: torch.Tensor, token_ids: torch.Tensor) -> dict[str, torch.Tensor]:
+    def forward(
+        self, x: torch.Tensor, token_ids: torch.Tensor, ablated=()
+    ) -> dict[str, torch.Tensor]:
+        """``ablated``: the ``(0, head)`` pairs of heads switched off (their context is 0)."""
         batch, length, d = x.shape
         heads = self.config.heads
         w_q, w_k, w_v = self.mha.in_proj_weight.chunk(3)
@@ -37,7 +40,11 @@ class MultiHeadAttention(torch.nn.Module):
         queries, keys, values = split(x @ w_q.T), split(x @ w_k.T), split(x @ w_v.T)
         scores = queries @ keys.transpose(-1, -2) / math.sqrt(d // heads)
         attention = masks.attend(scores, token_ids, self.config)
-        context = (attention @ values).transpose(1, 2).reshape(batch, length, d)
+        per_head = attention @ values
+        keep = masks.kept_heads(ablated, 0, heads)
+        if keep is not None:
+            per_head = per_head * keep
+        context = per_head.transpose(1, 2).reshape(batch, length, d)
         return {
             "queries": queries,
             "keys": keys,
@@ -57,6 +64,11 @@ def multihead_specs(config: ModelConfig, sizes: Sizes, x: str) -> list[StageSpec
     per_head = ("sentence", "head", "position", "head_feature")
     maps = ("sentence", "head", "query_position", "key_position")
     view = f".view({batch}, {length}, {h}, {dh}).transpose(1, 2)"
+    joined = f".transpose(1, 2).reshape({batch}, {length}, {d})"
+    context = f"context = (attention @ values){joined}"
+    if config.ablated:
+        keep = masks.kept_heads_code(config.ablated, h)
+        context = f"{keep}\ncontext = ((attention @ values) * keep){joined}"
     return [
         StageSpec(
             "queries",
@@ -74,7 +86,7 @@ def multihead_specs(config: ModelConfig, sizes: Sizes, x: str) -> list[StageSpec
             "context",
             ("sentence", "position", "feature"),
             "",
-            f"context = (attention @ values).transpose(1, 2).reshape({batch}, {length}, {d})",
+            context,
             "context",
             facts=facts,
         ),

@@ -64,8 +64,16 @@ class AttentionNetwork(torch.nn.Module):
                 self.attention = NotebookAttention(config, length)
 
     def forward(
-        self, token_ids: torch.Tensor, cancelled: Callable[[], bool] | None = None
+        self,
+        token_ids: torch.Tensor,
+        cancelled: Callable[[], bool] | None = None,
+        ablated: tuple[tuple[int, int], ...] | None = None,
     ) -> dict[str, torch.Tensor]:
+        """Every stage on ``token_ids``.  ``ablated`` switches heads off, ``(layer, head)``
+        pairs (default: the config's): the same weights, read with those heads silent."""
+        if ablated is None:
+            ablated = self.config.ablated
+
         def checkpoint() -> None:
             if cancelled is not None and cancelled():
                 raise Cancelled
@@ -76,7 +84,11 @@ class AttentionNetwork(torch.nn.Module):
         encoded = self.encoder(inputs, checkpoint)
         stages.update(encoded)
         checkpoint()
-        stages.update(self.attention(encoded[self.encoder.output_key], token_ids))
+        x = encoded[self.encoder.output_key]
+        if self.config.attention in ("multihead", "transformer"):
+            stages.update(self.attention(x, token_ids, ablated))
+        else:
+            stages.update(self.attention(x, token_ids))
         return stages
 
     def specs(self, sizes: Sizes) -> list[StageSpec]:

@@ -58,7 +58,10 @@ class Transformer(torch.nn.Module):
         self.final_norm = torch.nn.LayerNorm(d)
         self.lm_head = torch.nn.Linear(d, vocab_size, bias=False)
 
-    def forward(self, x: torch.Tensor, token_ids: torch.Tensor) -> dict[str, torch.Tensor]:
+    def forward(
+        self, x: torch.Tensor, token_ids: torch.Tensor, ablated=()
+    ) -> dict[str, torch.Tensor]:
+        """``ablated``: the ``(layer, head)`` pairs of heads switched off (context 0)."""
         batch, length, d = x.shape
         heads = self.config.heads
 
@@ -67,7 +70,7 @@ class Transformer(torch.nn.Module):
 
         found: dict[str, list[torch.Tensor]] = {key: [] for key in BLOCK_STAGES}
         z = x
-        for block in self.blocks:
+        for layer, block in enumerate(self.blocks):
             normed = block.norm1(z)
             w_q, w_k, w_v = block.self_attn.in_proj_weight.chunk(3)
             b_q, b_k, b_v = block.self_attn.in_proj_bias.chunk(3)
@@ -79,7 +82,11 @@ class Transformer(torch.nn.Module):
             # only): the stream at padding positions is what the block computes there.
             weights = masks.attend(scores, token_ids, self.config, zero_padding_rows=False)
             attention = masks.zero_padded_queries(weights, token_ids, self.config)
-            context = (weights @ values).transpose(1, 2).reshape(batch, length, d)
+            per_head = weights @ values
+            keep = masks.kept_heads(ablated, layer, heads)
+            if keep is not None:
+                per_head = per_head * keep
+            context = per_head.transpose(1, 2).reshape(batch, length, d)
             z = z + block.self_attn.out_proj(context)
             residual = z
             ff_hidden = torch.nn.functional.gelu(block.linear1(block.norm2(z)))
@@ -129,6 +136,12 @@ def transformer_specs(config: ModelConfig, sizes: Sizes, x: str) -> list[StageSp
         "for b in blocks:  # every stage below, once per block"
     )
     weights = "weights" if config.mask_padding else "attention"
+    joined = f".transpose(1, 2).reshape({batch}, {length}, {d})"
+    context = f"context = ({weights} @ values){joined}"
+    if config.ablated:
+        build = build.replace("for b in blocks:", "for n, b in enumerate(blocks):")
+        build = masks.kept_heads_code(config.ablated, h, n) + "\n" + build
+        context = f"context = (({weights} @ values) * keep[n]){joined}"
 
     def spec(key, dims, compute, explanation=None, build=""):
         return StageSpec(key, dims, build, compute, explanation or key, facts=facts)
@@ -149,7 +162,7 @@ def transformer_specs(config: ModelConfig, sizes: Sizes, x: str) -> list[StageSp
         spec(
             "context",
             per_layer,
-            f"context = ({weights} @ values).transpose(1, 2).reshape({batch}, {length}, {d})",
+            context,
             "context.block",
         ),
         spec("residual", per_layer, "z = z + b.self_attn.out_proj(context)\nresidual = z"),

@@ -19,7 +19,7 @@ def fits(job, config, vocabulary, length: int, ids=None) -> bool:
     if job is None:
         return False
     same = (
-        job.config == config
+        job.config.with_every_head() == config.with_every_head()  # heads off: same weights
         and job.vocabulary.tokens == vocabulary.tokens
         and int(np.max(job.lengths)) == length
     )
@@ -31,10 +31,13 @@ def fits(job, config, vocabulary, length: int, ids=None) -> bool:
 def trained_result(run_pipeline, text: str, config, published, cancelled):
     """The user's sentences on the ``published`` weights (a copy with its ``job``, ``step``,
     ``network`` and ``history``) when they fit, else untrained (``run_pipeline``'s)."""
+    import torch
+
     from model.config import check_input_size
     from model.pipeline import run_network
     from model.tokenizer import encode, split_sentences
     from model.training import tasks
+    from model.training.evaluation import evaluate
     from model.training.loop import training_record
 
     sentences = split_sentences(text)
@@ -49,5 +52,11 @@ def trained_result(run_pipeline, text: str, config, published, cancelled):
     keys = tasks.expected_keys(job.settings.task, ids, lengths, ranks, config.causal)
     rates = history.learning_rate
     rate = float(rates[-1]) if len(rates) else job.settings.learning_rate
-    record = training_record(job.settings, published.step, rate, history, keys)
-    return run_network(published.network, sentences, vocabulary, ids, cancelled, record)
+    evaluation = None
+    if config.attention == "transformer":  # its own next-word head reads out
+        evaluation = evaluate(published.network, torch.nn.Identity(), job.settings.task,
+                              vocabulary, lengths, ids, config.ablated)  # fmt: skip
+    record = training_record(job.settings, published.step, rate, history, keys, evaluation)
+    return run_network(
+        published.network, sentences, vocabulary, ids, cancelled, record, config.ablated
+    )

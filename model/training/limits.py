@@ -18,7 +18,7 @@ from __future__ import annotations
 from model.config import ModelConfig
 from model.errors import InputError
 
-BATCH_SIZE = 64  # sequences per step: model.training.loop.BATCH_SIZE
+BATCH_SIZE = 64  # sequences per step: enough for every position of long sentences to be seen
 MAX_TRAIN_LENGTH = 256  # tokens in the longest sentence
 MAX_TRAIN_SIZE = 128  # embedding size E, and hidden size H when there is a recurrent cell
 MAX_TRAIN_VOCABULARY = 8192  # distinct tokens (V − 1: <pad> is not counted)

@@ -20,7 +20,7 @@ and is trained with everything else:
   :func:`tasks.sentence_batch`); the others on random ones, as above.  Its expected weight is
   that of the head that does the task best (the largest mean over all layers' heads).
 
-Each step draws a fresh batch (:func:`tasks.sample_batch`), so ``step()`` is the whole state
+Each step draws a fresh batch (:func:`tasks.batch`), so ``step()`` is the whole state
 machine: pausing is not calling it, resuming is calling it again, and any split of N steps
 gives the tensors of N uninterrupted ones.  The caller's global RNG is never touched.
 """
@@ -37,18 +37,17 @@ import torch
 
 from model.architectures import AttentionNetwork, Cancelled, seeded
 from model.config import ModelConfig, check_input_size, check_vocabulary_size
-from model.errors import InputError
 from model.pipeline import run_network
 from model.stages import PipelineResult, TrainingRecord
 from model.tokenizer import Vocabulary, encode, split_sentences
 from model.training import tasks
 from model.training.adam import Adam
-from model.training.limits import check_training_size
+from model.training.evaluation import evaluate
+from model.training.limits import BATCH_SIZE, check_training_size  # noqa: F401 (re-exported)
 from model.training.rules import WINDOW, converged, solved_without_attention  # noqa: F401 (re-exported)
 from model.training.settings import MAX_LEARNING_RATE, MIN_LEARNING_RATE, TrainSettings
 from model.validate import check_float
 
-BATCH_SIZE = 64  # sequences per step: enough for every position of long sentences to be seen
 TINY = 1e-30  # the smallest prediction whose log the loss takes
 
 
@@ -109,19 +108,16 @@ class Trainer:
         settings: TrainSettings | None = None,
         ids: np.ndarray | None = None,
     ) -> None:
-        self.config = config
+        self.config = config = config.with_every_head()  # training uses every head
         self.settings = settings or TrainSettings()
         self.lengths = np.asarray(lengths, dtype=np.int64)
         self.length = int(self.lengths.max())
         self.vocab_size = vocabulary.size
         self.ranks = tasks.alphabetical_ranks(vocabulary.tokens)
         task = self.settings.task
-        if self.length < tasks.MIN_LENGTH[task]:
-            raise InputError("task_needs_longer_sentence", task=task, length=tasks.MIN_LENGTH[task])
-        if task == tasks.LANGUAGE_MODELLING:
-            check_language_modelling(config)
-            if ids is None:
-                raise ValueError("the next task trains on the user's sentences: give their ids")
+        tasks.check_task(task, config, self.length)
+        if task == tasks.LANGUAGE_MODELLING and ids is None:
+            raise ValueError("the next task trains on the user's sentences: give their ids")
         self.ids = None if ids is None else np.array(ids, dtype=np.int64)  # its own, writable
         check_training_size(config, self.length, self.vocab_size)  # see training/limits.py
         self.network = AttentionNetwork(config, self.vocab_size, self.length)
@@ -151,21 +147,16 @@ class Trainer:
 
     def step(self) -> StepRecord:
         """Draw this step's batch, take one Adam step on it, and record how it went."""
-        seed, step = self.config.seed, self.steps_done
-        if self.settings.task == tasks.LANGUAGE_MODELLING:
-            ids, lengths = tasks.sentence_batch(seed, step, self.ids, self.lengths, BATCH_SIZE)
-            keys = self.expected_keys(ids, lengths)
-            target = torch.from_numpy(tasks.next_targets(ids, lengths))
-        else:
-            ids, lengths = tasks.sample_batch(seed, step, self.vocab_size, self.lengths, BATCH_SIZE)
-            keys = self.expected_keys(ids, lengths)
-            target = torch.from_numpy(tasks.targets(ids, keys))
+        task, seed, step = self.settings.task, self.config.seed, self.steps_done
+        ids, lengths = tasks.batch(task, seed, step, self.vocab_size, self.lengths, self.ids)
+        keys = self.expected_keys(ids, lengths)
+        target = torch.from_numpy(tasks.batch_targets(task, ids, lengths, keys))
         for start, value in self.settings.rate_changes:  # a replayed run's changes of rate
             if start == self.steps_done:
                 self.set_learning_rate(value)
         rate = self.learning_rate
         with one_thread():
-            attention, log_prediction = self._forward(torch.from_numpy(ids))
+            attention, log_prediction = predict(self.network, self.readout, torch.from_numpy(ids))
             loss = _loss(log_prediction, target)
             self.optimizer.zero_grad()
             loss.backward()
@@ -182,32 +173,27 @@ class Trainer:
         for _ in range(steps):
             yield self.step()
 
-    def _forward(self, token_ids: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """The attention maps and the log-probabilities ``(B, L, V)`` of each query's token."""
-        stages = self.network(token_ids)
-        attention = stages["attention"]
-        if self.config.attention == "transformer":
-            return attention, torch.log_softmax(stages["logits"], dim=-1)
-        if self.config.attention == "multihead":
-            return attention, torch.log_softmax(self.readout(stages["output"]), dim=-1)
-        votes = torch.softmax(self.readout(stages["inputs"]), dim=-1)
-        # A padding query's attention row is 0 when masked: clamping keeps its log finite.
-        return attention, torch.log((attention @ votes).clamp_min(TINY))
-
     # --- results -------------------------------------------------------------------------
 
     @property
     def history(self) -> History:
         return History(**{name: np.array(v, dtype=np.float64) for name, v in self._values.items()})
 
-    def record(self, ids: np.ndarray, lengths: np.ndarray) -> TrainingRecord:
-        """The training so far, with the expected keys of the user's sentences ``ids``."""
+    def record(self, ids: np.ndarray, lengths: np.ndarray, ablated=(), vocabulary=None):
+        """The training so far, with the expected keys of the user's sentences ``ids``, and
+        (given their ``vocabulary``) the task's evaluation with the ``ablated`` heads off."""
+        evaluation = None
+        if vocabulary is not None:
+            evaluation = evaluate(
+                self.network, self.readout, self.settings.task, vocabulary, lengths, ids, ablated
+            )
         return training_record(
             self.settings,
             self.steps_done,
             self.learning_rate,
             self.history,
             self.expected_keys(ids, lengths),
+            evaluation,
         )
 
     def expected_keys(self, ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -259,6 +245,7 @@ def training_record(
     learning_rate: float,
     history: History,
     keys: np.ndarray,
+    evaluation=None,
 ) -> TrainingRecord:
     """What a result shows of its training: the task, the ``step`` reached at
     ``learning_rate``, the ``history`` so far and the ``keys`` the sentences' queries should
@@ -272,7 +259,23 @@ def training_record(
         history.accuracy,
         history.expected_weight,
         keys,
+        evaluation,
     )
+
+
+def predict(network, readout, token_ids: torch.Tensor, ablated=None):
+    """The attention maps and the log-probabilities ``(B, L, V)`` of each query's target,
+    as the readout reads them (see the module's note), with ``ablated`` heads switched off
+    (default: the network's config's)."""
+    stages = network(token_ids, None, ablated)
+    attention = stages["attention"]
+    if network.config.attention == "transformer":
+        return attention, torch.log_softmax(stages["logits"], dim=-1)
+    if network.config.attention == "multihead":
+        return attention, torch.log_softmax(readout(stages["output"]), dim=-1)
+    votes = torch.softmax(readout(stages["inputs"]), dim=-1)
+    # A padding query's attention row is 0 when masked: clamping keeps its log finite.
+    return attention, torch.log((attention @ votes).clamp_min(TINY))
 
 
 @contextmanager
@@ -315,21 +318,20 @@ def _loss(log_prediction: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     return total / max(int((target >= 0).sum()), 1)
 
 
-def check_language_modelling(config: ModelConfig) -> None:
-    """The ``next`` task needs a next-word head (the transformer) and the causal mask (else
-    each word would see the word it is to predict)."""
-    if config.attention != "transformer":
-        raise InputError("next_needs_transformer")
-    if not config.causal:
-        raise InputError("next_needs_causal")
+def loss_and_accuracy(log_prediction: torch.Tensor, target: torch.Tensor) -> tuple[float, float]:
+    """The loss and the share of targets ranked first, as a step measures them."""
+    return _loss(log_prediction, target).item(), _accuracy(log_prediction, target)
+
+
+def _accuracy(log_prediction: torch.Tensor, target: torch.Tensor) -> float:
+    right = (log_prediction.argmax(-1) == target)[target >= 0]
+    return right.float().mean().item() if right.numel() else 0.0
 
 
 def _measures(attention, log_prediction, keys: np.ndarray, target) -> tuple[float, float]:
     """Accuracy over queries with a target; mean weight on the expected key over them (over
     the heads of one layer; with layers, the best head's), NaN when no query has a key."""
-    scored = target >= 0
-    right = (log_prediction.argmax(-1) == target)[scored]
-    accuracy = right.float().mean().item() if right.numel() else 0.0
+    accuracy = _accuracy(log_prediction, target)
     layered = attention.dim() == 5
     if layered:
         attention = attention.reshape(attention.shape[0], -1, *attention.shape[-2:])
@@ -381,7 +383,8 @@ def train_network(
     for _ in trainer.run(settings.steps):
         if cancelled is not None and cancelled():
             raise Cancelled
+    record = trainer.record(ids, lengths, config.ablated, vocabulary)
     result = run_network(
-        trainer.network, sentences, vocabulary, ids, cancelled, trainer.record(ids, lengths)
+        trainer.network, sentences, vocabulary, ids, cancelled, record, config.ablated
     )
     return trainer.network, result

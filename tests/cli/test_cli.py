@@ -121,7 +121,7 @@ def bad_inputs(tmp_path):
         "not a cell": (["--cell", "foo"], "--cell must be one of rnn, gru, lstm, none, not 'foo'"),
         "not a task": (
             ["--train", "x"],
-            "one of previous, copy, first, alphabetical, next, not 'x'",
+            "one of previous, copy, first, alphabetical, induction, next, not 'x'",
         ),
     }
 

@@ -64,6 +64,8 @@ def _other(option):
         return next(choice for choice in option.choices if choice != option.default)
     if option.kind is int:
         return option.default + 2
+    if option.kind is tuple:  # heads switched off: head 1 of layer 0
+        return ((0, 1),)
     return (option.default + option.high) / 2
 
 
@@ -109,6 +111,8 @@ def test_each_flag_sets_its_setting():
         argv = [option.flag] if option.kind is bool else [option.flag, str(value)]
         if option.group == "training" and option.flag != "--train":
             argv += ["--train", "copy"]
+        if option.kind is tuple:  # as the flag takes heads, in a mode that has them
+            argv = [option.flag, "0.1", "--attention", "transformer"]
         session = session_from(parse(argv))
         settings = session.config if option.group == "model" else session.training
         assert getattr(settings, option.name) == value, option.name

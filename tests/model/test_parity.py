@@ -34,6 +34,7 @@ def assert_matches_oracle(text, config):
     assert not settings.pop("causal") and settings.pop("attention") in ("linear", "dot")
     settings.pop("heads")
     settings.pop("layers")
+    assert settings.pop("ablated") == ()
     expected = notebook(text, attention=config.attention, **settings)
     assert list(result.vocabulary.tokens) == expected["vocabulary"]
     for stage in result.stages:

@@ -6,6 +6,7 @@ rounding for every encoder, both masks, 1 to 3 layers and 1, 2 or 4 heads.
 """
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -39,6 +40,15 @@ def test_every_stage_matches_the_blocks_own_forward(cell, layers, heads, causal)
         settings = config.to_dict()
         del settings["attention"], settings["temperature"]
         expected = transformer(text, **settings)
+        for key, want in expected.items():
+            np.testing.assert_allclose(
+                result.stage(key).values, want, atol=2e-5, err_msg=f"{key} {config}"
+            )
+        # Every head but the last of layer 0 switched off, and the last of the last layer:
+        # the same weights, read as the oracle reads them with those heads' outputs cut.
+        off = (*((0, h) for h in range(heads - 1)), (layers - 1, heads - 1))
+        result = run_pipeline(text, replace(config, ablated=tuple(sorted(set(off)))))
+        expected = transformer(text, **{**settings, "ablated": off})
         for key, want in expected.items():
             np.testing.assert_allclose(
                 result.stage(key).values, want, atol=2e-5, err_msg=f"{key} {config}"
