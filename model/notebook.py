@@ -5,13 +5,16 @@ notebook top to bottom reproduces the app's tensors.  A transformer's block stag
 their lines inside the loop over blocks: one cell builds the blocks, one runs that loop,
 keeping each block's stages, and each stage's own cell then stacks its blocks along a layer
 axis (``dim=1``), as the app's tensors have it.  With training, the task's data and the
-training loop follow the untrained stages.  Written as nbformat 4.5 JSON; no Jupyter is needed.
+training loop follow the untrained stages.  A model with heads ends with its head detectors
+(:mod:`model.analysis.detector_cells`): the seeded probe, every head's attention on it and the
+four scores the app shows.  Written as nbformat 4.5 JSON; no Jupyter is needed.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 
 from model.explanations import code_comments, stage_text, stage_title
 from model.files import write_text
@@ -101,7 +104,16 @@ def notebook_json(result: PipelineResult, language: str = "en", training_code: s
             code = f"# {words['stacked'].format(key=stage.key)}\n{stacked(stage.key)}"
         cells.append(_code(f"{code_comments(code, language)}\n{show}"))
     if training_code:
-        cells += [_markdown(words["training"]), _code(training_code)]
+        cells += [_markdown(words["training"]), _code(code_comments(training_code, language))]
+    if result.probe_scores is not None:
+        # The head detectors (that module imports this one's loop over blocks).
+        from model.analysis.detector_cells import INDUCTION_BATCH, probe_code, probe_text
+
+        defined = INDUCTION_BATCH in training_code  # the induction task's cell drew it
+        cells += [
+            _markdown(probe_text(result, language)),
+            _code(probe_code(result, language, defined)),
+        ]
     for number, cell in enumerate(cells):
         cell["id"] = f"cell-{number}"
     notebook = {
@@ -116,8 +128,10 @@ def notebook_json(result: PipelineResult, language: str = "en", training_code: s
     return json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
 
 
-# The loop over a transformer's blocks: its header in the build code of the first block stage.
+# The loop over a transformer's blocks: its header in the build code of the first block stage
+# (it counts the blocks, ``n``, when heads are switched off: block n's are ``keep[n]``).
 LOOP = "for b in blocks:"
+LOOPS = (LOOP, "for n, b in enumerate(blocks):")
 BLOCKS = "per_block"  # the notebook's lists of each block stage, one entry per block
 
 
@@ -127,14 +141,14 @@ def block_build(blocks) -> str:
     first = blocks[0]
     build = first.code[: len(first.code) - len(first.compute)].rstrip("\n")
     lines = build.splitlines()
-    return "\n".join(line for line in lines if not line.startswith(LOOP))
+    return "\n".join(line for line in lines if not line.startswith(LOOPS))
 
 
 def block_loop(blocks, collect: str | None = None, keep: str = "") -> str:
     """The loop over blocks running every block stage's ``compute`` lines; ``collect``
     names a dict that gets each stage's value in each block, ``keep`` is a line run at the
     end of each block (with ``collect``, after it)."""
-    header = next((line for line in blocks[0].code.splitlines() if line.startswith(LOOP)), LOOP)
+    header = next((line for line in blocks[0].code.splitlines() if line.startswith(LOOPS)), LOOP)
     body = "\n".join(stage.compute for stage in blocks).splitlines()
     keys = ", ".join(stage.key for stage in blocks)
     lines = []
@@ -156,6 +170,12 @@ def block_loop(blocks, collect: str | None = None, keep: str = "") -> str:
 def stacked(key: str, collect: str = BLOCKS) -> str:
     """The line that stacks a block stage's values along the layer axis, after the batch."""
     return f'{key} = torch.stack({collect}["{key}"], dim=1)'
+
+
+def any_batch(code: str, batch: int) -> str:
+    """The stages' code for batches of any size: multi-head attention splits and joins its
+    heads with ``.view(B, …)`` and ``.reshape(B, …)``, written for the B sentences shown."""
+    return re.sub(rf"\.(view|reshape)\({batch}, ", r".\1(-1, ", code)
 
 
 def save_notebook(

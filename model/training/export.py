@@ -7,18 +7,24 @@ for the same number of steps as the app (see :mod:`model.training.loop`), then r
 stages' own ``compute`` lines on ``token_ids``: the final ``attention`` is the app's trained
 attention.  A transformer reads out with its own next-word head, runs its block stages in
 the loop over blocks (see :mod:`model.notebook`) and, in the ``next`` task, trains on the
-sentences themselves.  Everything is spelled out: the notebook imports nothing from this
-project.
+sentences themselves; the ``induction`` task draws sequences with a repeated segment.
+Training uses every head, as the app does: heads switched off are off only in the stages'
+own code, which reads the trained weights.  Everything is spelled out: the notebook imports
+nothing from this project.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
-from model.notebook import BLOCKS, block_loop, stacked
-from model.stages import PipelineResult
+from model.analysis.detector_cells import induction_batch_code
+from model.architectures import Sizes
+from model.architectures.network import stage_specs
+from model.notebook import BLOCKS, any_batch, block_loop, stacked
+from model.stages import PipelineResult, Stage
 from model.training.loop import BATCH_SIZE, TINY
 from model.training.settings import TrainSettings
+from model.training.tasks import INDUCTION
 
 _TASKS = {
     "en": {
@@ -28,6 +34,8 @@ _TASKS = {
         "alphabetical": "every word learns to say the word of its sentence that comes first "
         "in alphabetical order",
         "next": "every word of a sentence learns to say the word after it (the last word, <pad>)",
+        "induction": "every word seen before learns to say the word that followed it last "
+        "time (the key after its latest earlier copy; a new word has no key)",
     },
     "pt": {
         "previous": "cada palavra aprende a dizer a palavra logo antes dela (key i - 1)",
@@ -36,6 +44,9 @@ _TASKS = {
         "alphabetical": "cada palavra aprende a dizer a palavra da sua sentença que vem "
         "primeiro em ordem alfabética",
         "next": "cada palavra de uma sentença aprende a dizer a palavra seguinte (a última, <pad>)",
+        "induction": "cada palavra que já apareceu aprende a dizer a palavra que veio depois "
+        "dela da última vez (a key logo depois da sua cópia anterior mais recente; uma palavra "
+        "nova não tem key)",
     },
 }
 
@@ -62,6 +73,13 @@ _WORDS = {
         "following": "each word's target: the word after it, <pad> (0) after the last",
         "best_head": "the head that does the task best",
         "report_next": "step {steps}: loss {loss:.4f}, accuracy {accuracy:.3f}",
+        "repeats": "each step draws fresh random sequences of L words, a segment of them repeated",
+        "no_key": "a new word has no key: no target, no loss (-1)",
+        "induction_keys": "The position after the latest earlier copy of each query's word; "
+        "-1 where the word is new.",
+        "seen": "the latest position of each word so far",
+        "every_head": "every head trains, as in the app: the switched-off heads are off only "
+        "in the stages again, after training",
     },
     "pt": {
         "task": "Tarefa",
@@ -85,6 +103,14 @@ _WORDS = {
         "following": "o alvo de cada palavra: a palavra seguinte, <pad> (0) depois da última",
         "best_head": "a cabeça que melhor faz a tarefa",
         "report_next": "passo {steps}: perda {loss:.4f}, acerto {accuracy:.3f}",
+        "repeats": "cada passo sorteia sequências aleatórias novas de L palavras, com um trecho "
+        "repetido",
+        "no_key": "uma palavra nova não tem key: nem alvo, nem perda (-1)",
+        "induction_keys": "A posição logo depois da cópia anterior mais recente da palavra de "
+        "cada consulta; -1 onde a palavra é nova.",
+        "seen": "a última posição de cada palavra até aqui",
+        "every_head": "todas as cabeças treinam, como no app: as cabeças desligadas ficam "
+        "desligadas só nos estágios de novo, depois do treino",
     },
 }
 
@@ -139,6 +165,27 @@ _RANDOM_BATCH = """\
     expected = expected_keys(batch, batch_lengths)
     targets = np.where(expected >= 0, np.take_along_axis(batch, np.maximum(expected, 0), 1), -1)"""
 
+_INDUCTION_BATCH = """\
+    # {repeats}
+    batch = induction_batch(seed, step, V, L, batch_size)
+    batch_lengths = np.full(batch_size, L)
+    expected = expected_keys(batch, batch_lengths)
+    # {no_key}
+    targets = np.where(expected >= 0, np.take_along_axis(batch, np.maximum(expected, 0), 1), -1)"""
+
+_INDUCTION_KEYS = '''\
+def expected_keys(batch, lengths):
+    """{induction_keys}"""
+    keys = np.full(batch.shape, -1)
+    for b, sequence in enumerate(batch):
+        seen = {{}}  # {seen}
+        for i, word in enumerate(sequence[: lengths[b]]):
+            if word in seen:
+                keys[b, i] = seen[word] + 1
+            seen[word] = i
+    return keys
+'''
+
 _SENTENCE_BATCH = """\
     # {sentences}
     chosen = np.arange(len(all_ids))
@@ -175,11 +222,11 @@ def training_code(result: PipelineResult, settings: TrainSettings, language: str
     transformer = config.attention == "transformer"
     forward, trained, readout = (_transformer if transformer else _one_layer)(result, words)
     scope = words["visible"] if settings.task == "alphabetical" and config.causal else ""
-    sentences = settings.task == "next"
+    sentences, induction = settings.task == "next", settings.task == INDUCTION
     if sentences:
         batch, measure, measured = _SENTENCE_BATCH, _ACCURACY, "accuracy"
     else:
-        batch, measured = _RANDOM_BATCH, "weight"
+        batch, measured = _INDUCTION_BATCH if induction else _RANDOM_BATCH, "weight"
         multihead = config.attention == "multihead"
         on_key = "b, :, q, expected[b, q]" if multihead else "b, q, expected[b, q]"
         measure = _BEST_HEAD if transformer else _ON_KEY.format(on_key=on_key)
@@ -190,13 +237,15 @@ def training_code(result: PipelineResult, settings: TrainSettings, language: str
         f"{settings.learning_rate!r}, {BATCH_SIZE}",
         f"rate_changes = {dict(settings.rate_changes)!r}",
         "V, L = len(vocabulary) + 1, longest",
-        "lengths = np.array([len(sentence) for sentence in sentences])",
+        *([] if induction else ["lengths = np.array([len(sentence) for sentence in sentences])"]),
         *(["all_ids = np.array(ids, dtype=np.int64)"] if sentences else []),
         "",
         *readout,
         "optimizer = torch.optim.Adam(parameters, lr=learning_rate)",
         "",
+        *([induction_batch_code(language), ""] if induction else []),
         *([] if sentences else [_expected_keys(settings.task, config.causal, words), ""]),
+        *([f"# {words['every_head']}"] if config.ablated else []),
         "def forward(token_ids):",
         f'    """{words["forward"]}"""',
         forward,
@@ -229,6 +278,7 @@ def _one_layer(result: PipelineResult, words: dict) -> tuple[str, str, list[str]
     layers += {"linear": ["linear"], "dot": [], "multihead": ["linear", "mha"]}[config.attention]
     parameters = ", ".join(["embeddings", *(f"*{name}.parameters()" for name in layers)])
     computed = "\n".join(stage.compute for stage in result.stages if stage.compute)
+    trains = "\n".join(stage.compute for stage in _every_head(result) if stage.compute)
     if multihead:
         returned = ["    return attention, torch.log_softmax(readout(output), dim=-1)"]
     else:
@@ -243,7 +293,7 @@ def _one_layer(result: PipelineResult, words: dict) -> tuple[str, str, list[str]
         f"readout = torch.nn.Linear({width}, V)",
         f"parameters = [{parameters}, *readout.parameters()]",
     ]
-    forward = "\n".join([_indent(_any_batch(computed, result.batch_size)), *returned])
+    forward = "\n".join([_indent(any_batch(trains, result.batch_size)), *returned])
     return forward, computed, readout
 
 
@@ -256,11 +306,12 @@ def _transformer(result: PipelineResult, words: dict) -> tuple[str, str, list[st
     after = [s.compute for s in result.stages[result.stages.index(blocks[-1]) + 1 :]]
     stream = f"z = {result.with_role('encoder').key}"
     batch = result.batch_size
+    every_head = [stage for stage in _every_head(result) if stage.per_layer]  # to train
     forward = [
         *before,
         stream,
         "maps = []",
-        block_loop(blocks, keep="maps.append(attention)"),
+        block_loop(every_head, keep="maps.append(attention)"),
         *after,
     ]
     returned = "    return torch.stack(maps, dim=1), torch.log_softmax(logits, dim=-1)"
@@ -282,7 +333,7 @@ def _transformer(result: PipelineResult, words: dict) -> tuple[str, str, list[st
         "embeddings.requires_grad_(True)",
         f"parameters = [embeddings, {', '.join(layers)}]",
     ]
-    code = _indent(_any_batch("\n".join(forward), batch)) + "\n" + returned
+    code = _indent(any_batch("\n".join(forward), batch)) + "\n" + returned
     return code, "\n".join(trained), readout
 
 
@@ -293,6 +344,8 @@ def _expected_keys(task: str, causal: bool, words: dict) -> str:
         "    query = np.arange(batch.shape[1])[None, :]\n"
         f"    real = query < lengths[:, None]  # {words['padding']}\n"
     )
+    if task == INDUCTION:
+        return _INDUCTION_KEYS.format(**words)
     if task != "alphabetical":
         return head + f"    return {_KEYS[task]}\n"
     scope, best = (
@@ -304,10 +357,17 @@ def _expected_keys(task: str, causal: bool, words: dict) -> str:
     return _RANKS.format(**words) + "\n\n" + head + alphabetical
 
 
-def _any_batch(code: str, batch: int) -> str:
-    """The stages' code for batches of any size: multi-head attention splits and joins its
-    heads with ``.view(B, …)`` and ``.reshape(B, …)``, written for the B sentences shown."""
-    return re.sub(rf"\.(view|reshape)\({batch}, ", r".\1(-1, ", code)
+def _every_head(result: PipelineResult) -> tuple[Stage, ...]:
+    """The stages with every head on, as training runs them: the app trains every head, and
+    switches heads off (``keep``, in the stages' own code) only to read trained weights."""
+    if not result.config.ablated:
+        return result.stages
+    sizes = Sizes(result.batch_size, result.token_ids.shape[1], result.vocabulary.size)
+    specs = {spec.key: spec for spec in stage_specs(result.config.with_every_head(), sizes)}
+    return tuple(
+        replace(stage, code=specs[stage.key].code, compute=specs[stage.key].compute)
+        for stage in result.stages
+    )
 
 
 def _indent(code: str) -> str:
