@@ -15,7 +15,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from model.analysis.detectors import DETECTORS, label
 from model.maps import HEAD, LAYER, LAYER_HEAD, has_layers, map_name
+from model.numbers import in_language
 from model.stages import PipelineResult
 
 DIVERGING_MAP = "CET-D1"  # blue – white – red, centred on 0: for B − A
@@ -47,6 +49,11 @@ class Words:
     current: str = "B (now)"
     difference: str = "B − A"
     compare_title: str = "{title}: A, B and B − A"
+    # A head's strongest detector above the threshold (model.analysis.detectors), said with
+    # its score in the language's decimal mark, and a head switched off.
+    detectors: tuple[str, ...] = DETECTORS
+    switched_off: str = "off"
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,21 @@ def grid_of(result: PipelineResult, sentence: int, head: int) -> tuple[int, int]
 def name_of_map(result: PipelineResult, index: int, words: Words) -> str:
     """Map ``index``'s name in ``words`` (see :func:`model.maps.map_name`)."""
     return map_name(result.config, index, words.head, words.layer, words.layer_head)
+
+
+def head_marks(result: PipelineResult, index: int, words: Words) -> list[str]:
+    """What a grid's title says of map ``index`` besides its name: switched off, and its
+    strongest detector on the seeded probe when above the threshold ("induction 0.99")."""
+    marks = []
+    if result.map_of(index) in result.config.ablated:
+        marks.append(words.switched_off)
+    if result.probe_scores is not None:
+        scores = result.probe_scores[index]
+        name = label(scores)
+        if name is not None:
+            score = in_language(f"{scores[DETECTORS.index(name)]:.2f}", words.language)
+            marks.append(f"{words.detectors[DETECTORS.index(name)]} {score}")
+    return marks
 
 
 def elide(text: str, limit: int) -> str:
@@ -305,12 +327,14 @@ def _panel(
         )
     title = ""
     if in_grid:
-        title = name_of_map(result, h, words)
+        title = " · ".join([name_of_map(result, h, words), *head_marks(result, h, words)])
     elif multiple:
         text = elide_words(result.sentences[b], PANEL_TITLE_CHARS)
         title = words.panel_title.format(n=b, text=text)
         if result.head_count > 1:
-            title += " · " + name_of_map(result, h, words)
+            title = " · ".join(
+                [title, name_of_map(result, h, words), *head_marks(result, h, words)]
+            )
     expected = None
     if result.training is not None:
         expected = result.training.expected_keys[b][:size]

@@ -167,8 +167,8 @@ class Controller(QObject):
             self.notice.emit(Notice("heads_fitted", heads=config.heads, width=config.width))
         if config != self._state.config:
             self._change(replace(self._state, config=config), {aspects.CONFIG}, rerun=True)
-            if self.training.active:  # other settings, another network: start again
-                self.reset_training(Notice("training_reset_settings"))
+            if self.training.active and config.with_every_head() != old.with_every_head():
+                self.reset_training(Notice("training_reset_settings"))  # another network
 
     def new_random_weights(self) -> None:
         """Draw new embeddings and weights: the next seed (wrapping at the largest)."""

@@ -92,7 +92,8 @@ def configured(old: ModelConfig, changes: dict) -> ModelConfig:
     """``old`` with ``changes``, validated (a ValueError says what is wrong).  When a size
     change leaves a head count that no longer divides the encoder's width, the heads come
     down to the nearest count that does (in multi-head attention and the transformer alike,
-    whose blocks take at most :data:`~model.config.MAX_TRANSFORMER_HEADS`)."""
+    whose blocks take at most :data:`~model.config.MAX_TRANSFORMER_HEADS`).  Another layout
+    of heads (mode, heads or layers) switches every head back on."""
     settings = {**old.to_dict(), **changes}
     if "heads" not in changes and settings["attention"] in ("multihead", "transformer"):
         width = settings["embedding_size" if settings["cell"] == "none" else "hidden_size"]
@@ -101,6 +102,9 @@ def configured(old: ModelConfig, changes: dict) -> ModelConfig:
             heads = min(heads, MAX_TRANSFORMER_HEADS)
         if isinstance(width, int) and width > 0:
             settings["heads"] = fitting_heads(width, heads)
+    layout = ("attention", "heads", "layers")
+    if "ablated" not in changes and any(settings[k] != getattr(old, k) for k in layout):
+        settings["ablated"] = ()  # other heads: the ones switched off are gone
     return ModelConfig(**settings)
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from figures.heatmap import Words, elide_words
 from model import explanations, numbers
+from model.analysis.detectors import detector_names
 from model.errors import describe
 from model.maps import map_name as _map_name
 from model.maps import map_words
@@ -150,6 +151,9 @@ def heatmap_words() -> Words:
         current=translate("texts", "B (now)"),
         difference=translate("texts", "B − A"),
         compare_title=translate("texts", "{title}: A, B and B − A"),
+        detectors=detector_names(language()),
+        switched_off=translate("texts", "off"),
+        language=language(),
     )
 
 

@@ -57,9 +57,16 @@ class FileActions(QObject):
             self.tr("&Open session…"), self._on_open_session, QKeySequence.StandardKey.Open
         )
         self.open_example = action(self.tr("Open the classroom &example"), self._on_open_example)
+        self.open_induction = action(
+            self.tr("Open the &induction example"), self._on_open_induction
+        )
         self.open_example.setStatusTip(
             self.tr("Twenty sentences, and a tiny GPT that learns to write them")
         )
+        self.open_induction.setStatusTip(
+            self.tr("Sentences whose words come back, and a transformer that learns to copy "
+                    "what followed them")
+        )  # fmt: skip
         self.save_session = action(
             self.tr("&Save session…"), self._on_save_session, QKeySequence.StandardKey.Save
         )
@@ -81,6 +88,7 @@ class FileActions(QObject):
         menu.addAction(self.new_session)
         menu.addAction(self.open_session)
         menu.addAction(self.open_example)
+        menu.addAction(self.open_induction)
         menu.addAction(self.save_session)
         self.recover_menu = menu.addMenu(self.tr("&Recover autosaved work"))
         self.recover_menu.aboutToShow.connect(self._fill_recover_menu)
@@ -139,6 +147,13 @@ class FileActions(QObject):
         from resources import example_session_path
 
         self.open_path(str(example_session_path()))
+
+    def _on_open_induction(self) -> None:
+        """The induction example: sentences whose words come back, a transformer of 2
+        layers × 2 heads and the induction task, ready to train."""
+        from resources import INDUCTION_PRESET, example_session_path
+
+        self.open_path(str(example_session_path(INDUCTION_PRESET)))
 
     def open_path(self, path: str) -> None:
         """Open the session at ``path``, asking first before unsaved work is replaced."""

@@ -33,6 +33,15 @@ def shortcuts_html() -> str:
         (translate("help", "Arrow keys"), translate("help", "On the heatmap: move between cells")),
         ("Enter", translate("help", "On the heatmap: explain the cell under the cursor")),
         (
+            "X",
+            translate(
+                "help",
+                "On the heatmap: switch the cursor's head off, or on again (or the "
+                "right button on a head)",
+            ),
+        ),
+        ("Ctrl+H", translate("help", "The heads: what each one does, and switching them off")),
+        (
             "Page Up, Page Down",
             translate("help", "On the heatmap: previous and next page of panels"),
         ),

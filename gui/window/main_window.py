@@ -26,6 +26,8 @@ from gui.panes.explanation.presenter import ExplanationPresenter
 from gui.panes.explanation.view import ExplainPanel
 from gui.panes.generation.presenter import GenerationPresenter
 from gui.panes.generation.view import GenerationPanel
+from gui.panes.heads.presenter import HeadsPresenter
+from gui.panes.heads.view import HeadsPanel
 from gui.panes.lesson.view import LessonPanel
 from gui.panes.model_settings.presenter import ModelSettingsPresenter
 from gui.panes.model_settings.view import ControlsPanel
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self.training = TrainingPanel()
         self.next_word = NextWordPanel()
         self.generation = GenerationPanel()
+        self.heads = HeadsPanel()
         self.setCentralWidget(self.heatmap)
 
         editor_label = QLabel(self.tr("One sentence per &line:"))
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
             "generation": self._dock(
                 "generation", self.tr("Generate"), scrolling(self.generation, sideways=False)
             ),
+            "heads": self._dock("heads", self.tr("Heads"), self.heads),
         }
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.addDockWidget(left, self.docks["sentences"])
@@ -121,6 +125,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["pipeline"], self.docks["explain"])
         self.docks["pipeline"].raise_()
         self.tabifyDockWidget(self.docks["next_word"], self.docks["generation"])
+        self.tabifyDockWidget(self.docks["next_word"], self.docks["heads"])
         self.docks["next_word"].raise_()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.docks["lesson"])
         self.docks["lesson"].hide()  # Help → Lesson (F1) brings it
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
             lambda: self.training.play,
             lambda: self.next_word.focus_target() or self.docks["next_word"].widget(),
             lambda: self.generation.prompt,
+            lambda: self.heads.focus_target(),
         ]
 
         self.status = StatusPresenter(controller, self)
@@ -159,6 +165,7 @@ class MainWindow(QMainWindow):
             "training": TrainingPresenter(controller, self.training),
             "next_word": NextWordPresenter(controller, self.next_word, docks["next_word"]),
             "generation": GenerationPresenter(controller, self.generation, docks["generation"]),
+            "heads": HeadsPresenter(controller, self.heads, docks["heads"]),
         }
         self.inspector.rebuilt.connect(self._zoom_new_panels)
         self.transformer_panes = TransformerPanes(self)  # Next word and Generate
@@ -198,11 +205,16 @@ class MainWindow(QMainWindow):
         help_dialogs.fill_menu(self, self.menuBar().addMenu(self.tr("&Help")))
 
     def _add_focus_actions(self, view) -> None:
-        """Ctrl+8 and Ctrl+9, for the transformer's panes, after the View menu's Ctrl+7."""
+        """Ctrl+8, Ctrl+9 and Ctrl+H, for the panes of the transformer and of heads, after
+        the View menu's Ctrl+7."""
         before = next((a for a in view.actions() if a.shortcut() == QKeySequence("F6")), None)
-        for index, title in ((7, self.tr("Go to the next word")), (8, self.tr("Go to generate"))):
+        for index, title, keys in (
+            (7, self.tr("Go to the next word"), "Ctrl+8"),
+            (8, self.tr("Go to generate"), "Ctrl+9"),
+            (9, self.tr("Go to the heads"), "Ctrl+H"),
+        ):
             action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _=False, k=index: self.focus_pane(k))
             view.insertAction(before, action)
 

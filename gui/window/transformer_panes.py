@@ -1,4 +1,5 @@
-"""The transformer's own panes (Next word, Generate) come and go with the transformer.
+"""The transformer's own panes (Next word, Generate) come and go with the transformer, and
+the Heads pane with a mode that has heads (multi-head attention, the transformer).
 
 Only the transformer predicts next words and writes text; in the notebook's modes those
 panes could only say so, and would take half of the pipeline's column.  So choosing the
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject
 from gui import state as aspects
 
 PANES = ("next_word", "generation")  # their docks, in the window's order
+HEADS = "heads"  # the Heads pane: multi-head attention's too
 
 
 class TransformerPanes(QObject):
@@ -22,23 +24,27 @@ class TransformerPanes(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self._window = window
-        self._transformer: bool | None = None  # the model at the last look (None: none yet)
+        self._transformer: tuple | None = None  # (transformer, heads) at the last look
         window.controller.changed.connect(self._on_changed)
 
     def follow(self) -> None:
         """Show or hide the docks when the model has become, or stopped being, a transformer.
         The first look only hides them (a saved layout may have closed them on purpose)."""
         window = self._window
-        transformer = window.controller.config.attention == "transformer"
-        if transformer == self._transformer:
+        attention = window.controller.config.attention
+        transformer = attention == "transformer"
+        heads = attention in ("multihead", "transformer")
+        if (transformer, heads) == self._transformer:
             return
-        first, self._transformer = self._transformer is None, transformer
-        if window.staging.mode is not None or (first and transformer):
+        first, self._transformer = self._transformer is None, (transformer, heads)
+        if window.staging.mode is not None:
             return
-        for name in PANES:
-            window.docks[name].setVisible(transformer)
-        if transformer:
-            window.docks[PANES[0]].raise_()
+        shown = {**dict.fromkeys(PANES, transformer), HEADS: heads}
+        for name, visible in shown.items():
+            if not (first and visible):  # the first look only hides
+                window.docks[name].setVisible(visible)
+        if heads and not first:
+            window.docks[PANES[0] if transformer else HEADS].raise_()
 
     def _on_changed(self, changed) -> None:
         if aspects.CONFIG in changed:

@@ -218,6 +218,14 @@
         <source>Twenty sentences, and a tiny GPT that learns to write them</source>
         <translation>Vinte sentenças e um GPT mínimo que aprende a escrevê-las</translation>
     </message>
+    <message>
+        <source>Open the &amp;induction example</source>
+        <translation>Abrir o exemplo de &amp;indução</translation>
+    </message>
+    <message>
+        <source>Sentences whose words come back, and a transformer that learns to copy what followed them</source>
+        <translation>Sentenças cujas palavras voltam, e um transformer que aprende a copiar o que veio depois delas</translation>
+    </message>
 </context>
 <context>
     <name>AttentionView</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Go to generate</source>
         <translation>Ir para gerar</translation>
+    </message>
+    <message>
+        <source>Go to the heads</source>
+        <translation>Ir para as cabeças</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>Cabeças</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1086,14 @@
         <source>Go to the next word, to generate</source>
         <translation>Ir para a próxima palavra, para gerar</translation>
     </message>
+    <message>
+        <source>On the heatmap: switch the cursor's head off, or on again (or the right button on a head)</source>
+        <translation>No heatmap: desliga a cabeça do cursor, ou a religa (ou o botão direito numa cabeça)</translation>
+    </message>
+    <message>
+        <source>The heads: what each one does, and switching them off</source>
+        <translation>As cabeças: o que cada uma faz, e desligá-las</translation>
+    </message>
 </context>
 <context>
     <name>texts</name>
@@ -1305,12 +1329,24 @@
         <source>feed-forward units</source>
         <translation>unidades feed-forward</translation>
     </message>
+    <message>
+        <source>off</source>
+        <translation>desligada</translation>
+    </message>
 </context>
 <context>
     <name>AttentionPresenter</name>
     <message>
         <source>Loading the model (PyTorch)…</source>
         <translation>Carregando o modelo (PyTorch)…</translation>
+    </message>
+    <message>
+        <source>Switch {head} off</source>
+        <translation>Desligar {head}</translation>
+    </message>
+    <message>
+        <source>Switch {head} on again</source>
+        <translation>Religar {head}</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1605,92 @@
     <message>
         <source>The task “{task}” needs a next-word head, which only the transformer has: choose the transformer blocks under Attention in the Model pane.</source>
         <translation>A tarefa “{task}” precisa de uma cabeça de próxima palavra, que só o transformer tem: escolha os blocos transformer em Atenção, no painel Modelo.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadsPanel</name>
+    <message>
+        <source>On a seeded probe (random words, a repeated stretch)</source>
+        <translation>Numa sonda com semente (palavras aleatórias, um trecho repetido)</translation>
+    </message>
+    <message>
+        <source>On your sentences</source>
+        <translation>Nas suas sentenças</translation>
+    </message>
+    <message>
+        <source>Space or a click on the box switches a head off or on again</source>
+        <translation>Espaço ou um clique na caixa desliga uma cabeça, ou a religa</translation>
+    </message>
+    <message>
+        <source>Where the heads' scores are measured</source>
+        <translation>Onde as notas das cabeças são medidas</translation>
+    </message>
+    <message>
+        <source>Scores:</source>
+        <translation>Notas:</translation>
+    </message>
+</context>
+<context>
+    <name>HeadsPresenter</name>
+    <message>
+        <source>Bold: the grid's label, the strongest score above {threshold}.</source>
+        <translation>Negrito: o rótulo na grade, a maior nota acima de {threshold}.</translation>
+    </message>
+    <message>
+        <source>Each score is the mean weight a query puts on: the word before it (previous), the first word (first), earlier copies of its own word (duplicate), the words that followed those copies (induction), from 0 to 1.</source>
+        <translation>Cada nota é o peso médio que uma query põe: na palavra antes dela (anterior), na primeira palavra (primeira), em cópias anteriores da própria palavra (duplicada), nas palavras que vieram depois dessas cópias (indução), de 0 a 1.</translation>
+    </message>
+    <message>
+        <source>Measured on your sentences: “—” where they cannot show it (no word comes back, no duplicate or induction score).</source>
+        <translation>Medidas nas suas sentenças: “—” onde elas não podem mostrá-la (se nenhuma palavra volta, não há nota de duplicada nem de indução).</translation>
+    </message>
+    <message>
+        <source>Measured on {n} random sequences of {length} of your words in which a stretch repeats (the same for every run with seed {seed}).</source>
+        <translation>Medidas em {n} sequências aleatórias de {length} das suas palavras em que um trecho se repete (as mesmas em toda execução com semente {seed}).</translation>
+    </message>
+    <message>
+        <source>Only multi-head attention and the transformer have heads to score and to switch off: choose one of them under Attention in the Model pane.</source>
+        <translation>Só a atenção multi-cabeça e o transformer têm cabeças para avaliar e desligar: escolha um deles em Atenção, no painel Modelo.</translation>
+    </message>
+    <message>
+        <source>The heads are scored on sequences as long as your longest sentence, with a stretch that repeats: give a sentence 4 words or more.</source>
+        <translation>As cabeças são avaliadas em sequências do tamanho da sua sentença mais longa, com um trecho que se repete: dê a uma sentença 4 palavras ou mais.</translation>
+    </message>
+    <message>
+        <source>Task “{task}” on its probe, with {off} switched off: {score}; with every head: {every}.</source>
+        <translation>Tarefa “{task}” na sua sonda, com {off} desligada(s): {score}; com todas as cabeças: {every}.</translation>
+    </message>
+    <message>
+        <source>Task “{task}” on its probe: {score}.</source>
+        <translation>Tarefa “{task}” na sua sonda: {score}.</translation>
+    </message>
+    <message>
+        <source>duplicate: the mean weight on earlier copies of the word itself</source>
+        <translation>duplicada: o peso médio em cópias anteriores da própria palavra</translation>
+    </message>
+    <message>
+        <source>first: the mean weight on the first word</source>
+        <translation>primeira: o peso médio na primeira palavra</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>cabeça</translation>
+    </message>
+    <message>
+        <source>induction: the mean weight on the words that followed earlier copies</source>
+        <translation>indução: o peso médio nas palavras que vieram depois de cópias anteriores</translation>
+    </message>
+    <message>
+        <source>layer.head, as --ablate counts: unchecked, off</source>
+        <translation>camada.cabeça, como --ablate conta: desmarcada, desligada</translation>
+    </message>
+    <message>
+        <source>loss {loss}, accuracy {accuracy} %</source>
+        <translation>loss {loss}, acurácia {accuracy} %</translation>
+    </message>
+    <message>
+        <source>previous: the mean weight on the word just before</source>
+        <translation>anterior: o peso médio na palavra logo antes</translation>
     </message>
 </context>
 </TS>

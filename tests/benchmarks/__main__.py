@@ -24,6 +24,8 @@ TARGETS = {
     "train_steps_per_s": "≥ 300",
     "train_steps_per_s_transformer": "≥ 150",
     "gui_block_max_training_transformer_ms": "≤ 25",
+    "train_steps_per_s_induction": "≥ 100",
+    "gui_block_max_training_induction_ms": "≤ 25",
     "train_fps": "≥ 15",
     "quit_ms": "≤ 500",
     "soak_rss_growth_pct": "≤ 2",
@@ -64,6 +66,7 @@ def measure(quick: bool) -> dict:
     out["gui_block_max_512x256_ms"] = window.stall_during_big_edits(2 if quick else 6)
     out.update(window.training_figures(1.0 if quick else 4.0))
     out.update(window.transformer_training_figures(1.0 if quick else 4.0))
+    out.update(window.induction_training_figures(1.0 if quick else 4.0))
     out["quit_ms"] = window.quit_while_training()
     from tests.benchmarks.soak import soak_figures
 

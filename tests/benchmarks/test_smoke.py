@@ -20,6 +20,8 @@ FIGURES = {
     "train_steps_per_s",
     "train_steps_per_s_transformer",
     "gui_block_max_training_transformer_ms",
+    "train_steps_per_s_induction",
+    "gui_block_max_training_induction_ms",
     "train_fps",
     "window_shown_s",
     "first_heatmap_s",

@@ -261,6 +261,22 @@ def transformer_training_figures(seconds: float = 4.0) -> dict[str, float]:
     }
 
 
+def induction_training_figures(seconds: float = 4.0) -> dict[str, float]:
+    """The same figures while the induction preset (2 layers × 2 heads, d = 32) trains on
+    ``induction``, with every layer's heads in the heatmap (their labels following the head
+    detectors of each published step) and the Heads pane in view."""
+    from model.session import load_session
+    from resources import INDUCTION_PRESET, example_session_path
+
+    session = load_session(example_session_path(INDUCTION_PRESET))
+    steps, _, block = _train_and_watch(session.text, session.config, "induction", ("heads",),
+                                       seconds)  # fmt: skip
+    return {
+        "train_steps_per_s_induction": steps,
+        "gui_block_max_training_induction_ms": block,
+    }
+
+
 def _train_and_watch(text, config, task, docks, seconds):
     """Train ``task`` on ``text`` in a window showing ``docks`` besides the heatmap (all
     heads); steps per second, heatmap repaints per second, and the longest GUI stall."""

@@ -15,14 +15,22 @@ def test_choosing_the_transformer_brings_its_panes_and_leaving_it_takes_them_awa
     controller = window.controller
     docks = window.docks
     assert not docks["next_word"].isVisible() and not docks["generation"].isVisible()
-    assert docks["pipeline"].isVisible()
+    assert not docks["heads"].isVisible() and docks["pipeline"].isVisible()
 
     wait_for_result(qtbot, controller, lambda: controller.update_config(**TRANSFORMER.to_dict()))
     assert docks["next_word"].isVisible() and docks["next_word"].widget().isVisible()
-    assert window.tabifiedDockWidgets(docks["next_word"]) == [docks["generation"]]
+    assert set(window.tabifiedDockWidgets(docks["next_word"])) == {
+        docks["generation"],
+        docks["heads"],
+    }
 
+    # Multi-head attention has heads to score and switch off, and no next-word head.
     wait_for_result(qtbot, controller, lambda: controller.update_config(attention="multihead"))
     assert not docks["next_word"].isVisible() and not docks["generation"].isVisible()
+    assert docks["heads"].isVisible() and docks["heads"].widget().isVisible()
+
+    wait_for_result(qtbot, controller, lambda: controller.update_config(attention="linear"))
+    assert not docks["heads"].isVisible()
 
 
 def test_a_transformer_session_opens_with_its_panes(qtbot, open_window):

@@ -4,7 +4,8 @@ Small multiples come in pages of as many panels as fit at a readable size; a tra
 heads of one sentence come as one grid, a row per layer and a column per head, its panels
 shrunk to thumbnails (matrix and title only) when they must be, as in BertViz's "model
 view": a click on one opens it (the view above says how).  The keyboard
-moves a cursor over the cells (arrows, Home, End), Enter picks a cell, Page Up and Page Down
+moves a cursor over the cells (arrows, Home, End), Enter picks a cell, X switches its head
+off or on again (so does the right button), Page Up and Page Down
 turn pages; the mouse hovers and clicks.  The canvas reports the cell the user points at and
 the cell they pick; the view around it says what that cell holds.
 """
@@ -66,6 +67,9 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
     resized = Signal()
     play_pressed = Signal()
     """Space: play or pause training (when there is training to play)."""
+    head_switch_requested = Signal(int, object)
+    """(panel index, where on screen for a menu, or None): the right button on a panel, or
+    X on the keyboard cursor's: switch that panel's head off or on again."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -191,6 +195,7 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
         thumbnails = self.thumbnails(description)
         shape = (count, columns, plots[0].compact, thumbnails)
         for plot in plots:
+            plot.in_grid = description.grid is not None
             plot.set_thumbnail(thumbnails)
         if shape != self._grid_shape:
             self._grid.clear()
@@ -304,7 +309,9 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
 
     def _on_mouse_clicked(self, event) -> None:
         found = self.panel_at(event.scenePos())
-        if found is not None:
+        if found is not None and event.button() == Qt.MouseButton.RightButton:
+            self.head_switch_requested.emit(found[0], event.screenPos().toPoint())
+        elif found is not None:
             self.cell_chosen.emit(found)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -320,6 +327,9 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
             return
         index, row, column = self._cursor or (0, 0, 0)
         index = min(index, len(self.description.panels) - 1)
+        if key == Qt.Key.Key_X:
+            self.head_switch_requested.emit(index, None)
+            return
         size = self.description.panels[index].values.shape[0]
         row, column = min(row, size - 1), min(column, size - 1)
         moves = {

@@ -26,12 +26,18 @@ def tick_font(points: float) -> QFont:
 
 
 def thumbnail_title(title: str, font: QFont, width: float) -> str:
-    """``title`` as a thumbnail's rich text: whole when it fits ``width``, else its parts
-    (" · ") on lines of their own, "layer 2<br>head 3", each elided at its start so that
-    its number shows ("…er 2")."""
+    """``title`` as rich text that fits ``width``: whole when it fits, else its parts
+    (" · ") filled onto lines ("layer 2 · head 3<br>induction 0.98"), each line elided at
+    its start so that its number shows ("…er 2")."""
     metrics = QFontMetricsF(font)
     width = max(width, 24.0)
-    lines = [title] if metrics.horizontalAdvance(title) <= width else title.split(" · ")
+    lines: list[str] = []
+    for part in title.split(" · "):
+        joined = f"{lines[-1]} · {part}" if lines else part
+        if lines and metrics.horizontalAdvance(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(part)
     fitted = (metrics.elidedText(line, Qt.TextElideMode.ElideLeft, width) for line in lines)
     return "<br>".join(html.escape(line) for line in fitted)
 
@@ -77,6 +83,7 @@ class MatrixPlot:
     def __init__(self, compact: bool, font_scale: float = 1.0) -> None:
         self.compact = compact
         self.thumbnail = False  # a small panel of a grid: no axes
+        self.in_grid = False  # a panel of a layers × heads grid: its title may take two lines
         self.plot = pg.PlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
@@ -146,7 +153,7 @@ class MatrixPlot:
             label.updateMin = update_min
             label.never_wider = True
         shown = title
-        if self.thumbnail and title:  # fitted to a thumbnail's width, on two lines if need be
+        if (self.thumbnail or self.in_grid) and title:  # fitted to its width, lines if need be
             shown = thumbnail_title(title, self._title_font(), self.plot.vb.width())
         self.plot.setTitle(shown or None, color=ink, size=self._title_size)
         label.item.setToolTip(title)

@@ -8,6 +8,8 @@ tables' pointing comes back the same way: the panes never call each other.
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMenu
+
 from gui import state as aspects
 from gui import texts
 from gui.panes.presenter import PanePresenter
@@ -28,6 +30,7 @@ class AttentionPresenter(PanePresenter):
         view.cell_chosen.connect(self._on_cell_chosen)
         view.cell_hovered.connect(controller.pointing.at_cell)
         view.play_pressed.connect(controller.toggle_training)
+        view.canvas.head_switch_requested.connect(self._on_head_switch)
         controller.pointing.query_pointed.connect(self._on_query_pointed)
         controller.changed.connect(self._on_status_changed)
         self.show_status()
@@ -93,3 +96,24 @@ class AttentionPresenter(PanePresenter):
     def _on_query_pointed(self, sentence: int, row) -> None:
         """A table row points at a query (None: at none): light it up here."""
         self.view.highlight_query(sentence, row)
+
+    def _on_head_switch(self, index: int, where) -> None:
+        """Switch the head of panel ``index`` off, or on again: at once from the keyboard
+        (X), through a one-item menu from the mouse (the right button)."""
+        controller = self.controller
+        description = self.view.canvas.description
+        result = controller.result
+        if result is None or description is None or result.probe_scores is None:
+            return
+        pair = result.map_of(description.panels[index].head)
+        ablated = set(controller.config.ablated)
+        off = pair not in ablated
+        if where is not None:
+            name = texts.map_name(result.config, result.map_index(*pair))
+            text = self.tr("Switch {head} off") if off else self.tr("Switch {head} on again")
+            menu = QMenu(self.view)
+            chosen = menu.addAction(text.format(head=name))
+            if menu.exec(where) is not chosen:
+                return
+        ablated = ablated | {pair} if off else ablated - {pair}
+        controller.update_config(ablated=tuple(sorted(ablated)))

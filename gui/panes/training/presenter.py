@@ -12,7 +12,7 @@ from gui import state as aspects
 from gui import texts
 from gui.panes.training.view import TrainedView
 from model.errors import Notice
-from model.training.tasks import LANGUAGE_MODELLING
+from model.training.tasks import INDUCTION, LANGUAGE_MODELLING
 
 
 class TrainingPresenter(QObject):
@@ -38,16 +38,18 @@ class TrainingPresenter(QObject):
         self.show()
 
     def _on_task_chosen(self, task: str) -> None:
-        """A new task.  The task "next" needs the causal mask (a word must not see the word
-        it is to predict): on a transformer without it, it is turned on, and said so."""
+        """A new task.  The tasks "next" and "induction" need the causal mask (a word must
+        not see the word it is to predict): without it, it is turned on, and said so."""
         controller = self.controller
         controller.set_train_settings(task=task)
         config = controller.config
-        turn_on = task == LANGUAGE_MODELLING and config.attention == "transformer"
+        turn_on = task == INDUCTION or (
+            task == LANGUAGE_MODELLING and config.attention == "transformer"
+        )
         self._causal_turned_on = turn_on and not config.causal
         if self._causal_turned_on:
             controller.update_config(causal=True)  # in the state: a session saves it on
-            controller.notice.emit(Notice("next_turns_causal_on"))
+            controller.notice.emit(Notice(f"{task}_turns_causal_on"))
         self.show()
 
     def _on_status(self, _status: str) -> None:
@@ -97,6 +99,10 @@ class TrainingPresenter(QObject):
         task, config = controller.train_settings().task, controller.config
         if task == LANGUAGE_MODELLING:
             return self._next_note(config)
+        if task == INDUCTION and not config.causal:
+            return texts.error_text(Notice("induction_needs_causal"))
+        if task == INDUCTION and self._causal_turned_on and not controller.training.active:
+            return texts.error_text(Notice("induction_turns_causal_on"))
         code = tasks.obstacle(task, config) or tasks.shortcut(task, config)
         return texts.error_text(Notice(code)) if code else ""
 
