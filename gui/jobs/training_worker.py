@@ -263,7 +263,7 @@ class TrainingWorker(QObject):
             if self._trainer is None or self._called_off():
                 return
             self._since_picture += trainer.steps_done - done
-            if converged(trainer.history):
+            if converged(trainer.history, task=trainer.settings.task):
                 self._halt("converged")
                 return
         if trainer.steps_done >= limits.MAX_STEPS:

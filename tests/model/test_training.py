@@ -228,6 +228,12 @@ def test_the_auto_pause_and_honesty_rules():
     assert not converged(history(falling[:60], 0.5, 0.5))
     assert converged(history(np.full(100, 0.3), 0.8, 0.5))  # a plateau
     assert converged(history(np.r_[np.full(50, 2.0), np.full(50, 0.005)], 1.0, 1.0))
+    # Induction's plateau comes before its drop (the phase change): it does not end training.
+    plateau = history(np.full(300, 3.7), 0.05, 0.1)
+    assert converged(plateau) and not converged(plateau, task="induction")
+    dropped = history(np.r_[np.full(200, 3.7), np.linspace(3.7, 0.05, 50), np.full(100, 0.05)],
+                      0.99, 0.98)  # fmt: skip
+    assert converged(dropped, task="induction")
     assert solved_without_attention(history(np.full(60, 0.01), 1.0, 0.5))
     assert not solved_without_attention(history(np.full(60, 0.01), 1.0, 0.95))
     assert not solved_without_attention(history(np.full(60, 1.0), 0.6, 0.5))

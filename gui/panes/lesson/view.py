@@ -1,14 +1,19 @@
 """Help → Lesson: the seed notebook, step by step, in the interface's language.
 
-Each step says what the notebook does there; the steps after the notebook's form a chapter
-of their own, from attention to a tiny GPT (a step's "chapter" begins one).  What the step
+Each step says what the notebook does there; the steps after the notebook's form chapters
+of their own, from attention to a tiny GPT, then an induction head forming (a step's
+"chapter" begins one).  What the step
 puts on screen (the pane in front, its settings, the cell explained, a training run) is in
 ``resources/lessons/scenes.json``, one scene per step for both languages; the window's
 lesson course applies it when the class arrives at the step.  The words are in
-``resources/lessons/<language>.json``.
+``resources/lessons/<language>.json``.  A text may hold placeholders, ``{previous}`` say,
+for what the result shows (which head does what in this run): the lesson course fills them
+in with :meth:`LessonPanel.set_words`, in the phrases under the language's ``"words"``.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -27,6 +32,24 @@ def scenes() -> list[dict]:
     return catalog("lessons", "scenes")["steps"]
 
 
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(text: str, words: dict[str, str]) -> str:
+    """``text`` with each ``{name}`` said by ``words[name]`` ("…" while unknown); a phrase
+    said once in the text is not said again (one "the lesson is training" is enough)."""
+    said: set[str] = set()
+
+    def phrase(match: re.Match) -> str:
+        words_for = words.get(match.group(1), "…")
+        if words_for in said:
+            return ""
+        said.add(words_for)
+        return words_for
+
+    return re.sub(r"  +", " ", PLACEHOLDER.sub(phrase, text)).strip()
+
+
 class LessonPanel(QWidget):
     """Shows one step at a time; the lesson course sets the window up for it."""
 
@@ -38,6 +61,7 @@ class LessonPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._steps = lesson(texts.language())["steps"]
+        self._words: dict[str, str] = {}  # what the placeholders say now
         self.chapter = QLabel()  # the chapter the step belongs to
         self.chapter.setObjectName("lessonChapter")
         self.steps = ElidedComboBox(12)
@@ -87,6 +111,13 @@ class LessonPanel(QWidget):
             self._show(index)
         self.steps.setCurrentIndex(index)
 
+    def set_words(self, words: dict[str, str]) -> None:
+        """Say the step's placeholders with ``words`` (the result's, see the course)."""
+        self._words = words
+        text = fill(self._steps[self.index]["text"], words)
+        if text != self.text.text():
+            self.text.setText(text)
+
     def chapter_of(self, index: int) -> str:
         """The title of the chapter step ``index`` is in: the last one begun at or before it."""
         return next(
@@ -97,7 +128,7 @@ class LessonPanel(QWidget):
     def _show(self, index: int) -> None:
         step = self._steps[index]
         self.chapter.setText(f"<b>{self.chapter_of(index)}</b>")
-        self.text.setText(step["text"])
+        self.text.setText(fill(step["text"], self._words))
         self.back.setEnabled(index > 0)
         self.next.setEnabled(index < len(self._steps) - 1)
         self.step_shown.emit(index)
