@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 from PySide6.QtCore import QObject
 
 from gui.jobs.training import PLAYING, TrainingControl, fits
@@ -200,9 +201,9 @@ class TrainingCourse(QObject):
         old = self.settings()
         settings = replace(old, steps=steps)
         if len(rates):
-            changes = tuple(
-                (k, float(rates[k])) for k in range(1, len(rates)) if rates[k] != rates[k - 1]
-            )
+            rates = np.asarray(rates, dtype=np.float64)
+            changed = np.flatnonzero(rates[1:] != rates[:-1]) + 1  # (once a frame: no loop)
+            changes = tuple((int(k), float(rates[k])) for k in changed)
             settings = replace(settings, learning_rate=float(rates[0]), rate_changes=changes)
             for change in old.rate_changes:
                 if change[0] == steps and change[1] != rates[-1]:

@@ -13,6 +13,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
+from gui import disposal
 from gui.jobs.training_worker import Completed, Published, TrainingWorker, TrainJob
 from model.training.applied import fits  # noqa: F401 (the course asks it too)
 
@@ -185,6 +186,9 @@ class TrainingControl(QObject):
     def _on_published(self, published: Published) -> None:
         if not self._current(published.job.id):
             return  # from a job since replaced or reset: never shown
+        # The weights before go on a later turn (freeing a network took a millisecond of
+        # the frame that shows the next one).
+        disposal.release(self.latest)
         self.latest = published
         if self.retraining is not None and published.viewing is None:
             self._set_retraining(None)  # retrained: these are the weights at its step

@@ -10,6 +10,7 @@ when the cells are big enough to read them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -78,8 +79,13 @@ def state_runs(states: np.ndarray) -> list[tuple[int, int, int, int]]:
 def printed_cells(panel: Panel) -> list[tuple[int, int]]:
     """The cells whose value is printed: every cell but the masked ones (padding hidden by
     the mask, later keys hidden by the causal mask), whose weight is exactly 0 by design."""
-    rows, columns = np.nonzero(~np.isin(panel.states, (MASKED, CAUSAL)))
+    rows, columns = _printed(panel)
     return list(zip(rows.tolist(), columns.tolist(), strict=True))
+
+
+def _printed(panel: Panel) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`printed_cells` as two arrays, rows and columns."""
+    return np.nonzero(~np.isin(panel.states, (MASKED, CAUSAL)))
 
 
 def value_pixels(printed: list[str], cw: float, ch: float) -> int:
@@ -203,14 +209,28 @@ class MatrixPainter:
         painter.restore()
 
     def _paint_values(self, painter: QPainter, cell, cw: float, ch: float) -> None:
+        """Each printed cell's weight, two decimals in the language's mark, black or white
+        for its colour.  Drawn a colour at a time: while training plays, a grid of panels
+        is painted 20 times a second, and a pen per cell took half of that time."""
         panel, scale = self._panel, self._scale
-        cells = printed_cells(panel)
-        values = [float(panel.values[i, j]) for i, j in cells]
-        printed = [texts.marks(f"{value:.2f}") for value in values]
+        rows, columns = _printed(panel)
+        values = panel.values[rows, columns].astype(np.float64)
+        mark = texts.marks(".")
+        printed = [f"{value:.2f}".replace(".", mark) for value in values.tolist()]
         font = QFont()
         font.setPixelSize(value_pixels(printed, cw, ch))
         painter.setFont(font)
-        text_colours = colours.text_colours(scale.colour_map)
-        for (i, j), value, text in zip(cells, values, printed, strict=True):
-            painter.setPen(text_colours[colours.level(value, scale.low, scale.high)])
-            painter.drawText(cell(i, j), Qt.AlignmentFlag.AlignCenter, text)
+        span = scale.high - scale.low if scale.high > scale.low else 1.0
+        levels = np.clip(((values - scale.low) / span * 255).astype(np.int64), 0, 255)
+        white = _white_text(scale.colour_map)[levels]
+        centre = Qt.AlignmentFlag.AlignCenter
+        for colour, chosen in ((QColor("white"), white), (QColor("black"), ~white)):
+            painter.setPen(colour)
+            for k in np.flatnonzero(chosen).tolist():
+                painter.drawText(cell(int(rows[k]), int(columns[k])), centre, printed[k])
+
+
+@cache
+def _white_text(name: str) -> np.ndarray:
+    """``(256,)`` bool: white text reads better than black on that level of the map."""
+    return np.array([colour.lightness() > 128 for colour in colours.text_colours(name)])

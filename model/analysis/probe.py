@@ -14,8 +14,10 @@ import torch
 from model.analysis.detectors import head_scores
 from model.training import tasks
 
-PROBE_TOKENS = 4096  # at most this many tokens: a probe costs about one keystroke's run
-MAX_PROBE_SEQUENCES = 64
+# At most this many tokens: run with every picture that training publishes, a probe must cost
+# less than a keystroke's run (a probe of 64 sequences held the window's frames 8 ms longer).
+PROBE_TOKENS = 2048
+MAX_PROBE_SEQUENCES = 32
 
 
 def probe_size(length: int) -> int:

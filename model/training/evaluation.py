@@ -2,10 +2,10 @@
 off and with every head: the numbers ``--evaluate`` prints and the window shows beside a
 head that was switched off.
 
-The probe is the task's batch at its ``PROBE`` step (:func:`model.training.tasks.batch`):
-random sequences that no training step draws, the same for every run with the same seed
-(for ``next``, the user's own sentences).  Loss and accuracy are measured as training
-measures them (:func:`model.training.loop.predict`).
+The probe is the task's batch at its ``PROBE`` step (:func:`model.training.tasks.batch`), of
+the head detectors' probe's size: random sequences that no training step draws, the same for
+every run with the same seed (for ``next``, the user's own sentences, up to that many).
+Loss and accuracy are measured as training measures them (:func:`model.training.loop.predict`).
 """
 
 from __future__ import annotations
@@ -36,11 +36,15 @@ class Evaluation:
 def evaluate(network, readout, task: str, vocabulary, lengths, ids, ablated=()) -> Evaluation:
     """``network`` (and its ``readout``) on ``task``'s probe, with ``ablated`` heads off and
     with none; ``lengths`` and ``ids`` are the user's sentences'."""
+    from model.analysis.probe import probe_size
     from model.training.loop import loss_and_accuracy, predict
 
     config = network.config
-    drawn, drawn_lengths = tasks.batch(task, config.seed, tasks.PROBE, vocabulary.size,
-                                       np.asarray(lengths), ids)  # fmt: skip
+    lengths = np.asarray(lengths)
+    size = probe_size(int(lengths.max()))  # the head detectors' probe's size
+    drawn, drawn_lengths = tasks.batch(
+        task, config.seed, tasks.PROBE, vocabulary.size, lengths, ids, size
+    )
     ranks = tasks.alphabetical_ranks(vocabulary.tokens)
     keys = tasks.expected_keys(task, drawn, drawn_lengths, ranks, config.causal)
     target = torch.from_numpy(tasks.batch_targets(task, drawn, drawn_lengths, keys))

@@ -118,3 +118,23 @@ def test_compare_shows_what_switching_a_head_off_changed(qtbot, open_window):
     difference = controller.comparison.difference  # (B, maps, L, L): maps 0, 1 are layer 0
     assert not difference[:, :2].any() and np.abs(difference[:, 2:]).max() > 1e-3
     assert len(window.heatmap.current_plots()) == 3  # A, B and B − A of the map shown
+
+
+def test_the_cells_numbers_wait_for_a_pause_while_training_plays(qtbot, open_window):
+    """Twenty pictures a second of numbers nobody can read: while training plays the cells
+    show their colours only, and the numbers come back when it pauses."""
+    window = induction_window(open_window)
+    controller = window.controller
+
+    def numbers_shown():
+        return {plot.item.show_values for plot in window.heatmap.current_plots()}
+
+    assert numbers_shown() == {True}
+    controller.toggle_training()
+    qtbot.waitUntil(
+        lambda: controller.training.step > 0 and controller.training.status == "playing"
+    )
+    assert numbers_shown() == {False}
+    controller.toggle_training()
+    qtbot.waitUntil(lambda: controller.training.status == "paused")
+    assert numbers_shown() == {True}

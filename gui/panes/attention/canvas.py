@@ -281,6 +281,14 @@ class HeatmapCanvas(pg.GraphicsLayoutWidget):
             if plot is not None:
                 plot.set_font_scale(scale)
 
+    def show_values(self, shown: bool) -> None:
+        """Print each cell's weight in it, or not (while training plays: twenty pictures a
+        second of numbers nobody can read took a third of each frame)."""
+        for plot in (self._single, *self._small):
+            if plot is not None and plot.item.show_values != shown:
+                plot.item.show_values = shown
+                plot.item.update()
+
     def set_highlights(self, hover, selected) -> None:
         """``hover`` and ``selected`` are (sentence, head, row, column); each panel of that
         sentence and head outlines them (the three panels of a comparison alike)."""

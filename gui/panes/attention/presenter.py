@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 
 from gui import state as aspects
 from gui import texts
+from gui.jobs.training import PLAYING
 from gui.panes.presenter import PanePresenter
 
 
@@ -33,10 +34,12 @@ class AttentionPresenter(PanePresenter):
         view.canvas.head_switch_requested.connect(self._on_head_switch)
         controller.pointing.query_pointed.connect(self._on_query_pointed)
         controller.changed.connect(self._on_status_changed)
+        controller.training.status_changed.connect(self._show_values)
         self.show_status()
 
     def render(self) -> None:
         controller = self.controller
+        self._show_values()
         self.view.show_result(
             controller.result, controller.view, controller.state.cell, controller.comparison
         )
@@ -45,6 +48,10 @@ class AttentionPresenter(PanePresenter):
             self._painted_once = True
             if self.view.isVisible() and self.view.kind == "heatmap":
                 self.view.canvas.repaint()
+
+    def _show_values(self, _status=None) -> None:
+        """The cells' numbers, except while training plays (they come back on pause)."""
+        self.view.canvas.show_values(self.controller.training.status != PLAYING)
 
     def release(self) -> None:
         self.view.release()

@@ -304,7 +304,9 @@ class PipelineView(QScrollArea):
             p for p, seen in zip(self.panels, in_view, strict=True) if not seen
         ]
         self._pending = [(panel, result, sentence, head) for panel in order]
-        self._continue(deadline or time.perf_counter() + SLICE_SECONDS)
+        # The panels in view now; those out of view on the next turns (while training plays,
+        # twenty results a second: the frame that shows one does not wait for them).
+        self._continue(deadline or time.perf_counter() + SLICE_SECONDS, sum(in_view) or None)
 
     def release(self) -> None:
         """Let go of the result (a big one is freed before the next is computed): no panels
@@ -321,10 +323,13 @@ class PipelineView(QScrollArea):
         if self._wanted is not None:  # once the layout passes these tables ask for have run
             QTimer.singleShot(0, self, self._scroll_to_wanted)
 
-    def _continue(self, deadline: float = 0.0) -> None:
+    def _continue(self, deadline: float = 0.0, most: int | None = None) -> None:
+        """Show pending panels until ``deadline`` (and at most ``most`` of them)."""
         deadline = deadline or time.perf_counter() + SLICE_SECONDS
-        while self._pending and time.perf_counter() < deadline:
+        shown = 0
+        while self._pending and time.perf_counter() < deadline and shown != most:
             self._show(*self._pending.pop(0))
+            shown += 1
         if self._pending:
             self._next_slice.start()
         elif self._wanted is not None:  # every table has its height: the stage has its place

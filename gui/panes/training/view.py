@@ -98,6 +98,7 @@ class TrainingPanel(QWidget):
         self._chart_place.setMinimumHeight(150)
         QVBoxLayout(self._chart_place).setContentsMargins(0, 0, 0, 0)
         self._chart_data = None  # (history, viewing) to draw, or None for none
+        self._drawn = None  # (chart data, task) last drawn (see _draw_chart)
         self._legend = None  # the chart's legend, made with it
         self._task = TASKS[0]  # the task the chart's curves are named for
         self.timeline = QSlider(Qt.Orientation.Horizontal)
@@ -244,6 +245,12 @@ class TrainingPanel(QWidget):
             self._legend.setWordWrap(True)
             self._chart_place.layout().addWidget(self._legend)
             self._chart_place.layout().addWidget(self.chart, 1)
+        # A picture of training reaches the pane twice (the weights, then their result):
+        # the chart is drawn again only for another history, step viewed or task.
+        drawn = (self._chart_data, self._task)
+        if self._drawn is not None and _same(self._drawn, drawn):
+            return
+        self._drawn = drawn
         self._legend.setText(legend_html(self._curve_names()))
         if self._chart_data is None:
             self.chart.clear_history()
@@ -268,3 +275,12 @@ class TrainingPanel(QWidget):
         if 0 <= position < len(self._saved):
             self.timeline_label.setText(self.tr("step {n}").format(n=self._saved[position]))
             self.step_viewed.emit(self._saved[position])
+
+
+def _same(drawn, shown) -> bool:
+    """Whether two (chart data, task) are one picture: the very same history (a new one is
+    made for every step published), the same step viewed and task."""
+    (data, task), (other, other_task) = drawn, shown
+    if data is None or other is None:
+        return data is other and task == other_task
+    return data[0] is other[0] and data[1] == other[1] and task == other_task
