@@ -51,21 +51,21 @@ def check_choice(name: str, value, choices: tuple) -> None:
 
 
 MAX_HEAD_INDEX = 10**6  # far past any model's heads: the config says which exist
+MAX_HEADS_LISTED = 4096  # far past any model's heads too: a longer list is not a list of heads
 
 
 def check_heads(name: str, value) -> tuple[tuple[int, int], ...]:
     """Heads as ``(layer, head)`` pairs of whole numbers from 0 (a list of lists, from a
     session file, will do), each once; returned sorted, as a tuple of tuples."""
-    if not isinstance(value, (list, tuple)) or len(value) > MAX_HEAD_INDEX:
+    if not isinstance(value, (list, tuple)) or len(value) > MAX_HEADS_LISTED:
         raise InputError("not_heads", field=name, value=shown(value))
-    pairs = []
+    pairs: dict[tuple[int, int], None] = {}
     for pair in value:
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
             raise InputError("not_heads", field=name, value=shown(value))
         for number in pair:
             check_int(name, number, 0, MAX_HEAD_INDEX)
-        pairs.append((pair[0], pair[1]))
-    for pair in set(pairs):
-        if pairs.count(pair) > 1:
+        if (pair[0], pair[1]) in pairs:
             raise InputError("heads_twice", field=name, layer=pair[0], head=pair[1])
+        pairs[pair[0], pair[1]] = None
     return tuple(sorted(pairs))
