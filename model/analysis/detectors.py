@@ -71,7 +71,8 @@ def label(scores: np.ndarray, threshold: float = THRESHOLD) -> str | None:
     return DETECTORS[best] if scores[best] > threshold else None
 
 
-def detector_names(language: str) -> tuple[str, ...]:
-    """The detectors' names in ``language`` (under "detectors" in its message catalog)."""
-    names = catalog("messages", language).get("detectors") or {}
-    return tuple(names.get(name, name) for name in DETECTORS)
+def detector_names(language: str, short: bool = False) -> tuple[str, ...]:
+    """The detectors' names in ``language`` (under "detectors" in its message catalog), or
+    their abbreviations for a narrow table's headers ("detectors_short")."""
+    names = catalog("messages", language).get("detectors_short" if short else "detectors")
+    return tuple((names or {}).get(name, name) for name in DETECTORS)

@@ -1633,8 +1633,8 @@
 <context>
     <name>HeadsPresenter</name>
     <message>
-        <source>Bold: the grid's label, the strongest score above {threshold}.</source>
-        <translation>Negrito: o rótulo na grade, a maior nota acima de {threshold}.</translation>
+        <source>Marked: the grid's label, the strongest score above {threshold}.</source>
+        <translation>Em destaque: o rótulo na grade, a maior nota acima de {threshold}.</translation>
     </message>
     <message>
         <source>Each score is the mean weight a query puts on: the word before it (previous), the first word (first), earlier copies of its own word (duplicate), the words that followed those copies (induction), from 0 to 1.</source>

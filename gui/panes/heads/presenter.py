@@ -47,7 +47,6 @@ class HeadsPresenter(PanePresenter):
                 )
             )
             return
-        names = detector_names(texts.language())
         scores = result.probe_scores if self.source == PROBE else result.sentence_scores
         rows = []
         for index, row in enumerate(scores):
@@ -63,8 +62,8 @@ class HeadsPresenter(PanePresenter):
                 )
             )
         headers = [(self.tr("head"), self.tr("layer.head, as --ablate counts: unchecked, off"))]
-        headers += [(name[:3] + "." if len(name) > 4 else name, tip)
-                    for name, tip in zip(names, self._tips(), strict=True)]  # fmt: skip
+        short = detector_names(texts.language(), short=True)
+        headers += list(zip(short, self._tips(), strict=True))
         view.show_heads(headers, rows, self._about(result), self._evaluation(result), self.source)
 
     def _tips(self) -> tuple[str, ...]:
@@ -79,7 +78,7 @@ class HeadsPresenter(PanePresenter):
     def _about(self, result) -> tuple[str, str]:
         """A line on screen, and its longer explanation."""
         threshold = texts.fixed(THRESHOLD, 1)
-        line = self.tr("Bold: the grid's label, the strongest score above {threshold}.")
+        line = self.tr("Marked: the grid's label, the strongest score above {threshold}.")
         if self.source == PROBE:
             where = self.tr(
                 "Measured on {n} random sequences of {length} of your words in which a stretch "

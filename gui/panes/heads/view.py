@@ -3,7 +3,7 @@
 One row per head (every head of every layer, named as ``--ablate`` names it, "1.0"): a
 check box that keeps it on (unchecked: its context is replaced by zeros, and everything
 after it is computed again), then its four detector scores, previous, first, duplicate and
-induction, each from 0 to 1, the one the grid labels it with in bold.  Above the table,
+induction, each from 0 to 1, the one the grid labels it with marked in amber.  Above the table,
 where the scores come from and the threshold a label needs; a choice between the seeded
 probe and the user's own sentences; under it, the training task's loss and accuracy with
 the switched-off heads off and with every head.
@@ -28,6 +28,7 @@ from gui.widgets import ElidedComboBox
 
 PROBE, SENTENCES = "probe", "sentences"  # where the scores come from
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LABELLED = QColor("#ffe08a")  # the score that labels a head in the grid (light amber)
 
 
 class HeadsPanel(QWidget):
@@ -116,10 +117,9 @@ class HeadsPanel(QWidget):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                    if column - 1 == strongest:  # the grid's label for this head
-                        font = item.font()
-                        font.setBold(True)
-                        item.setFont(font)
+                    if column - 1 == strongest:  # the grid's label for this head, marked
+                        item.setBackground(LABELLED)  # (bold would not fit a narrow pane)
+                        item.setForeground(QColor("black"))
                     if not on:
                         item.setForeground(QColor("#777777"))
                     self.table.setItem(row, column, item)
