@@ -71,3 +71,18 @@ def test_main_only_calls_the_command_line():
     lines = (ROOT / "main.py").read_text(encoding="utf-8").splitlines()
     assert len(lines) < 40
     assert imported_modules(ROOT / "main.py") <= {"sys", "cli.run", "cli.run.main"}
+
+
+@pytest.mark.subprocess
+def test_the_window_and_the_figures_load_without_torch():
+    """The window shows, and says it is loading, before torch has loaded (on the pipeline's
+    thread): a pane that imported torch to ask the size of a probe once made the window wait
+    for it, as long as the import itself."""
+    code = (
+        "import sys; import gui.window.main_window, figures.heatmap, gui.outputs; "
+        "print('torch' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False", done.stderr

@@ -9,7 +9,6 @@ length, so two runs' scores compare, and a head's labels change only when its we
 from __future__ import annotations
 
 import numpy as np
-import torch
 
 from model.analysis.detectors import head_scores
 from model.training import tasks
@@ -41,6 +40,8 @@ def probe_scores(network, vocab_size: int, length: int, ablated=()) -> np.ndarra
     drawn = probe(network.config.seed, vocab_size, length)
     if drawn is None:
         return None
+    import torch  # here: the window asks for the probe's size before torch has loaded
+
     ids, lengths = drawn
     with torch.inference_mode():
         attention = network(torch.from_numpy(ids), None, ablated)["attention"]
