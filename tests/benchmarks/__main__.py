@@ -24,7 +24,7 @@ TARGETS = {
     "train_steps_per_s": "≥ 300",
     "train_steps_per_s_transformer": "≥ 150",
     "gui_block_max_training_transformer_ms": "≤ 25",
-    "train_steps_per_s_induction": "≥ 100",
+    "train_steps_per_s_induction": "≥ 60",
     "gui_block_max_training_induction_ms": "≤ 25",
     "train_fps": "≥ 15",
     "quit_ms": "≤ 500",
