@@ -115,14 +115,16 @@ class HeatmapFigure(Figure):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         width = self.size.width()
         painter.setPen(QColor(colours.INK))
-        painter.setFont(pixel_font(24))
-        title = self.description.title
+        title = elide(self.description.title, 80)
         if self.description.pages > 1:
             title += f" ({self._range_text()})"
+        room = width - 2 * MARGIN
+        font = _fitting_font(title, room, largest=24, smallest=16)
+        painter.setFont(font)
         painter.drawText(
-            QRectF(MARGIN, 14, width - 2 * MARGIN, 34),
+            QRectF(MARGIN, 14, room, 34),
             Qt.AlignmentFlag.AlignCenter,
-            elide(title, 80),
+            QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, room),
         )
         painter.setPen(QColor("#505050"))
         painter.setFont(pixel_font(14))
@@ -352,3 +354,13 @@ def comparison_figure(
         f"B: {texts.settings_line(comparison.b.config, comparison.b.training)}"
     )
     return HeatmapFigure(description, settings)
+
+
+def _fitting_font(text: str, room: float, largest: int, smallest: int):
+    """The largest pixel size from ``largest`` down to ``smallest`` at which ``text`` fits
+    ``room`` (a long sentence's title above a narrow grid once ran off both edges)."""
+    for size in range(largest, smallest - 1, -1):
+        font = pixel_font(size)
+        if QFontMetricsF(font).horizontalAdvance(text) <= room:
+            return font
+    return pixel_font(smallest)

@@ -35,3 +35,20 @@ def test_a_line_too_long_for_one_row_takes_several_and_a_and_b_start_their_own(q
     assert len(lines) > 1 and " · ".join(lines) == text
     compared = wrap_parts("A: seed 0 · E = 10   |   B: seed 1 · E = 10", 2000, font)
     assert compared == ["A: seed 0 · E = 10", "B: seed 1 · E = 10"]
+
+
+def test_a_long_sentences_title_fits_above_a_narrow_grid(qapp):
+    """A sentence of twelve words above a transformer's 2 × 2 grid once ran off both edges of
+    the figure: the title now takes a smaller type (never below 16 px) to fit the width."""
+    from gui.render.heatmap_figure import _fitting_font
+    from model.session import load_session
+    from resources import INDUCTION_PRESET, example_session_path
+
+    session = load_session(example_session_path(INDUCTION_PRESET))
+    result = run_pipeline(session.text, session.config)
+    figure = figure_for(result, 4, -1)
+    room = figure.size.width() - 2 * MARGIN
+    title = figure.description.title
+    font = _fitting_font(title, room, largest=24, smallest=16)
+    assert 16 <= font.pixelSize() <= 24
+    assert QFontMetricsF(font).horizontalAdvance(title) <= room  # whatever the machine's font
