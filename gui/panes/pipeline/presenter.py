@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from gui import state as aspects
+from gui.jobs.training import PLAYING
 from gui.panes.presenter import PanePresenter
 
 
@@ -40,8 +41,9 @@ class PipelinePresenter(PanePresenter):
                 self._show(self._clock.renew())
 
     def _show(self, deadline: float) -> None:
-        view = self.controller.view
-        self.view.show_result(self.controller.result, view.sentence, view.head, deadline)
+        controller = self.controller
+        view, playing = controller.view, controller.training.status == PLAYING
+        self.view.show_result(controller.result, view.sentence, view.head, deadline, playing)
 
     def release(self) -> None:
         self._waiting = False

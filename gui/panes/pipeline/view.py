@@ -288,7 +288,9 @@ class PipelineView(QScrollArea):
         for panel in self.panels:
             panel.highlight(cell)
 
-    def show_result(self, result, sentence: int, head: int, deadline: float = 0.0) -> None:
+    def show_result(
+        self, result, sentence: int, head: int, deadline: float = 0.0, playing: bool = False
+    ) -> None:
         """Show ``result``: the panels in view first, then the others, heading and table,
         as many as fit before ``deadline`` (a ``perf_counter`` time); the rest on the next
         turns of the event loop, a few milliseconds each, so that a large result never
@@ -304,9 +306,10 @@ class PipelineView(QScrollArea):
             p for p, seen in zip(self.panels, in_view, strict=True) if not seen
         ]
         self._pending = [(panel, result, sentence, head) for panel in order]
-        # The panels in view now; those out of view on the next turns (while training plays,
-        # twenty results a second: the frame that shows one does not wait for them).
-        self._continue(deadline or time.perf_counter() + SLICE_SECONDS, sum(in_view) or None)
+        # While training plays (twenty results a second), the panels in view now and those out
+        # of view on the next turns: the frame that shows a result does not wait for them.
+        most = (sum(in_view) or None) if playing else None
+        self._continue(deadline or time.perf_counter() + SLICE_SECONDS, most)
 
     def release(self) -> None:
         """Let go of the result (a big one is freed before the next is computed): no panels
