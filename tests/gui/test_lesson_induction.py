@@ -15,9 +15,9 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
+from test_lesson import settle
 
-from conftest import WAIT_MS
 from gui import state as aspects
 from gui.panes.lesson.view import lesson, scenes
 from gui.window.lesson_course import PLACEHOLDERS, labelled, result_words, scene
@@ -88,20 +88,6 @@ def test_the_portuguese_words_name_the_heads_in_portuguese(qapp):
         install_translation(qapp, "en")
 
 
-def settle(qtbot, window, steps: int | None = None) -> None:
-    controller = window.controller
-    qtbot.waitUntil(lambda: not controller.is_busy, timeout=WAIT_MS)
-    if steps:
-        qtbot.waitUntil(
-            lambda: (
-                controller.result.training is not None and controller.result.training.steps == steps
-            ),
-            timeout=WAIT_MS,
-        )
-    QCoreApplication.processEvents()
-    qtbot.waitUntil(lambda: not controller.is_busy, timeout=WAIT_MS)
-
-
 def named(window, detector: str) -> list[str]:
     """The names of the maps the result's detectors label ``detector``, as the lesson
     writes them."""
@@ -122,7 +108,7 @@ def test_the_chapter_names_this_runs_heads_and_switches_them_back_on(
     teacher = controller.session()
     window.show_lesson()
     window.lesson.steps.setCurrentIndex(LAYER_0)
-    settle(qtbot, window, steps)
+    settle(qtbot, window, {"steps": steps} if steps else None)
     text = window.lesson.text.text
     assert "{" not in text()
     [previous] = named(window, "previous")
