@@ -74,7 +74,12 @@ def _qt_kept() -> Iterator[None]:
 
     from gui import application, texts
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:  # the process's first run: on the tests' platform, whatever the case's env
+        from resources import offscreen_platform
+
+        os.environ.setdefault("QT_QPA_PLATFORM", offscreen_platform())
+        app = QApplication(sys.argv[:1])
     language = texts.language()
     quiet = application.quiet_offscreen_warnings
     application.quiet_offscreen_warnings = lambda: None
