@@ -212,8 +212,8 @@ def test_a_colour_map_and_the_data_scale_reach_the_description(qtbot, window):
 def test_cells_and_colour_bar_use_pyqtgraphs_colour_map(name):
     import pyqtgraph as pg
 
+    from figures import colours  # the one table of the window, the figures and the handout
     from gui.panes.attention.canvas import colour_map
-    from gui.render import colours
 
     table = colours.lookup_table(name)
     reference = pg.colormap.get(name) if name != "greys" else pg.ColorMap([0, 1], colours.GREYS)
