@@ -203,8 +203,29 @@ def _masked_key(result: PipelineResult, sentence: int, query: int, key: int) -> 
     return (config.mask_padding and padded) or (config.causal and key > query)
 
 
+@dataclass(frozen=True)
+class Walkthrough:
+    """The walk-through's lines in four parts, so that a page can store a query's row once
+    for all its keys: ``row`` has one line per key with the marker's place (index 1) blank."""
+
+    before: list[str]  # the title, the score and its scaling, the softmax's heading
+    row: list[str]  # every key of the query's row
+    after: list[str]  # the row's sum, the weight, what the heatmap shows
+    context: list[str]  # multi-head: how the head's context is made ([] otherwise)
+
+    def lines(self, key: int) -> list[str]:
+        """The whole walk-through, the arrow marking ``key``'s line."""
+        row = [line[:1] + "→" + line[2:] if j == key else line for j, line in enumerate(self.row)]
+        return [*self.before, *row, *self.after, *self.context]
+
+
 def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
     """The walk-through as lines of text, in ``language``."""
+    return explanation_parts(e, language).lines(e.key)
+
+
+def explanation_parts(e: Explanation, language: str = "en") -> Walkthrough:
+    """The walk-through in the parts of a :class:`Walkthrough`, in ``language``."""
     words = catalog("explain", language)
 
     def number(value: float) -> str:
@@ -266,17 +287,16 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
             return f"j={entry.key}"
         return f"j={entry.key} “{_short(entry.token)}”"
 
+    row = []
     for entry in e.row:
-        marker = "→" if entry.key == e.key else " "
         if entry.logit is None:
             kind = words["masked.causal"] if entry.state == CAUSAL else words["masked.padding"]
-            lines.append(f" {marker} {key_name(entry)}: {kind}")
+            row.append(f"   {key_name(entry)}: {kind}")
         else:
-            lines.append(
-                f" {marker} {key_name(entry)}: s = {number(entry.logit)}, "
-                f"exp(s) = {number(entry.exp)}"
+            row.append(
+                f"   {key_name(entry)}: s = {number(entry.logit)}, exp(s) = {number(entry.exp)}"
             )
-    lines.append(words["sum"].format(total=number(e.total)))
+    before, lines = lines, [words["sum"].format(total=number(e.total))]
     own = e.row[e.key]
     if e.query_row_zeroed:
         lines.append(words["zeroed"])
@@ -289,17 +309,18 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
             )
         )
     lines.append(words["shown"].format(shown=number(e.shown)))
+    context = []
     if e.context is not None:
-        lines.append("")
-        lines.append(f"{next(steps)}. " + words["context"].format(name=name))
+        context.append("")
+        context.append(f"{next(steps)}. " + words["context"].format(name=name))
         for entry in e.row:
             if entry.weight:
                 vector = ", ".join(number(v) for v in e.values[entry.key][:6])
                 more = ", …" if e.values.shape[1] > 6 else ""
-                lines.append(f"   {number(entry.weight)} × v_{entry.key} [{vector}{more}]")
+                context.append(f"   {number(entry.weight)} × v_{entry.key} [{vector}{more}]")
         vector = ", ".join(number(v) for v in e.context[:6])
-        lines.append(f"  = [{vector}{', …' if e.context.size > 6 else ''}]")
-    return lines
+        context.append(f"  = [{vector}{', …' if e.context.size > 6 else ''}]")
+    return Walkthrough(before, row, lines, context)
 
 
 def _short(token: str, limit: int = 24) -> str:
