@@ -21,6 +21,10 @@
         <source>Click a cell of the heatmap, or move to it with the arrow keys and press Enter: its weight is worked out here, step by step, with this run&apos;s numbers.</source>
         <translation>Clique numa célula do heatmap, ou vá até ela com as setas e aperte Enter: o peso dela é calculado aqui, passo a passo, com os números desta execução.</translation>
     </message>
+    <message>
+        <source>The weights are hidden until you reveal your guess: pick, in each row of the heatmap, the key you expect to get the most weight, then press Reveal.</source>
+        <translation>Os pesos ficam escondidos até você revelar o seu palpite: em cada linha do heatmap, escolha a key que você acha que vai receber mais peso e depois aperte Revelar.</translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>
@@ -225,6 +229,10 @@
     <message>
         <source>Sentences whose words come back, and a transformer that learns to copy what followed them</source>
         <translation>Sentenças cujas palavras voltam, e um transformer que aprende a copiar o que veio depois delas</translation>
+    </message>
+    <message>
+        <source>Export &amp;handout…</source>
+        <translation>Exportar &amp;material para os alunos…</translation>
     </message>
 </context>
 <context>
@@ -431,6 +439,10 @@
     <message>
         <source>Sentences, queries, keys, layers and heads count from 0.</source>
         <translation>Sentenças, queries, keys, camadas e cabeças contam a partir de 0.</translation>
+    </message>
+    <message>
+        <source>weight hidden until you reveal your guess</source>
+        <translation>peso escondido até você revelar o seu palpite</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +1703,87 @@
     <message>
         <source>previous: the mean weight on the word just before</source>
         <translation>anterior: o peso médio na palavra logo antes</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Export a handout</source>
+        <translation>Exportar um material para os alunos</translation>
+    </message>
+    <message>
+        <source>A handout is one web page for your students: it works offline, in any browser, phones included.</source>
+        <translation>O material é uma única página da web para os seus alunos: funciona sem internet, em qualquer navegador, inclusive no celular.</translation>
+    </message>
+    <message>
+        <source>Start &amp;hidden, as exercises:</source>
+        <translation>Mapas que começam &amp;ocultos, como exercícios:</translation>
+    </message>
+    <message>
+        <source>&amp;Teacher's copy (the answers shown)</source>
+        <translation>Cópia do &amp;professor (com as respostas visíveis)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview in the browser</source>
+        <translation>&amp;Visualizar no navegador</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutExport</name>
+    <message>
+        <source>The handout was not made</source>
+        <translation>O material não foi criado</translation>
+    </message>
+    <message>
+        <source>Export a handout</source>
+        <translation>Exportar um material para os alunos</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Página da web (*.html)</translation>
+    </message>
+    <message>
+        <source>The preview was not made</source>
+        <translation>A pré-visualização não foi criada</translation>
+    </message>
+    <message>
+        <source>The browser did not open</source>
+        <translation>O navegador não abriu</translation>
+    </message>
+    <message>
+        <source>The handout is at {path}: open it in a web browser.</source>
+        <translation>O material está em {path}: abra-o num navegador.</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseBar</name>
+    <message>
+        <source>Reve&amp;al</source>
+        <translation>&amp;Revelar</translation>
+    </message>
+    <message>
+        <source>Show the weights and score your guess (R on the heatmap)</source>
+        <translation>Mostra os pesos e dá a nota do seu palpite (R no heatmap)</translation>
+    </message>
+    <message>
+        <source>Rows answered: {answered} of {rows}</source>
+        <translation>Linhas respondidas: {answered} de {rows}</translation>
+    </message>
+    <message>
+        <source>Your guess scores {score} ({percent}%)</source>
+        <translation>Nota do seu palpite: {score} ({percent}%)</translation>
+    </message>
+    <message>
+        <source>The sentences or settings changed: the exercise is over.</source>
+        <translation>As sentenças ou as configurações mudaram: o exercício terminou.</translation>
     </message>
 </context>
 </TS>
