@@ -43,6 +43,7 @@ class Request:
     generation: Generation | None = None
     head_scores: bool = False  # the head detectors' table (cli/heads.py)
     evaluate: bool = False  # the task's loss and accuracy on its probe
+    handout: object = None  # figures.handout.choices.HandoutChoices: what the handout hides
 
     @property
     def printed(self) -> bool:

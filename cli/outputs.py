@@ -102,7 +102,16 @@ def run(
             with batch.open(path) as stream:
                 svg = path.lower().endswith(".svg")
                 with interrupts_deferred() if KINDS[name].drawn else nullcontext():  # Qt: above
-                    entry.write_output(name, stream, session, result, comparison, language, svg=svg)
+                    entry.write_output(
+                        name,
+                        stream,
+                        session,
+                        result,
+                        comparison,
+                        language,
+                        svg=svg,
+                        handout=request.handout,
+                    )
         batch.commit()
     if said:
         try:

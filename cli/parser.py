@@ -10,6 +10,7 @@ import argparse
 import math
 import re
 
+from cli import handout
 from cli.gpt import DEFAULT_WORDS
 from cli.heads import parse_heads
 from model.errors import InputError
@@ -154,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.ipynb",
         help="a Jupyter notebook that reproduces the numbers",
     )
+    handout.add_flags(output)
 
     _add_gpt(parser.add_argument_group("transformer (--attention transformer)"))
     heads = parser.add_argument_group("heads (multihead and transformer)")

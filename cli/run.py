@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from cli import flags, gpt, heads
+from cli import flags, gpt, handout, heads
 from cli.parser import parse
 from cli.signals import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, run_window, terminate_raises
 from model.errors import InputError, Notice, describe
@@ -38,7 +38,12 @@ def main(argv: list[str] | None = None) -> int:
                 raise InputError("export_flags_alone")
             wanted = gpt.request(args, session, figure="export" in outputs)
             head_scores, evaluate = heads.check(args, session)
-            wanted = replace(wanted, head_scores=head_scores, evaluate=evaluate)
+            wanted = replace(
+                wanted,
+                head_scores=head_scores,
+                evaluate=evaluate,
+                handout=handout.choices(args, session),
+            )
             if not outputs and not wanted.printed:
                 if any(getattr(args, flag) is not None for flag in flags.FIGURE_FLAGS):
                     raise InputError("figure_flags_alone")

@@ -35,7 +35,9 @@ def start_qt(language: str, widgets: bool) -> None:
     start(language, widgets)
 
 
-def write_output(kind, stream, session, result, comparison=None, language="en", *, svg=False):
+def write_output(
+    kind, stream, session, result, comparison=None, language="en", *, svg=False, handout=None
+):
     """Write output ``kind`` of ``session`` and ``result`` to ``stream``: the window's image
     (:func:`render_window`), or any other kind by gui.outputs.write_output.  Drawn kinds need
     :func:`start_qt` first (with widgets for the window's image)."""
@@ -44,7 +46,7 @@ def write_output(kind, stream, session, result, comparison=None, language="en", 
         return
     from gui.outputs import write_output as write
 
-    write(kind, stream, session, result, comparison, language, svg=svg)
+    write(kind, stream, session, result, comparison, language, svg=svg, handout=handout)
 
 
 def render_window(session, result) -> bytes:

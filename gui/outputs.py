@@ -23,10 +23,13 @@ def write_output(
     language: str = "en",
     *,
     svg: bool = False,
+    handout=None,
 ) -> None:
     """Write output ``kind`` of ``session`` and its ``result`` to ``stream``: the figure as
     ``session.view`` shows it (against ``comparison``, if given; SVG when ``svg``, else a PNG
-    at the view's figure scale), or what ``model.outputs.write`` makes of the rest.
+    at the view's figure scale), the handout (hiding what ``handout``, a
+    figures.handout.choices.HandoutChoices, says) or what ``model.outputs.write`` makes of
+    the rest.
 
     The window's image is the window's to draw (this module sits below it): gui.entry renders
     it offscreen for the command line, and the File menu grabs the window on screen."""
@@ -35,18 +38,26 @@ def write_output(
         stream.write(figure.svg_bytes() if svg else figure.png_bytes(session.view.figure_scale))
     elif kind == "screenshot":
         raise ValueError("the window's image: see gui.entry.write_output")
+    elif kind == "export_handout":
+        from figures.handout.page import write_handout
+
+        write_handout(stream, result, language, handout, session.view.colour_map)
     else:
         from model.outputs import write
 
         write(kind, stream, session, result, language)
 
 
-def write_file(kind: str, path: str, session, result, comparison=None, language: str = "en"):
+def write_file(
+    kind: str, path: str, session, result, comparison=None, language: str = "en", handout=None
+):
     """:func:`write_output` to ``path``, atomically (SVG or PNG by its suffix)."""
     from model.files import atomic_write
 
     with atomic_write(path) as stream:
-        write_output(kind, stream, session, result, comparison, language, svg=is_svg(path))
+        write_output(
+            kind, stream, session, result, comparison, language, svg=is_svg(path), handout=handout
+        )
 
 
 def is_svg(path: str | os.PathLike) -> bool:

@@ -33,6 +33,8 @@ KINDS = {
         OutputKind("export_tensors", (".npz",), drawn=False),  # every stage
         OutputKind("save_session", (".json",), drawn=False),
         OutputKind("export_notebook", (".ipynb",), drawn=False),
+        # one offline page of the session, for students (figures/handout)
+        OutputKind("export_handout", (".html", ".htm"), drawn=False),
     )
 }
 
@@ -65,7 +67,7 @@ def write(kind: str, stream: BinaryIO, session: Session, result: PipelineResult,
         code = training_code(session, result, language)
         stream.write(notebook_json(result, language, code).encode("utf-8"))
     else:
-        raise ValueError(f"{kind!r} is drawn, or not an output")
+        raise ValueError(f"{kind!r} is drawn, written by figures (the handout), or not an output")
 
 
 def stage_csv(result: PipelineResult, key: str, session: Session) -> str:

@@ -34,6 +34,7 @@ TARGETS = {
     "export_png_s_vs_baseline": "≤ 1.1",
     "peak_rss_mb_vs_baseline": "≤ 1.25",
     "pipeline_512x256_vs_reference": "≤ 1.15",
+    "handout_notebook_kb": "< 150",
 }
 
 
@@ -73,6 +74,9 @@ def measure(quick: bool) -> dict:
     out.update(soak_figures(200 if quick else 2000))
 
     out.update(process_figures(rounds=1 if quick else 5))
+    from tests.benchmarks.handout import handout_figures
+
+    out.update(handout_figures(rounds=1 if quick else 3, steps=20 if quick else 3000))
     size = (64, 32) if quick else (512, 256)
     config = ModelConfig(embedding_size=64, hidden_size=64)
     ours, theirs, ratio = reference.ratio(sentences(*size), config, rounds=3 if quick else 7)

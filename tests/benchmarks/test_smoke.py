@@ -32,6 +32,10 @@ FIGURES = {
     "pipeline_512x256_vs_reference",
     "quit_ms",
     "soak_actions_per_s",
+    "handout_notebook_kb",
+    "handout_notebook_s",
+    "handout_induction_kb",
+    "handout_induction_s",
 }
 
 
