@@ -1,4 +1,5 @@
-"""The File menu: new, open and save sessions; figures, screenshots, tensors and notebooks.
+"""The File menu: new, open and save sessions; figures, screenshots, tensors, notebooks and
+handouts (the dialog: gui.window.handout_dialog).
 
 Every file is encoded and written on the writer's thread (``gui.jobs.files``), never on the GUI
 thread: the window stays responsive, the status bar says "Saving…" and then "Saved …", and
@@ -14,12 +15,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from figures.heatmap import elide
 from gui import texts
 from gui.controller import Controller
 from gui.jobs.files import file_writer
+from gui.window.handout_dialog import HandoutExport
 from model.errors import InputError
 from model.session import SCALES, Session
 from model.tokenizer import NOTEBOOK_TEXT
@@ -75,6 +77,8 @@ class FileActions(QObject):
         self.export_screenshot = action(self.tr("Export scree&nshot…"), self._on_export_screenshot)
         self.export_tensors = action(self.tr("Export &tensors…"), self._on_export_tensors)
         self.export_notebook = action(self.tr("Export as note&book…"), self._on_export_notebook)
+        self.handout = HandoutExport(self)
+        self.export_handout = action(self.tr("Export &handout…"), self.handout.open)
         self.scale_actions = QActionGroup(window)
         for scale in SCALES:
             item = QAction(self.tr("{k}× figure size").format(k=scale), window, checkable=True)
@@ -100,6 +104,7 @@ class FileActions(QObject):
         menu.addAction(self.export_screenshot)
         menu.addAction(self.export_tensors)
         menu.addAction(self.export_notebook)
+        menu.addAction(self.export_handout)
 
     def set_recovery(self, store) -> None:
         """Where File → Recover looks for autosaved work (the window's own included)."""
@@ -277,15 +282,19 @@ class FileActions(QObject):
 
     # --- helpers ----------------------------------------------------------------------------
 
-    def _write_output(self, kind: str, path: str, result) -> None:
+    def _write_output(self, kind: str, path: str, result, handout=None) -> None:
         """Write output ``kind`` of ``result`` as the window shows it now (the session, its
         view and the comparison on screen), by the path every output takes
-        (gui.outputs.write_output), on the writer's thread."""
+        (gui.outputs.write_output), on the writer's thread; a handout hides what ``handout``
+        (HandoutChoices) says."""
         from gui.outputs import write_file
 
         session, comparison = self._controller.session(), self._controller.comparison
         language = texts.language()
-        self._write(path, lambda: write_file(kind, path, session, result, comparison, language))
+        self._write(
+            path,
+            lambda: write_file(kind, path, session, result, comparison, language, handout),
+        )
 
     def _show_scale(self, _changed=None) -> None:
         scale = self._controller.view.figure_scale
@@ -336,10 +345,14 @@ class FileActions(QObject):
         self.write_finished.emit(path, error is None)
 
     def _fail(self, title: str, message: str) -> None:
-        QMessageBox.warning(self._window, title, message)
+        QMessageBox.warning(self._parent(), title, message)
+
+    def _parent(self) -> QWidget:
+        """The window, or the dialog open over it (File → Export handout)."""
+        return QApplication.activeModalWidget() or self._window
 
     def _ask_save(self, title: str, filters: str, default_suffix: str) -> str:
-        path, chosen = QFileDialog.getSaveFileName(self._window, title, self._last_dir(), filters)
+        path, chosen = QFileDialog.getSaveFileName(self._parent(), title, self._last_dir(), filters)
         if not path:
             return ""
         if not Path(path).suffix:
