@@ -82,6 +82,8 @@ class Panel:
     columns: tuple[str, ...]  # "3\nali" with tokens, "3" with positions
     expected: np.ndarray | None  # (L,) the key each query should attend to, -1 for none
     kind: str = "weights"  # or "difference": drawn on the description's difference scale
+    hidden: bool = False  # an exercise hides the weights: layout only (figures.exercise)
+    guessed: tuple[int | None, ...] | None = None  # the key a student picked per query row
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ from gui.render import colours
 from model.stages import CAUSAL, MASKED, REAL
 
 MAX_VALUE_PIXELS = 22.0
+HIDDEN, HIDDEN_DARK = QColor(218, 218, 218), QColor(70, 70, 70)  # an exercise's hidden cells
+GUESS = QColor("#ff5a1f")  # a student's pick: a ring that reads on every colour map
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,9 @@ class MatrixPainter:
                         colours.cell_colour(scale.colour_map, value, scale.low, scale.high)
                     )
                     painter.drawRect(cell(i, j))
+        elif panel.hidden:  # an exercise: the layout, no weights
+            dark = ink is not None and ink.lightness() > 128
+            painter.fillRect(target, HIDDEN_DARK if dark else HIDDEN)
         else:
             painter.drawImage(target, self._image)
 
@@ -187,7 +192,7 @@ class MatrixPainter:
                 QPointF(target.right(), target.top() + edge * ch),
             )
 
-        if show_values and values_fit(min(cw, ch * 1.6)):
+        if show_values and not panel.hidden and values_fit(min(cw, ch * 1.6)):
             self._paint_values(painter, cell, cw, ch)
 
         if panel.expected is not None:
@@ -196,6 +201,9 @@ class MatrixPainter:
             for row, key in enumerate(panel.expected):
                 if key >= 0:
                     painter.drawRect(cell(row, int(key)).adjusted(2, 2, -2, -2))
+
+        if panel.guessed is not None:
+            _paint_guesses(painter, panel.guessed, cell, min(cw, ch))
 
         if highlight.selected is not None:
             row, column = highlight.selected
@@ -234,3 +242,19 @@ class MatrixPainter:
 def _white_text(name: str) -> np.ndarray:
     """``(256,)`` bool: white text reads better than black on that level of the map."""
     return np.array([colour.lightness() > 128 for colour in colours.text_colours(name)])
+
+
+def _paint_guesses(painter: QPainter, guessed, cell, side: float) -> None:
+    """A ring in each row's picked cell, white under orange: it reads on dark and light
+    cells alike, and leaves the printed value inside it readable."""
+    width = max(2.0, side * 0.09)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for row, key in enumerate(guessed):
+        if key is None:
+            continue
+        box = cell(row, key)
+        inset = max(width, side * 0.08)
+        ring = box.adjusted(inset, inset, -inset, -inset)
+        for colour, pen in ((QColor("white"), width * 1.8), (GUESS, width)):
+            painter.setPen(QPen(colour, pen))
+            painter.drawEllipse(ring)

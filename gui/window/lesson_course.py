@@ -11,6 +11,8 @@ A step's text may name what the result shows (``{previous}``, ``{induction}``, `
 label, filled in when the step is shown and again whenever the result changes.  A step may
 switch off the heads a detector labels (``"switch_off"``); every other step, and ending the
 lesson, switches them on again: the lesson never leaves the model changed behind the class.
+A step may be an exercise (``"exercise"``, see :mod:`gui.window.lesson_exercise`): the map
+it shows stays hidden until the student has guessed it; leaving the step shows it again.
 
 The teacher's own session is kept while the lesson runs: the autosave writes it rather than
 the lesson's, and ending the lesson brings it back.
@@ -28,6 +30,7 @@ from gui import texts
 from gui.panes.lesson.view import lesson, scenes
 from gui.widgets import glow
 from gui.window import pane_focus
+from gui.window.lesson_exercise import scene_result
 from model.analysis.detectors import DETECTORS, THRESHOLD, label
 from model.config import ModelConfig
 from model.session import Session, ViewSettings, load_session
@@ -61,6 +64,7 @@ def scene(index: int) -> dict:
         "stage": own.get("stage"),
         "control": own.get("control"),
         "switch_off": own.get("switch_off"),  # a detector: the heads it labels, switched off
+        "exercise": own.get("exercise"),  # the map shown, hidden until the student reveals
     }
 
 
@@ -177,6 +181,7 @@ class LessonCourse(QObject):
         """Give the teacher's session back, as it was when the lesson began."""
         teacher, self._teacher = self._teacher, None
         self._shown = self._switching = self._switched = None
+        self._window.lesson_exercise.leave()
         if teacher is not None:
             self._controller.load_session(teacher)
             self.keeping.emit(None)
@@ -187,6 +192,7 @@ class LessonCourse(QObject):
             return
         shown = scene(index)
         controller = self._controller
+        self._window.lesson_exercise.leave()  # the step before's, if it was one
         text, self._start_text = self._start_text or controller.text, None
         text = text if text.strip() else NOTEBOOK_TEXT
         if shown["example"]:  # a chapter with sentences of its own (the tiny GPT's …)
@@ -215,6 +221,7 @@ class LessonCourse(QObject):
         self._waiting = shown if controller.is_busy else None  # its stage may be coming
         self._switch_off()
         self._fill()
+        self._window.lesson_exercise.arrive(shown["exercise"], self._needed())
 
     def _training(self, text: str, shown: dict) -> TrainSettings | None:
         """The training a step shows: the run its scene names; with ``at_least``, the run
@@ -277,15 +284,8 @@ class LessonCourse(QObject):
         """Switch off the heads the step's detector labels, once the result of its scene is
         in (trained, every head on): the heads this run's detectors name."""
         controller, detector = self._controller, self._switching
-        result = controller.result
-        if (
-            detector is None
-            or result is None
-            or result.probe_scores is None
-            or result.config != controller.config  # its settings' result is yet to come
-            or result.config.ablated
-            or (self._needed() and (result.training or _UNTRAINED).steps < self._needed())
-        ):
+        result = scene_result(controller, self._needed())
+        if detector is None or result is None or result.config.ablated:
             return
         self._switching = None
         self._switched = tuple(map(result.map_of, labelled(result, detector)))
@@ -346,8 +346,6 @@ class LessonCourse(QObject):
             return controls[name]()
         return window.controls.widgets.get(name) if name else None
 
-
-_UNTRAINED = TrainSettings(steps=0)
 
 # The view a lesson step starts from: the heatmap, the first sentence, every head.
 _LESSON_VIEW = {

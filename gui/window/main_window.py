@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui import state as aspects
 from gui.controller import Controller
+from gui.panes.attention.exercise import Exercise
 from gui.panes.attention.presenter import AttentionPresenter
 from gui.panes.attention.view import AttentionView
 from gui.panes.explanation.presenter import ExplanationPresenter
@@ -48,6 +49,7 @@ from gui.window import help_menu as help_dialogs
 from gui.window import layout as window_layout
 from gui.window.file_menu import FileActions
 from gui.window.lesson_course import LessonCourse
+from gui.window.lesson_exercise import LessonExercise
 from gui.window.staging import Staging
 from gui.window.status import StatusPresenter
 from gui.window.transformer_panes import TransformerPanes
@@ -155,13 +157,16 @@ class MainWindow(QMainWindow):
         # The clock first: it times each change, for the panes that render in slices.
         clock = RenderClock(controller, self)
         docks = self.docks
+        self.exercise = exercise = Exercise(controller, self)  # a lesson step's, when open
         self.presenters = {
-            "attention": AttentionPresenter(controller, self.heatmap),
+            "attention": AttentionPresenter(controller, self.heatmap, exercise),
             "sentences": SentencesPresenter(controller, self.editor),
             "model": ModelSettingsPresenter(controller, self.controls),
-            "pipeline": PipelinePresenter(controller, self.inspector, docks["pipeline"], clock),
+            "pipeline": PipelinePresenter(
+                controller, self.inspector, docks["pipeline"], clock, exercise
+            ),
             "vocabulary": VocabularyPresenter(controller, self.vocabulary, docks["vocabulary"]),
-            "explain": ExplanationPresenter(controller, self.explain, docks["explain"]),
+            "explain": ExplanationPresenter(controller, self.explain, docks["explain"], exercise),
             "training": TrainingPresenter(controller, self.training),
             "next_word": NextWordPresenter(controller, self.next_word, docks["next_word"]),
             "generation": GenerationPresenter(controller, self.generation, docks["generation"]),
@@ -170,6 +175,7 @@ class MainWindow(QMainWindow):
         self.inspector.rebuilt.connect(self._zoom_new_panels)
         self.transformer_panes = TransformerPanes(self)  # Next word and Generate
         self.transformer_panes.follow()
+        self.lesson_exercise = LessonExercise(self, exercise)
         self.lesson_course = LessonCourse(self)
         self.lesson.step_shown.connect(self.lesson_course.show)
         self.lesson.close_requested.connect(self.end_lesson)

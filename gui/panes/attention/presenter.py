@@ -8,6 +8,10 @@ tables' pointing comes back the same way: the panes never call each other.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu
 
 from gui import state as aspects
@@ -19,9 +23,16 @@ from gui.panes.presenter import PanePresenter
 class AttentionPresenter(PanePresenter):
     shows = frozenset({aspects.RESULT, aspects.VIEW})
 
-    def __init__(self, controller, view) -> None:
+    def __init__(self, controller, view, exercise=None) -> None:
         super().__init__(controller, view)
         self._painted_once = False
+        self.exercise = exercise  # a lesson's (gui.panes.attention.exercise), if any
+        if exercise is not None:
+            exercise.changed.connect(self._on_exercise_changed)
+            # R on the heatmap reveals an exercise's weights (so does the lesson's button).
+            reveal = QShortcut(QKeySequence(Qt.Key.Key_R), view.canvas)
+            reveal.setContext(Qt.ShortcutContext.WidgetShortcut)
+            reveal.activated.connect(exercise.reveal)
         view.sentence_chosen.connect(self._on_sentence_chosen)
         view.head_chosen.connect(self._on_head_chosen)
         view.kind_chosen.connect(self._on_kind_chosen)
@@ -38,16 +49,26 @@ class AttentionPresenter(PanePresenter):
         self.show_status()
 
     def render(self) -> None:
-        controller = self.controller
+        controller, exercise = self.controller, self.exercise
         self._show_values()
+        hiding = exercise.hiding() if exercise is not None else None
+        view = controller.view
+        if hiding is not None and hiding.hidden:  # the lines would give the weights away
+            view = replace(view, kind="heatmap")
+        self.view.kind_selector.setEnabled(hiding is None or not hiding.hidden)
         self.view.show_result(
-            controller.result, controller.view, controller.state.cell, controller.comparison
+            controller.result, view, controller.state.cell, controller.comparison, hiding
         )
         if not self._painted_once:
             # The first result: the heatmap goes on screen before the other panes render.
             self._painted_once = True
             if self.view.isVisible() and self.view.kind == "heatmap":
                 self.view.canvas.repaint()
+
+    def _on_exercise_changed(self) -> None:
+        # (A run under way brings a result with the exercise's state: it renders then.)
+        if self.controller.result is not None and not self.controller.is_busy:
+            self.refresh()
 
     def _show_values(self, _status=None) -> None:
         """The cells' numbers, except while training plays (they come back on pause)."""
@@ -90,7 +111,11 @@ class AttentionPresenter(PanePresenter):
         """A picked cell is explained; the view moves to the cell's sentence and head if it
         showed another one (the explanation pane comes forward by itself).  A click on a
         panel of a transformer's grid opens that map: the heatmap, the lines and the
-        explanation follow it."""
+        explanation follow it.  While an exercise hides the weights, a cell of its map is
+        the student's pick instead (and nothing is explained)."""
+        if self.exercise is not None and self.exercise.hidden:
+            self.exercise.pick(cell)
+            return
         view, changes = self.controller.view, {}
         if view.sentence >= 0 and cell[0] != view.sentence:
             changes["sentence"] = cell[0]

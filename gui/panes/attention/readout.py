@@ -85,9 +85,11 @@ def legend(result, kind: str, sentence: int, show_padding: bool = True) -> str:
     return "   ".join(parts)
 
 
-def cell_text(result, b: int, h: int, row: int, column: int, comparison=None) -> str:
+def cell_text(result, b: int, h: int, row: int, column: int, comparison=None, hiding=None) -> str:
     """One cell of ``result`` in words: where it is, its tokens, its weight (or why it is
-    masked), its row's sum, maximum and entropy, and with a ``comparison`` A, B and B − A."""
+    masked), its row's sum, maximum and entropy, and with a ``comparison`` A, B and B − A.
+    While a lesson's exercise hides the weights (``hiding``, figures.exercise): where it is
+    and its tokens only."""
     labels = result.position_labels(b)
     state = int(result.cell_states(b)[row, column])
     value = float(result.attention_maps[b, h, row, column])
@@ -104,6 +106,9 @@ def cell_text(result, b: int, h: int, row: int, column: int, comparison=None) ->
         j=column,
         kj=elide(labels[column], READOUT_TOKEN_CHARS),
     )
+    if hiding is not None and hiding.hidden:
+        hint = translate("AttentionView", "weight hidden until you reveal your guess")
+        return f"{where} · {pair}: {hint}"
     if state == MASKED:
         weight = translate("AttentionView", "masked: padding, weight exactly 0")
     elif state == CAUSAL:

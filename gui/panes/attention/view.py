@@ -21,12 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from figures.heatmap import (
-    HeatmapDescription,
-    describe_comparison,
-    describe_heatmap,
-    elide_words,
-)
+from figures.exercise import hide
+from figures.heatmap import HeatmapDescription, describe_comparison, describe_heatmap, elide_words
 from gui import texts
 from gui.panes.attention import readout
 from gui.panes.attention.lines import LinesView
@@ -75,6 +71,7 @@ class AttentionView(QWidget):
         self._last_per_page = 0
         self._hover: tuple[int, int, int, int] | None = None  # sentence, head, row, column
         self._selected: tuple[int, int, int, int] | None = None
+        self._hiding = None  # what a lesson's exercise hides
 
         self._selectors = bar = Selectors(self)
         self.sentence_selector, self.head_selector = bar.sentence, bar.head
@@ -169,14 +166,16 @@ class AttentionView(QWidget):
 
     # --- what the window calls ----------------------------------------------------------------
 
-    def show_result(self, result, settings: ViewSettings, selected=None, comparison=None) -> None:
-        """Show ``result`` as ``settings`` say: its sentence (-1 = all) and head (-1 = all),
-        as a heatmap or lines, in their colours; with a ``comparison`` (model.compare), A, B
-        and B − A of one sentence and head.  ``selected`` is the picked cell, outlined."""
+    def show_result(
+        self, result, settings: ViewSettings, selected=None, comparison=None, hiding=None
+    ) -> None:
+        """Show ``result`` as ``settings`` say: its sentence (-1 = all) and head (-1 = all), as a
+        heatmap or lines; with a ``comparison`` (model.compare), A, B and B − A of one sentence
+        and head.  ``selected`` is the picked cell, outlined; ``hiding``, what an exercise hides."""
         if result is not self._result:
             self._selectors.fill(result)
         self._result, self._settings, self._selected = result, settings, selected
-        self._page = settings.page
+        self._hiding, self._page = hiding, settings.page
         self._comparison = comparison
         last = self._selectors.all_sentences_index
         self.sentence_selector.setCurrentIndex(last if settings.sentence < 0 else settings.sentence)
@@ -288,6 +287,7 @@ class AttentionView(QWidget):
                 layer=settings.layer,
                 **options,
             )
+        description = hide(description, self._hiding)
         self._description, self._page = description, description.page
         if self.kind == "lines":
             shown = max(sentence, 0)
@@ -373,7 +373,7 @@ class AttentionView(QWidget):
         if result is None or hover is None:
             self.readout.setText(self._no_readout())
             return ""
-        text = readout.cell_text(result, *hover, comparison=self._comparison)
+        text = readout.cell_text(result, *hover, comparison=self._comparison, hiding=self._hiding)
         self.readout.setText(text)
         return text
 

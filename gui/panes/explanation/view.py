@@ -33,6 +33,16 @@ class ExplainPanel(QWidget):
         layout.addWidget(self.text)
         self._shown = None
 
+    def show_hidden(self) -> None:
+        """Say that the weights are hidden (a lesson's exercise), explaining none of them."""
+        self.text.setPlainText(
+            self.tr(
+                "The weights are hidden until you reveal your guess: pick, in each row of "
+                "the heatmap, the key you expect to get the most weight, then press Reveal."
+            )
+        )
+        self._shown = None
+
     def show_cell(self, result, cell) -> None:
         """Explain ``cell`` = (sentence, head, query, key) of ``result``; None clears."""
         if result is None or cell is None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui import texts
+from gui.panes.lesson.exercise_bar import ExerciseBar
 from gui.widgets import ElidedComboBox, scrolling
 from resources import catalog
 
@@ -78,6 +79,8 @@ class LessonPanel(QWidget):
         self.close_button = QPushButton(self.tr("End the lesson"))
         self.close_button.setToolTip(self.tr("Your own sentences and settings come back"))
         self.close_button.clicked.connect(self.close_requested)
+        self.exercise = ExerciseBar()  # a step that is an exercise: its rows answered, Reveal
+        self.exercise.handoff = self.next
         buttons = QHBoxLayout()
         buttons.addWidget(self.back)
         buttons.addWidget(self.close_button)
@@ -89,6 +92,7 @@ class LessonPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
         layout.addWidget(scrolling(self.text, sideways=False), 1)  # never a line lost
+        layout.addWidget(self.exercise)
         layout.addLayout(buttons)
         self._show(0)
 

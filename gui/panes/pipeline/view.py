@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -163,11 +164,15 @@ class StagePanel(QFrame):
         self.code.setText(code)
         self.explanation.setText(texts.stage_explanation(stage, result.training))
 
-    def show_values(self, result, sentence: int, head: int) -> None:
-        """The stage's table for one sentence and head: the costly part of a panel."""
+    def show_values(self, result, sentence: int, head: int, hidden: bool = False) -> None:
+        """The stage's table for one sentence and head: the costly part of a panel.
+        ``hidden``: a query × key table (scores, weights) shows "?" for every value."""
         stage = result.stage(self.key)
         b, h = max(sentence, 0), max(head, 0)
         table = result.stage_table(self.key, b, h)
+        values = table.values
+        if hidden and {"query_position", "key_position"} <= set(table.dims):
+            values = np.full(values.shape, "?", dtype=object)  # a lesson's exercise
         sliced = stage.per_sentence or stage.per_head
         if sliced:  # the sentence, and the layer and head when the stage has several
             part = texts.slice_caption_part(result.config, stage, h)
@@ -176,7 +181,7 @@ class StagePanel(QFrame):
         rows = table.rows
         if table.dims[0] == "sentence":
             rows = [texts.sentence_label(n) for n in range(len(rows))]
-        self.model.set_table(table.values, rows, table.columns, table.padding)
+        self.model.set_table(values, rows, table.columns, table.padding)
         if len(rows) != self._rows_fitted:  # a layout pass only when the height changes
             self._rows_fitted = len(rows)
             self._fit_table_height(len(rows))
@@ -245,7 +250,7 @@ class PipelineView(QScrollArea):
         super().__init__(parent)
         self.panels: list[StagePanel] = []
         self._keys: tuple[str, ...] = ()
-        self._pending: list[tuple] = []  # (panel, result, sentence, head) still to show
+        self._pending: list[tuple] = []  # (panel, result, sentence, head, hidden) to show
         self._stale_headings: set = set()  # panels whose heading is an older result's
         self._wanted: str | None = None  # a stage to scroll to once its panel is there
         self._headings: tuple | None = None  # what the panels' headings were made from
@@ -289,12 +294,19 @@ class PipelineView(QScrollArea):
             panel.highlight(cell)
 
     def show_result(
-        self, result, sentence: int, head: int, deadline: float = 0.0, playing: bool = False
+        self,
+        result,
+        sentence: int,
+        head: int,
+        deadline: float = 0.0,
+        playing: bool = False,
+        hidden: bool = False,
     ) -> None:
         """Show ``result``: the panels in view first, then the others, heading and table,
         as many as fit before ``deadline`` (a ``perf_counter`` time); the rest on the next
         turns of the event loop, a few milliseconds each, so that a large result never
-        freezes the window.  Small results fit at once."""
+        freezes the window.  Small results fit at once.  ``hidden``: a lesson's exercise
+        hides the weights (the query × key tables show none)."""
         if result.keys != self._keys:
             self._rebuild(result.keys)
         headings = _headings(result)
@@ -305,7 +317,7 @@ class PipelineView(QScrollArea):
         order = [p for p, seen in zip(self.panels, in_view, strict=True) if seen] + [
             p for p, seen in zip(self.panels, in_view, strict=True) if not seen
         ]
-        self._pending = [(panel, result, sentence, head) for panel in order]
+        self._pending = [(panel, result, sentence, head, hidden) for panel in order]
         # While training plays (twenty results a second), the panels in view now and those out
         # of view on the next turns: the frame that shows a result does not wait for them.
         most = (sum(in_view) or None) if playing else None
@@ -338,12 +350,12 @@ class PipelineView(QScrollArea):
         elif self._wanted is not None:  # every table has its height: the stage has its place
             QTimer.singleShot(0, self, self._scroll_to_wanted)
 
-    def _show(self, panel: StagePanel, result, sentence: int, head: int) -> None:
+    def _show(self, panel: StagePanel, result, sentence: int, head: int, hidden: bool) -> None:
         """One panel's part of a result: its heading when that changed, then its table."""
         if panel in self._stale_headings:
             self._stale_headings.discard(panel)
             panel.show_header(result)
-        panel.show_values(result, sentence, head)
+        panel.show_values(result, sentence, head, hidden)
 
     def _rebuild(self, keys: tuple[str, ...]) -> None:
         for panel in self.panels:
