@@ -123,8 +123,10 @@ def explain(
     else:
         scores = keys @ left
     scores = scores / scale
-    states = result.cell_states(sentence)[query]
     logits = scores / config.temperature
+    # Python floats from here on (the same values): a row is L keys, a page explains L² cells.
+    states = result.cell_states(sentence)[query].tolist()
+    scores, logits = scores.tolist(), logits.tolist()
     live = [j for j in range(length) if not _masked_key(result, sentence, query, j)]
     # A padding query, with masking: its row is computed like any other, then set to 0.
     zeroed = config.mask_padding and query >= result.lengths[sentence]
@@ -136,11 +138,11 @@ def explain(
         RowEntry(
             j,
             labels[j],
-            float(scores[j]),
-            float(logits[j]) if j in exps else None,
+            scores[j],
+            logits[j] if j in exps else None,
             exps.get(j, 0.0),
             0.0 if zeroed else exps.get(j, 0.0) / total,
-            int(states[j]),
+            states[j],
         )
         for j in range(length)
     )
@@ -224,8 +226,10 @@ def explanation_lines(e: Explanation, language: str = "en") -> list[str]:
     return explanation_parts(e, language).lines(e.key)
 
 
-def explanation_parts(e: Explanation, language: str = "en") -> Walkthrough:
-    """The walk-through in the parts of a :class:`Walkthrough`, in ``language``."""
+def explanation_parts(e: Explanation, language: str = "en", rows: bool = True) -> Walkthrough:
+    """The walk-through in the parts of a :class:`Walkthrough`, in ``language``; without
+    ``rows``, its row and context left empty (the same for every key of the query: a page
+    that has them from one key needs them from no other)."""
     words = catalog("explain", language)
 
     def number(value: float) -> str:
@@ -288,7 +292,7 @@ def explanation_parts(e: Explanation, language: str = "en") -> Walkthrough:
         return f"j={entry.key} “{_short(entry.token)}”"
 
     row = []
-    for entry in e.row:
+    for entry in e.row if rows else ():
         if entry.logit is None:
             kind = words["masked.causal"] if entry.state == CAUSAL else words["masked.padding"]
             row.append(f"   {key_name(entry)}: {kind}")
@@ -310,7 +314,7 @@ def explanation_parts(e: Explanation, language: str = "en") -> Walkthrough:
         )
     lines.append(words["shown"].format(shown=number(e.shown)))
     context = []
-    if e.context is not None:
+    if e.context is not None and rows:
         context.append("")
         context.append(f"{next(steps)}. " + words["context"].format(name=name))
         for entry in e.row:

@@ -55,7 +55,8 @@ def walkthrough_pack(result: PipelineResult, sentence: int, index: int, language
     for query in range(size):
         row_cells = []
         for key in range(size):
-            parts = explanation_parts(explain(result, sentence, query, key, index), language)
+            cell = explain(result, sentence, query, key, index)
+            parts = explanation_parts(cell, language, rows=key == 0)  # a row's once
             if key == 0:
                 rows.append(lines.numbers(parts.row))
                 context.append(lines.numbers(parts.context))

@@ -20,7 +20,10 @@ function buildAttention(root) {
     var grid = el("div", { className: "map-grid" });
     grid.style.setProperty("--columns", String(Math.max(1, DATA.heads)));
     var block = el("section", { className: "sentence-maps", "data-sentence": b }, [
-      el("h3", null, sayNodes("sentence_title", { n: b, text: { bdi: sentence } })),
+      el("h3", { title: sentence }, sayNodes("sentence_title", {
+        n: b,
+        text: { bdi: elide(sentence, TITLE_CHARS) },
+      })),
       colourBar(maps.length ? maps[0].uniform : null),
       grid,
     ]);

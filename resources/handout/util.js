@@ -4,6 +4,9 @@ var DATA = JSON.parse(document.getElementById("handout-data").textContent);
 var WORDS = DATA.words;
 var REAL = 0, PADDING = 1, MASKED = 2, CAUSAL = 3;
 var READOUT_TOKEN_CHARS = 40, ROW_LABEL_CHARS = 14, COLUMN_LABEL_CHARS = 8;
+// A map's sentence title, as the window's (figures/heatmap.py TITLE_CHARS); the list of
+// sentences at the top gives each one whole.
+var TITLE_CHARS = 70;
 
 // An element with attributes and children (strings become text nodes, never markup).
 function el(tag, attributes, children) {
