@@ -87,7 +87,7 @@ def _maps(result: PipelineResult, language: str, hidden, secrets: dict) -> list[
     names = map_words(language)
     maps = []
     budget = MAX_EXPLAINED_CELLS
-    expected = result.training.expected_keys if result.training is not None else None
+    expected = _expected_keys(result)
     for b in range(result.batch_size):
         states = result.cell_states(b)
         largest, at = result.row_max
@@ -194,7 +194,11 @@ def _training(result: PipelineResult, language: str) -> dict:
         "step": (picked + 1).tolist(),
         "loss": _rounded(np.asarray(record.loss)[picked], 6),
         "accuracy": _rounded(np.asarray(record.accuracy)[picked], 6),
-        "expected_weight": _rounded(np.asarray(record.expected_weight)[picked], 6),
+        "expected_weight": (
+            None
+            if _expected_keys(result) is None  # "next": no expected key, and no such curve
+            else _rounded(np.asarray(record.expected_weight)[picked], 6)
+        ),
     }
 
 
@@ -209,6 +213,15 @@ def _exact(values) -> list:
     """Numbers for JSON as the readout formats them: every digit kept, so that the page's
     rounding to 6, 3 or 2 decimals is the window's (NaN, for "none", as None)."""
     return [None if not np.isfinite(v) else float(v) for v in np.ravel(values)]
+
+
+def _expected_keys(result: PipelineResult):
+    """``(B, L)`` the key each query of a trained run should attend to (-1: none), or None
+    when there is no training or its task expects no key (``next``)."""
+    record = result.training
+    if record is None or not record.steps or not (np.asarray(record.expected_keys) >= 0).any():
+        return None
+    return record.expected_keys
 
 
 def _rounded(values, places: int) -> list:

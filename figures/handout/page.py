@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import numpy as np
 
@@ -25,6 +26,7 @@ from resources import path
 SCRIPTS = ("util.js", "header.js", "heatmap.js", "maps.js", "exercise.js", "training.js")
 START = "handout.js"
 
+_MARKS = re.compile(r"/\*(?:STYLE|SCRIPT|DATA)\*/|<!--(?:LANG|TITLE)-->")
 _ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 _ESCAPES.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
 
@@ -45,16 +47,20 @@ def handout_html(
         else:
             entry["answer"] = json.loads(answer)
     folder = path("handout")
-    page = (folder / "page.html").read_text(encoding="utf-8")
-    title = data["words"]["title"].format(first=data["sentences"][0] if data["sentences"] else "")
-    for mark, text in (
-        ("/*STYLE*/", (folder / "handout.css").read_text(encoding="utf-8")),
-        ("/*SCRIPT*/", script(folder)),
-        ("<!--LANG-->", language),
-        ("<!--TITLE-->", html.escape(title)),
-    ):
-        page = page.replace(mark, text, 1)
-    return page.replace("/*DATA*/", script_json(data), 1)
+    words = data["words"]
+    title = words["title"].format(first=data["sentences"][0] if data["sentences"] else "")
+    if choices.teacher:
+        title = words["teacher_title"].format(title=title)
+    parts = {
+        "/*STYLE*/": (folder / "handout.css").read_text(encoding="utf-8"),
+        "/*SCRIPT*/": script(folder),
+        "<!--LANG-->": language,
+        "<!--TITLE-->": html.escape(title),
+        "/*DATA*/": script_json(data),
+    }
+    # One pass over the template: a sentence that reads "/*DATA*/" is never taken for a mark.
+    template = (folder / "page.html").read_text(encoding="utf-8")
+    return _MARKS.sub(lambda found: parts[found[0]], template)
 
 
 def script(folder) -> str:

@@ -68,3 +68,23 @@ def test_the_teachers_copy_shows_the_answer():
     result = run_pipeline(NOTEBOOK_TEXT, ModelConfig())
     data = page_data(handout_html(result, "en", HandoutChoices(frozenset({(0, 0)}), True)))
     assert data["teacher"] and data["maps"][0]["hidden"] and data["maps"][0]["answer"]
+    page = handout_html(result, "en", HandoutChoices(frozenset({(0, 0)}), True))
+    assert "<title>Teacher&#x27;s copy — " in page  # said before the page is even open
+
+
+def test_a_sentence_that_reads_like_the_pages_marks_stays_a_sentence():
+    text = "/*DATA*/ <!--TITLE--> /*SCRIPT*/\n/*STYLE*/ <!--LANG--> fim"
+    page = handout_html(run_pipeline(text, ModelConfig()), "en")
+    assert page_data(page)["sentences"] == text.split("\n")
+    assert page.count('<html lang="en">') == 1 and "/*SCRIPT*/" not in page.split("<script>")[1]
+
+
+def test_a_task_without_an_expected_key_draws_no_expected_weight():
+    from model.training.loop import train_network
+    from model.training.settings import TrainSettings
+
+    config = ModelConfig(attention="transformer", cell="none", causal=True, layers=1)
+    _, result = train_network(NOTEBOOK_TEXT, config, TrainSettings(task="next", steps=3))
+    data = page_data(handout_html(result, "en"))
+    assert data["training"]["loss"] and data["training"]["expected_weight"] is None
+    assert all(m["answer"]["expected"] is None for m in data["maps"])
