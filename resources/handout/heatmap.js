@@ -34,7 +34,12 @@ function labelFont(size) {
   return size + "px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 }
 
-// The map's geometry for a box ``width`` CSS pixels wide: label margins and cell size.
+// A canvas stays within what every browser draws: past about 16.7 million pixels phones
+// show a blank canvas (and desktops past about 268 million), with no error said.
+var MAX_CANVAS_PIXELS = 16000000;
+
+// The map's geometry for a box ``width`` CSS pixels wide: label margins and cell size, and
+// which labels are written (every n-th, when the cells are smaller than the type).
 function layoutMap(ctx, view, width) {
   var size = view.map.labels.length;
   var font = width < 500 ? 12 : 14;
@@ -51,7 +56,12 @@ function layoutMap(ctx, view, width) {
   var tall = Math.max(480, window.innerHeight || 800) * 0.9 - top - 4;  // fits the screen
   var cell = Math.floor(Math.min(width - left - 4, tall) / size);
   cell = Math.max(18, Math.min(64, cell));
-  return { font: font, left: left, top: top, cell: cell, size: size };
+  var margin = Math.max(left, top) + 4;
+  if (Math.pow(margin + size * cell, 2) > MAX_CANVAS_PIXELS) {  // a long sentence: small cells
+    cell = Math.max(1, Math.floor((Math.sqrt(MAX_CANVAS_PIXELS) - margin) / size));
+  }
+  var every = Math.max(1, Math.ceil((font + 2) / cell));
+  return { font: font, left: left, top: top, cell: cell, size: size, every: every };
 }
 
 // Draw ``view`` (see maps.js) on its canvas: ``shown(i, j)`` gives a cell's weight or null.
@@ -63,6 +73,7 @@ function drawMap(view) {
   view.geometry = g;
   var w = g.left + g.size * g.cell + 4, h = g.top + g.size * g.cell + 4;
   var ratio = Math.min(2, window.devicePixelRatio || 1);
+  ratio = Math.max(1, Math.min(ratio, Math.sqrt(MAX_CANVAS_PIXELS / (w * h))));
   canvas.width = Math.round(w * ratio);
   canvas.height = Math.round(h * ratio);
   canvas.style.width = w + "px";
@@ -151,10 +162,12 @@ function drawLabels(ctx, view, g) {
   ctx.textBaseline = "middle";
   ctx.textAlign = "right";
   view.rowLabels.forEach(function (label, i) {
+    if (i % g.every) return;
     ctx.fillStyle = i >= view.map.length ? "#888" : "#222";
     ctx.fillText(label, g.left - 5, g.top + (i + 0.5) * g.cell);
   });
   view.columnLabels.forEach(function (label, j) {
+    if (j % g.every) return;
     ctx.fillStyle = j >= view.map.length ? "#888" : "#222";
     var x = g.left + (j + 0.5) * g.cell;
     if (DATA.keys_are === "position") {
