@@ -45,6 +45,8 @@ def choices(args: argparse.Namespace, session: Session) -> HandoutChoices | None
         if args.hide or args.teacher:
             raise InputError("handout_flags_alone")
         return None
+    if args.teacher and not args.hide:  # the teacher's copy of a page with no exercise
+        raise InputError("teacher_needs_hide")
     sentences = split_sentences(session.text)
     cells = len(sentences) * session.config.head_count * max(map(len, sentences), default=0) ** 2
     if cells > MAX_HANDOUT_CELLS:  # said before the pipeline runs, or training

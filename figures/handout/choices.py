@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from model.errors import InputError
 
-# A sentence, then a map or a layer.head: "2", "2:1", "2:1.0".
-_SPEC = re.compile(r"\s*([0-9]{1,7})\s*(?::\s*([0-9]{1,7})(?:\.([0-9]{1,7}))?\s*)?")
+# A sentence, then a map or a layer.head: "2", "2:1", "2:1.0" (ASCII digits: "١" is refused).
+_SPEC = re.compile(r"\s*([0-9]{1,18})\s*(?::\s*([0-9]{1,18})(?:\.([0-9]{1,18}))?\s*)?")
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,7 @@ function revealMap(ex) {
   m.answer = unseal(m.sealed, ex.parts.number);
   ex.revealed = true;
   ex.controls.remove();
+  ex.parts.figure.querySelector(".exercise-title").textContent = say("exercise_revealed");
   ex.parts.figure.classList.add("revealed");
   var guess = ex.parts.guessView;
   guess.selected = null;

@@ -2,8 +2,12 @@
 
 function buildHeader(root) {
   var first = DATA.sentences.length ? DATA.sentences[0] : "";
-  var title = WORDS.title.replace("{first}", first);
-  var header = el("header", { className: "top" }, [el("h1", { text: title })]);
+  var title = sayNodes("title", { first: { bdi: elide(first, TITLE_CHARS) } });
+  var header = el("header", { className: "top" }, [el("h1", null, title)]);
+  if (DATA.teacher) {  // said first, and printed: a student never takes it for their copy
+    header.insertBefore(el("p", { className: "teacher-banner", text: say("teacher_banner") }),
+      header.firstChild);
+  }
   header.appendChild(el("p", { className: "settings" }, [
     el("span", { className: "label", text: say("settings") + ": " }),
     el("code", { text: DATA.settings }),

@@ -41,7 +41,7 @@ function legend() {
   if (padded) items.push(say(DATA.mask_padding ? "padding_masked" : "padding_striped"));
   if (DATA.causal) items.push(say("causal_hatched"));
   if (padded) items.push(say("sentence_end"));
-  if (DATA.training) items.push(say("expected_legend"));
+  if (DATA.training && DATA.training.expected_weight) items.push(say("expected_legend"));
   if (DATA.maps.some(function (m) { return m.sealed; })) items.push(say("unanswered_legend"));
   var list = el("ul", { className: "legend" });
   items.forEach(function (text) { list.appendChild(el("li", { text: text })); });
@@ -262,6 +262,14 @@ function walkthroughLines(w, i, j) {
   return lines;
 }
 
+// ``text`` as nodes, every “quoted” token in a <bdi>: its own direction stays inside it.
+function isolatedTokens(text) {
+  return text.split(/(“[^”\n]*”)/).map(function (part) {
+    if (part.length < 2 || part[0] !== "“" || part[part.length - 1] !== "”") return part;
+    return el("bdi", null, ["“", part.slice(1, -1), "”"]);
+  });
+}
+
 // Show cell ``cell``'s walk-through under its map; ``data-ready`` says when it is written
 // (a map's first one waits for its pack to inflate).
 function explainCell(view, cell) {
@@ -274,9 +282,13 @@ function explainCell(view, cell) {
     if (walk.getAttribute("data-query") !== String(cell[0])) return;  // another cell since
     if (walk.getAttribute("data-key") !== String(cell[1])) return;
     walk.classList.toggle("missing", !pack);
-    walk.textContent = pack
-      ? walkthroughLines(pack, cell[0], cell[1]).join("\n")
-      : say(why, { s: m.sentence, i: cell[0], j: cell[1], m: m.map });
+    walk.textContent = "";
+    if (pack) {
+      append(walk, isolatedTokens(walkthroughLines(pack, cell[0], cell[1]).join("\n")));
+    } else {
+      var where = { s: m.sentence, i: cell[0], j: cell[1], m: m.map };
+      walk.textContent = say(DATA.maps.length > DATA.sentences.length ? why + "_head" : why, where);
+    }
     walk.setAttribute("data-ready", "true");
   });
 }

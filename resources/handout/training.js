@@ -58,13 +58,17 @@ function buildTraining(root) {
   var charts = el("div", { className: "charts" }, [
     curve(say("loss"), t.step, t.loss, null),
     curve(say("accuracy"), t.step, t.accuracy, 1),
-    curve(say("expected_weight"), t.step, t.expected_weight, 1),
+    // ("next" has no expected key, and no such curve)
+    t.expected_weight ? curve(say("expected_weight"), t.step, t.expected_weight, 1) : null,
   ]);
   root.appendChild(el("section", { id: "training" }, [
     el("h2", { text: say("training") + ": " + t.title }),
     el("p", {
       className: "note",
-      text: say("training_line", { steps: t.steps, rate: tick(t.learning_rate) }),
+      text: say(t.steps === 1 ? "training_line_one" : "training_line", {
+        steps: t.steps,
+        rate: tick(t.learning_rate),
+      }),
     }),
     el("p", { className: "explanation", text: t.text }),
     charts,

@@ -70,6 +70,9 @@ def test_a_hidden_maps_answer_is_sealed_and_the_teachers_copy_shows_it(tmp_path)
         (("--hide", "0:1"), "no such map; the maps are 0 to 0"),
         (("--hide", "one"), "--hide takes a sentence S, S:H"),
         (("--hide", "-1"), "--hide takes a sentence S, S:H"),
+        (("--hide", "١"), "--hide takes a sentence S, S:H"),  # an Arabic-Indic one
+        (("--hide", "99999999"), "no such sentence; the sentences are 0 to 2"),
+        (("--teacher",), "say which maps start hidden with --hide"),
     ],
 )
 def test_hide_mistakes_exit_2_and_write_nothing(tmp_path, args, message):

@@ -101,6 +101,8 @@ def test_the_keyboard_moves_a_cursor_and_explains(browser, handouts):  # noqa: F
         assert opened.walkthrough(0, 1, 2, 1) == handout.explain(0, 2, 1, 1)
         teacher = opened.figure(1, 1)
         assert "teacher's copy" in teacher.text_content()
+        banner = opened.page.locator("header p.teacher-banner")  # the page says it first
+        assert banner.text_content().startswith("Teacher's copy: the answers")
         assert teacher.locator("button.reveal").count() == 0
     finally:
         opened.close()
@@ -119,6 +121,12 @@ def test_no_sentence_becomes_markup(browser, handouts):  # noqa: F811
         assert handout.data["sentences"] == HOSTILE.split("\n")
         assert page.title().endswith("“<script>alert(1)</script> ola &amp; fim”")
         opened.hover(1, 0, 0, 0)
+        # A right-to-left override in a word turns nothing after it around: every quoted
+        # token of the walk-through is isolated, and its text is still --explain's.
+        opened.click(2, 0, 0, 1)
+        assert opened.walkthrough(2, 0, 0, 1) == handout.explain(2, 0, 1, 0)
+        tokens = opened.figure(2, 0).locator("pre.walkthrough bdi")
+        assert "\u202eabc" in tokens.all_text_contents()[0]
         assert not opened.dialogs and not opened.errors
     finally:
         opened.close()
@@ -169,3 +177,22 @@ def test_a_map_past_the_pages_budget_of_walkthroughs_points_to_the_command_line(
         assert opened.hover(1, 0, 1, 2).startswith("sentence 1 · query 1 “gosto”")  # kept
     finally:
         opened.close()
+
+
+def test_a_map_of_a_long_sentence_stays_within_what_a_phone_can_draw(browser, tmp_path):  # noqa: F811
+    words = tmp_path / "long.txt"
+    words.write_text(" ".join(f"w{i}" for i in range(700)), encoding="utf-8")
+    handout = write_handout(tmp_path, ("--sentences", str(words)), "en")
+    page = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    try:
+        page.goto(handout.url)
+        canvas = page.locator("canvas.heatmap").first
+        width, height = canvas.evaluate("(c) => [c.width, c.height]")
+        assert width * height <= 16_000_000  # past it, a phone's canvas stays blank
+        middle = canvas.evaluate(
+            "(c) => Array.from(c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1)"
+            ".data)"
+        )
+        assert middle[3] == 255  # drawn
+    finally:
+        page.close()
