@@ -10,7 +10,7 @@ import argparse
 import math
 import re
 
-from cli import handout
+from cli import desktop, handout
 from cli.gpt import DEFAULT_WORDS
 from cli.heads import parse_heads
 from model.errors import InputError
@@ -172,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print 'loss L accuracy A' of the training task on its seeded probe, after "
         "training and with the --ablate heads off (--train-steps 0: untrained)",
     )
+    desktop.add_flags(parser)
     ui = parser.add_argument_group("interface")
     ui.add_argument("--lang", choices=("en", "pt"), help="language (default: the system's)")
     return parser

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from cli import flags, gpt, handout, heads
+from cli import desktop, flags, gpt, handout, heads
 from cli.parser import parse
 from cli.signals import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, run_window, terminate_raises
 from model.errors import InputError, Notice, describe
@@ -29,6 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     with terminate_raises(program):
         try:
             args = parse(argv)
+            others = [a for a in argv if a.startswith("--") and a.split("=")[0] != "--lang"]
+            entry = desktop.asked(args, others=len(others) > 1)
+            if entry is not None:
+                print(desktop.run(entry, args.lang or language), flush=True)
+                return 0
             notices: list[Notice] = []
             session = flags.session_from(args, notices)
             outputs = {name: getattr(args, name) for name in flags.OUTPUTS if getattr(args, name)}

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 
 import resources
 from gui import texts
+from model import desktop_entry
 from resources import path
 
 APP_NAME = "Attention Study"
@@ -56,7 +57,7 @@ def application(language: str, widgets: bool = True) -> QGuiApplication:
             app = QGuiApplication(sys.argv[:1])
         app.setApplicationName(APP_NAME)
         app.setOrganizationName(APP_NAME)
-        app.setDesktopFileName("attention-study")
+        app.setDesktopFileName(desktop_entry.NAME)  # the entry's StartupWMClass
         readable_type(app)
         if widgets:
             responsive_threads()

@@ -1,6 +1,9 @@
-"""The Help menu: keyboard shortcuts, what the window shows and why, and About."""
+"""The Help menu: keyboard shortcuts, what the window shows and why, adding the program to
+the applications menu, and About."""
 
 from __future__ import annotations
+
+import sys
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -101,6 +104,8 @@ def fill_menu(window, menu) -> None:
         ),
     )
     menu.addSeparator()
+    if sys.platform.startswith("linux"):  # a desktop entry is what Linux desktops read
+        add(translate("help", "Add to the a&pplications menu"), lambda: add_to_menu(window))
     add(
         translate("help", "&About Attention Study"),
         lambda: QMessageBox.about(
@@ -114,3 +119,27 @@ def fill_menu(window, menu) -> None:
             ),
         ),
     )
+
+
+def add_to_menu(window) -> None:
+    """Write the desktop entry and its icons (model/desktop_entry.py), then say which files,
+    or why not, in a message box."""
+    from gui import texts
+    from model import desktop_entry
+    from model.errors import InputError
+
+    title = translate("help", "Add to the applications menu")
+    try:
+        changes = desktop_entry.install()
+    except (InputError, OSError) as error:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, texts.error_text(error), parent=window)
+    else:
+        said = translate(
+            "help",
+            "Attention Study is in the applications menu (under Education), with its icon. "
+            "Written:",
+        )
+        files = "\n".join(str(path) for path in changes.files)
+        box = QMessageBox(QMessageBox.Icon.Information, title, f"{said}\n{files}", parent=window)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name is never markup
+    box.exec()

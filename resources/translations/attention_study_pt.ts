@@ -1106,6 +1106,18 @@
         <source>The heads: what each one does, and switching them off</source>
         <translation>As cabeças: o que cada uma faz, e desligá-las</translation>
     </message>
+    <message>
+        <source>Add to the a&amp;pplications menu</source>
+        <translation>Adicionar ao menu de a&amp;plicativos</translation>
+    </message>
+    <message>
+        <source>Add to the applications menu</source>
+        <translation>Adicionar ao menu de aplicativos</translation>
+    </message>
+    <message>
+        <source>Attention Study is in the applications menu (under Education), with its icon. Written:</source>
+        <translation>O Attention Study está no menu de aplicativos (em Educação), com o seu ícone. Gravados:</translation>
+    </message>
 </context>
 <context>
     <name>texts</name>
