@@ -114,3 +114,10 @@ def test_the_installed_program_runs_from_outside_the_clone(installed, tmp_path):
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert width > 400 and height > 300
+
+    # The applications menu's entry starts this installation's own program, by its full path.
+    data = tmp_path / "data"
+    run(program, "--install-desktop-entry", cwd=work, env={**env, "XDG_DATA_HOME": str(data)})
+    entry = (data / "applications" / "attention-study.desktop").read_text(encoding="utf-8")
+    assert f"\nExec={program.resolve()}\n" in entry
+    assert (data / "icons" / "hicolor" / "256x256" / "apps" / "attention-study.png").is_file()
