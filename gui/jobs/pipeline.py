@@ -74,10 +74,13 @@ class GuiThreadCollector(QObject):
 
 class _LinesNotKept(dict):
     """A stand-in for ``linecache.cache`` that keeps only lazy entries (a loader to call,
-    which linecache reads straight back); the lines of files it reads are not kept."""
+    which linecache reads straight back); the lines of files it reads are not kept.
+
+    Lines a module's loader gave (no file on disk: a zip, a frozen bundle) are kept, with
+    no modification time: linecache reads that entry straight back too."""
 
     def __setitem__(self, filename, entry) -> None:
-        if len(entry) == 1:
+        if len(entry) == 1 or entry[1] is None:
             super().__setitem__(filename, entry)
 
 

@@ -206,3 +206,22 @@ def test_the_file_menu_writes_on_another_thread_while_the_window_goes_on(
     actions.wait_for_writes()
     assert load_session(answer["path"]).text == "a janela segue"
     assert warnings == []
+
+
+def test_source_a_loader_gives_is_read_back_while_torch_loads():
+    """Where a module's source comes from its loader and no file (a zip, the offline
+    bundle), linecache reads back the entry it just stored: it must be there."""
+    import linecache
+
+    from gui.jobs.pipeline import source_lines_not_kept
+
+    class Loader:
+        def get_source(self, name):
+            return "x = 1\n"
+
+    module = {"__name__": "from_a_loader", "__loader__": Loader()}
+    with source_lines_not_kept():
+        assert linecache.getlines("/nowhere/from_a_loader.py", module) == ["x = 1\n"]
+        assert linecache.getlines(__file__)  # a real file: read, not kept
+        assert __file__ not in linecache.cache
+    linecache.cache.pop("/nowhere/from_a_loader.py", None)
